@@ -1,0 +1,553 @@
+"""What a document says about the glossary's entities, worked out once for all rules.
+
+For every segment: the glossary forms found in it (`EntityMention`), the people named
+in it (`PersonMention`, including near-miss and unknown-given-name forms of known
+family names), and the title phrases attached to each person, before the name
+("Chief Cabinet Secretary Minoru Kihara") or in apposition after it ("Liu Jinsong,
+director-general of ..."), each resolved to glossary offices and judged against the
+story's date (`TitleVerdict`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker.document import Document, Segment
+from checker.glossary.model import Entry, Form, Glossary, Kind, Role, Tenure
+from checker.lexicon import (
+    CONNECTORS,
+    GENERIC_RANKS,
+    PAST_MARKERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    edit_distance,
+    plausible_given_name,
+)
+from checker.match.fold import fold_form
+from checker.match.index import Match, TermIndex
+from checker.style import StyleProfile
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    segment: Segment
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]  # distinct entries this form may name (one when resolved)
+    form: Form  # the glossary form matched
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if len(self.entries) == 1 else None
+
+
+class NameKind(enum.Enum):
+    KNOWN = "known"  # a correct full form of the person's name
+    FORBIDDEN = "forbidden"  # a known wrong form
+    NEAR_MISS = "near-miss"  # the family name with a misspelt given name
+    UNKNOWN_GIVEN = "unknown-given"  # the family name with a given name the glossary lacks
+    SHORT = "short"  # the family name alone
+
+
+@dataclass
+class TitlePhrase:
+    start: int
+    end: int
+    text: str
+    position: str  # "before" or "after" the name
+    past: str | None  # "former" / "then" when the title is marked as past
+    country: str | None  # the country its qualifier names ("Japan's" → JP)
+    offices: tuple[Entry, ...]  # glossary offices the phrase names
+    generic_rank: str | None  # a bare rank word ("Minister") with nothing that names an office
+
+
+@dataclass
+class PersonMention:
+    segment: Segment
+    start: int
+    end: int
+    surface: str
+    person: Entry
+    kind: NameKind
+    order: str | None  # "given-first" / "family-first" for full names
+    given_seen: str | None = None  # the given name as written (near-miss, unknown)
+    titles: list[TitlePhrase] = field(default_factory=list)
+
+
+class Verdict(enum.Enum):
+    HELD = "held"
+    NOT_HELD = "not-held"  # TT001
+    OTHER_HOLDER = "other-holder"  # TT002
+    STALE = "stale"  # TT003
+    GENERIC = "generic"  # TT004
+    PAST_MISMATCH = "past-mismatch"  # TT005
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class TitleVerdict:
+    mention: PersonMention
+    title: TitlePhrase
+    verdict: Verdict
+    current: tuple[Tenure, ...] = ()  # what the person certainly held on the date
+    past: tuple[Tenure, ...] = ()  # matching tenures that ended before the date
+    holders: tuple[Entry, ...] = ()  # who held the named office on the date
+    unconfirmed: bool = False  # rests on a fact marked unconfirmed
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’.-]*")
+_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
+_RIGHT_TOKEN = re.compile(r"[ \t]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+_LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t]+$")
+_APPOSITION = re.compile(r",\s+")
+_APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class DocumentAnalysis:
+    """Mentions and title verdicts of one document, computed once."""
+
+    def __init__(
+        self, document: Document, index: TermIndex, style: StyleProfile, date: dt.date
+    ) -> None:
+        self.document = document
+        self.index = index
+        self.glossary: Glossary = index.glossary
+        self.style = style
+        self.date = date
+        self.entities: list[EntityMention] = []
+        self.people: list[PersonMention] = []
+        for segment in document.segments:
+            self._analyse(segment)
+        self._resolve_short_mentions()
+        for person in self.people:
+            if person.kind is not NameKind.SHORT:
+                person.titles.extend(self._titles(person))
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def _analyse(self, segment: Segment) -> None:
+        matches = self.index.find(segment.text)
+        covered: list[tuple[int, int]] = []
+        for match in matches:
+            mention = self._entity(segment, match)
+            if mention is None:
+                continue
+            self.entities.append(mention)
+            covered.append((match.start, match.end))
+            person = mention.entry if mention.entry and mention.entry.kind is Kind.PERSON else None
+            if (
+                person is not None
+                and mention.form.role in (Role.PREFERRED, Role.ACCEPTED, Role.FORBIDDEN)
+                and " " in mention.form.text.strip()
+            ):
+                self.people.append(self._full_name(segment, mention, person))
+        for match in matches:
+            if not match.cjk:
+                self._family_name_neighbours(segment, match, covered)
+
+    def _entity(self, segment: Segment, match: Match) -> EntityMention | None:
+        if _inside_url(segment.text, match.start, match.end):
+            return None
+        entries: list[Entry] = []
+        for candidate in match.candidates:
+            entry = self.index.entries[candidate.entry]
+            if entry not in entries:
+                entries.append(entry)
+        form = _best_form(match)
+        return EntityMention(segment, match.start, match.end, match.surface, tuple(entries), form)
+
+    def _full_name(self, segment: Segment, mention: EntityMention, person: Entry) -> PersonMention:
+        kind = NameKind.FORBIDDEN if mention.form.role is Role.FORBIDDEN else NameKind.KNOWN
+        return PersonMention(
+            segment,
+            mention.start,
+            mention.end,
+            mention.surface,
+            person,
+            kind,
+            _order(mention.surface, person),
+        )
+
+    def _family_name_neighbours(
+        self, segment: Segment, match: Match, covered: list[tuple[int, int]]
+    ) -> None:
+        """A known family name next to a capitalized word that is not the known given name:
+        a misspelt given name (near miss), another given name, or a reversed order."""
+        people = self.index.entries_with_family(match.surface)
+        if not people or not match.surface[:1].isupper():
+            return
+        if any(
+            s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
+            for s, e in covered
+        ):
+            return
+        text = segment.text
+        after = _RIGHT_TOKEN.match(text, match.end)
+        before = _LEFT_TOKEN.search(text, 0, match.start)
+        for entry_index in people:
+            person = self.index.entries[entry_index]
+            assert person.given is not None
+            origin = person.name_origin
+            if after and self._could_be_given(after.group(1), origin, after.start(1), segment):
+                self._neighbour(
+                    segment,
+                    match.start,
+                    after.end(1),
+                    after.group(1),
+                    person,
+                    "family-first",
+                    covered,
+                )
+            elif before and self._could_be_given(before.group(1), origin, before.start(1), segment):
+                self._neighbour(
+                    segment,
+                    before.start(1),
+                    match.end,
+                    before.group(1),
+                    person,
+                    "given-first",
+                    covered,
+                )
+
+    def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
+        if self.index.find_latin(token):  # a glossary word, not a given name
+            return False
+        word = token.lower()
+        if word in TITLE_HEADS or word in TITLE_MODIFIERS or word in CONNECTORS:
+            return False
+        return plausible_given_name(token, origin)
+
+    def _neighbour(
+        self,
+        segment: Segment,
+        start: int,
+        end: int,
+        given: str,
+        person: Entry,
+        order: str,
+        covered: list[tuple[int, int]],
+    ) -> None:
+        if any(s < end and start < e and not (s >= start and e <= end) for s, e in covered):
+            return
+        assert person.given is not None
+        known = person.given.lower()
+        seen = given.lower()
+        if seen == known:
+            # The right name in the order Chinese names never take ("Jinsong Liu").
+            kind = NameKind.KNOWN
+        else:
+            distance = edit_distance(seen, known)
+            close = len(known) >= 5 and distance <= (2 if len(known) >= 8 else 1)
+            if close:
+                kind = NameKind.NEAR_MISS
+            elif len(self.index.entries_with_family(person.family or "")) == 1:
+                kind = NameKind.UNKNOWN_GIVEN
+            else:
+                return
+        covered.append((start, end))
+        self.people.append(
+            PersonMention(segment, start, end, segment.text[start:end], person, kind, order, given)
+        )
+
+    def _resolve_short_mentions(self) -> None:
+        """A family name alone names the one person of that family named in full."""
+        named = {p.person.id: p.person for p in self.people}
+        for mention in self.entities:
+            form = mention.form
+            if form.role not in (Role.SHORT, Role.AMBIGUOUS) or " " in form.text.strip():
+                continue
+            people = [e for e in mention.entries if e.kind is Kind.PERSON]
+            known = [p for p in people if p.id in named] if len(people) > 1 else people
+            if (
+                len(known) == 1
+                and known[0].family
+                and fold_form(known[0].family) == fold_form(mention.surface)
+            ):
+                self.people.append(
+                    PersonMention(
+                        mention.segment,
+                        mention.start,
+                        mention.end,
+                        mention.surface,
+                        known[0],
+                        NameKind.SHORT,
+                        None,
+                    )
+                )
+
+    # -- titles ------------------------------------------------------------------------------
+
+    def _titles(self, mention: PersonMention) -> Iterator[TitlePhrase]:
+        before = self._title_before(mention)
+        if before is not None:
+            yield before
+        after = self._title_after(mention)
+        if after is not None:
+            yield after
+
+    def _title_before(self, mention: PersonMention) -> TitlePhrase | None:
+        """The run of title words written directly before the name, on the same line."""
+        text = mention.segment.text
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
+        taken: list[re.Match[str]] = []
+        past = None
+        edge = mention.start
+        for word in reversed(words):
+            if text[word.end() : edge].strip(" \t"):
+                break  # punctuation between the word and what follows it
+            raw = word.group(0)
+            lower = raw.lower().rstrip("-")
+            if lower in PAST_MARKERS:
+                past = "then" if lower in ("then", "ex") else lower
+                if taken:
+                    taken.append(word)
+                break
+            if (
+                raw[0].isupper()
+                or lower in TITLE_HEADS
+                or lower in TITLE_MODIFIERS
+                or (lower in CONNECTORS and taken)
+            ):
+                taken.append(word)
+                edge = word.start()
+                continue
+            break
+        taken.reverse()
+        while taken and taken[0].group(0).lower() in CONNECTORS:
+            taken.pop(0)
+        if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
+            return None
+        if not taken:
+            return None
+        if taken[0].group(0).lower().startswith("then-"):
+            past = "then"
+        return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
+
+    def _title_after(self, mention: PersonMention) -> TitlePhrase | None:
+        text = mention.segment.text
+        comma = _APPOSITION.match(text, mention.end)
+        if comma is None:
+            return None
+        start = comma.end()
+        stop = _APPOSITION_END.search(text, start)
+        end = stop.start() if stop else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or "\n" in text[start:end]:
+            return None
+        words = [w.lower().rstrip("-") for w in _WORD.findall(text[start:end])]
+        past = None
+        if words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        if words and words[0].split("-")[0] in PAST_MARKERS:
+            past = "then" if words[0].startswith(("then", "ex")) else words[0].split("-")[0]
+        if not any(_possessive(w) in TITLE_HEADS for w in words[:6]):
+            return None
+        return self._title_phrase(mention, start, end, "after", past)
+
+    def _title_phrase(
+        self, mention: PersonMention, start: int, end: int, position: str, past: str | None
+    ) -> TitlePhrase | None:
+        text = mention.segment.text[start:end]
+        words = [_possessive(w.lower()) for w in _WORD.findall(text)]
+        if past and words and words[0].split("-")[0] in PAST_MARKERS:
+            words = words[1:]
+        words = [w[5:] if w.startswith("then-") else w for w in words]
+        country = None
+        content: list[str] = []
+        for word in words:
+            if word in ("the", "a", "an"):
+                continue
+            code = self.countries.get(word)
+            if code and country is None and not content:
+                country = code
+                continue
+            content.append(word)
+        if not any(w in TITLE_HEADS for w in content):
+            return None
+        offices = self._offices_named(content, country, mention.person)
+        generic = None
+        if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
+            generic = content[0]
+        return TitlePhrase(start, end, text, position, past, country, offices, generic)
+
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        """Country qualifiers: 'japanese', 'japan' (as in "Japan's") → 'JP'."""
+        table: dict[str, str] = {}
+        for entry in self.glossary.entries:
+            if entry.kind is Kind.PLACE and entry.country:
+                for form in entry.forms_of(Role.PREFERRED, Role.ADJECTIVE, Role.ACCEPTED):
+                    table[fold_form(form.text)] = entry.country
+        return table
+
+    @cached_property
+    def _office_forms(self) -> list[tuple[Entry, frozenset[str], str]]:
+        forms = []
+        for entry in self.glossary.entries:
+            if entry.kind is not Kind.OFFICE:
+                continue
+            for form in entry.forms:
+                if form.lang != "en" or not form.role.is_correct:
+                    continue
+                words = [_possessive(w.lower()) for w in _WORD.findall(form.text)]
+                content = frozenset(
+                    w for w in words if w not in CONNECTORS and w not in self.countries
+                )
+                if content:
+                    forms.append((entry, content, fold_form(form.text)))
+        return forms
+
+    def _offices_named(
+        self, content: list[str], country: str | None, person: Entry
+    ) -> tuple[Entry, ...]:
+        words = frozenset(content)
+        best: list[Entry] = []
+        best_size = 0
+        for office, form_words, _ in self._office_forms:
+            if not form_words <= words:
+                continue
+            if country and office.country and office.country != country:
+                continue
+            if len(form_words) > best_size:
+                best, best_size = [office], len(form_words)
+            elif len(form_words) == best_size and office not in best:
+                best.append(office)
+        if len(best) > 1:
+            held = {t.office for t in person.tenures}
+            own = [o for o in best if o.id in held]
+            if own:
+                return tuple(own)
+        return tuple(best)
+
+    # -- verdicts ----------------------------------------------------------------------------
+
+    @cached_property
+    def verdicts(self) -> list[TitleVerdict]:
+        return [self._judge(p, t) for p in self.people for t in p.titles]
+
+    def _judge(self, mention: PersonMention, title: TitlePhrase) -> TitleVerdict:
+        person, on = mention.person, self.date
+        current = tuple(self.glossary.offices_held(person, on))
+        if not title.offices:
+            if title.generic_rank and current and title.past is None:
+                ranks = {
+                    fold_form(self.glossary.get(t.office).before_name)  # type: ignore[union-attr]
+                    for t in current
+                    if self.glossary.get(t.office)
+                }
+                if title.generic_rank not in ranks:
+                    return TitleVerdict(mention, title, Verdict.GENERIC, current)
+            return TitleVerdict(mention, title, Verdict.UNKNOWN, current)
+        office_ids = {o.id for o in title.offices}
+        mine = [t for t in person.tenures if t.office in office_ids]
+        unconfirmed = any(t.status != "confirmed" for t in mine)
+        if title.past is not None:
+            ever = [t for t in mine if t.start is None or t.start.earliest <= on]
+            still = [t for t in mine if t.certainly_held(on)]
+            if not ever and person.tenures:
+                return TitleVerdict(
+                    mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed
+                )
+            if still and title.past == "former":
+                return TitleVerdict(
+                    mention,
+                    title,
+                    Verdict.PAST_MISMATCH,
+                    current,
+                    tuple(still),
+                    unconfirmed=unconfirmed,
+                )
+            return TitleVerdict(mention, title, Verdict.HELD, current)
+        if any(t.possibly_held(on) for t in mine):
+            return TitleVerdict(mention, title, Verdict.HELD, current)
+        ended = tuple(t for t in mine if t.ended_before(on))
+        if ended:
+            return TitleVerdict(
+                mention, title, Verdict.STALE, current, ended, unconfirmed=unconfirmed
+            )
+        holders = tuple(
+            h.person
+            for o in title.offices
+            for h in self.glossary.holders_on(o.id, on)
+            if h.person.id != person.id
+        )
+        if len(title.offices) == 1 and holders:
+            held_by = [h for o in title.offices for h in self.glossary.holders_on(o.id, on)]
+            return TitleVerdict(
+                mention,
+                title,
+                Verdict.OTHER_HOLDER,
+                current,
+                (),
+                holders,
+                unconfirmed=any(h.tenure.status != "confirmed" for h in held_by),
+            )
+        if person.tenures:
+            return TitleVerdict(
+                mention, title, Verdict.NOT_HELD, current, (), holders, unconfirmed=unconfirmed
+            )
+        return TitleVerdict(mention, title, Verdict.UNKNOWN, current)
+
+    # -- helpers for rules -------------------------------------------------------------------
+
+    def render_name(self, person: Entry) -> str:
+        """The person's name as the house style writes it."""
+        if person.is_japanese_name and self.style.japanese_name_order == "family-first":
+            for form in person.forms_of(Role.ACCEPTED):
+                if (
+                    _order(form.text, person) == "family-first"
+                    and not form.text.isupper()
+                    and form.text.split()[0] != form.text.split()[0].upper()
+                ):
+                    return form.text
+            return f"{person.family} {person.given}"
+        return person.en
+
+    def post_on_date(self, person: Entry) -> str | None:
+        titles = [
+            self.glossary.office_title(t) for t in self.glossary.offices_held(person, self.date)
+        ]
+        return "; ".join(titles) if titles else None
+
+
+def _best_form(match: Match) -> Form:
+    """Of the forms folded to the same key, the one written exactly as seen, else the first
+    correct one (so a case error is judged against a correct form)."""
+    for candidate in match.candidates:
+        if candidate.form.text == match.surface:
+            return candidate.form
+    for candidate in match.candidates:
+        if candidate.form.role.is_correct:
+            return candidate.form
+    return match.candidates[0].form
+
+
+def _order(surface: str, person: Entry) -> str | None:
+    if not person.family:
+        return None
+    first = re.split(r"\s+", surface.strip())[0]
+    return "family-first" if fold_form(first) == fold_form(person.family) else "given-first"
+
+
+def _possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _inside_url(text: str, start: int, end: int) -> bool:
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    token = text[left:right]
+    return "://" in token or "@" in token or token.startswith("www.")

@@ -1,0 +1,1 @@
+"""The glossary knowledge model: people, offices, organizations, places and terms."""

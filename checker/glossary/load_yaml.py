@@ -1,0 +1,319 @@
+"""Load the YAML glossary format (docs/glossary-format.md) with the line of every entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.dates import PartialDate
+from checker.errors import GlossaryError
+from checker.glossary.model import (
+    CJK_LANGS,
+    CONFIRMED,
+    UNCONFIRMED,
+    Entry,
+    Event,
+    Form,
+    Glossary,
+    Kind,
+    Role,
+    Spec,
+    Tenure,
+)
+
+LINE = "__line__"
+
+_COMMON_KEYS = {
+    "id",
+    "kind",
+    "en",
+    "accepted",
+    "short",
+    "forbidden",
+    "discouraged",
+    "ambiguous",
+    "case",
+    "zh-Hans",
+    "zh-Hant",
+    "ja",
+    "ja-reading",
+    "forbidden-cjk",
+    "note",
+    "status",
+    "sources",
+    "specs",
+}
+_KIND_KEYS = {
+    Kind.PERSON: {"family", "given", "name-origin", "tenures", "born"},
+    Kind.OFFICE: {"country", "before-name", "after-name", "holders", "organization"},
+    Kind.ORGANIZATION: {"country", "events"},
+    Kind.PLACE: {"adjective", "country"},
+    Kind.TERM: {"events"},
+}
+_ROLE_KEYS = {
+    "accepted": Role.ACCEPTED,
+    "short": Role.SHORT,
+    "adjective": Role.ADJECTIVE,
+    "before-name": Role.BEFORE_NAME,
+    "after-name": Role.AFTER_NAME,
+    "ambiguous": Role.AMBIGUOUS,
+    "discouraged": Role.DISCOURAGED,
+    "forbidden": Role.FORBIDDEN,
+}
+_FORM_KEYS = {"form", "status", "note", "source", "use", "value"}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the line of every mapping."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise GlossaryError(f"invalid YAML: {problem}", path, line, column) from None
+
+
+def load_yaml_glossary(path: str | Path) -> Glossary:
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"cannot read glossary: {exc}", name) from None
+    return glossary_from_yaml(text, name)
+
+
+def glossary_from_yaml(text: str, path: str) -> Glossary:
+    data = parse_yaml(text, path)
+    if isinstance(data, list):  # a bare list of entries
+        data = {"entries": data, LINE: 1}
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise GlossaryError("a glossary is a mapping with a list of 'entries'", path, 1)
+    _reject_unknown(data, {"glossary", "version", "description", "entries"}, path, "glossary")
+    reader = _EntryReader(path)
+    entries = tuple(reader.entry(item) for item in data["entries"])
+    name = str(data.get("glossary") or Path(path).stem)
+    version = str(data.get("version") or "")
+    return Glossary(entries=entries, names=(name,), versions=(version,))
+
+
+def _reject_unknown(mapping: dict[str, Any], allowed: set[str], path: str, what: str) -> None:
+    for key in mapping:
+        if key != LINE and key not in allowed:
+            raise GlossaryError(f"unknown key {key!r} in {what}", path, mapping.get(LINE))
+
+
+class _EntryReader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, message: str, line: int | None) -> GlossaryError:
+        return GlossaryError(message, self.path, line)
+
+    def entry(self, item: Any) -> Entry:
+        if not isinstance(item, dict):
+            raise self.fail("each entry is a mapping with an 'id' and a 'kind'", None)
+        line = item.get(LINE)
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not entry_id:
+            raise self.fail("entry without an 'id'", line)
+        try:
+            kind = Kind(item.get("kind"))
+        except ValueError:
+            raise self.fail(
+                f"entry {entry_id!r}: kind must be one of " + ", ".join(k.value for k in Kind),
+                line,
+            ) from None
+        _reject_unknown(item, _COMMON_KEYS | _KIND_KEYS[kind], self.path, f"entry {entry_id!r}")
+        en = item.get("en")
+        if not isinstance(en, str) or not en.strip():
+            raise self.fail(f"entry {entry_id!r} has no English form 'en'", line)
+        forms = [Form(en, Role.PREFERRED, line=line)]
+        for key, role in _ROLE_KEYS.items():
+            forms.extend(self.forms(item.get(key), role, "en", entry_id, key, line))
+        for lang in CJK_LANGS:
+            forms.extend(self.forms(item.get(lang), Role.PREFERRED, lang, entry_id, lang, line))
+        forms.extend(
+            self.forms(
+                item.get("forbidden-cjk"), Role.FORBIDDEN, "cjk", entry_id, "forbidden-cjk", line
+            )
+        )
+        born, born_status = self.dated_value(item.get("born"), entry_id, "born", line)
+        status = self.status(item.get("status"), entry_id, line)
+        return Entry(
+            id=entry_id,
+            kind=kind,
+            en=en,
+            forms=tuple(forms),
+            path=self.path,
+            line=line,
+            family=self.text(item.get("family"), entry_id, "family", line),
+            given=self.text(item.get("given"), entry_id, "given", line),
+            name_origin=self.text(item.get("name-origin"), entry_id, "name-origin", line),
+            country=self.text(item.get("country"), entry_id, "country", line),
+            case=self.choice(
+                item.get("case", "exact"), ("exact", "title-or-lower"), entry_id, "case", line
+            ),
+            holders=self.choice(
+                item.get("holders", "single"), ("single", "multiple"), entry_id, "holders", line
+            ),
+            organization=self.text(item.get("organization"), entry_id, "organization", line),
+            tenures=tuple(
+                self.tenure(t, entry_id)
+                for t in self.seq(item.get("tenures"), entry_id, "tenures", line)
+            ),
+            born=born,
+            born_status=born_status,
+            events=tuple(
+                self.event(e, entry_id)
+                for e in self.seq(item.get("events"), entry_id, "events", line)
+            ),
+            ja_reading=self.text(item.get("ja-reading"), entry_id, "ja-reading", line),
+            note=self.text(item.get("note"), entry_id, "note", line),
+            status=status,
+            sources=tuple(str(s) for s in self.seq(item.get("sources"), entry_id, "sources", line)),
+            specs=tuple(
+                self.spec(s, entry_id) for s in self.seq(item.get("specs"), entry_id, "specs", line)
+            ),
+        )
+
+    def seq(self, value: Any, entry_id: str, key: str, line: int | None) -> list[Any]:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        raise self.fail(f"entry {entry_id!r}: {key!r} must be a list", line)
+
+    def text(self, value: Any, entry_id: str, key: str, line: int | None) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str | int | float):
+            return str(value)
+        raise self.fail(f"entry {entry_id!r}: {key!r} must be text", line)
+
+    def choice(
+        self, value: Any, options: tuple[str, ...], entry_id: str, key: str, line: int | None
+    ) -> str:
+        if value not in options:
+            raise self.fail(
+                f"entry {entry_id!r}: {key!r} must be one of {', '.join(options)}", line
+            )
+        return str(value)
+
+    def status(self, value: Any, entry_id: str, line: int | None) -> str:
+        if value is None:
+            return CONFIRMED
+        if value in (CONFIRMED, UNCONFIRMED):
+            return str(value)
+        raise self.fail(f"entry {entry_id!r}: status must be confirmed or unconfirmed", line)
+
+    def forms(
+        self, value: Any, role: Role, lang: str, entry_id: str, key: str, line: int | None
+    ) -> list[Form]:
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        forms = []
+        for item in items:
+            if isinstance(item, str):
+                forms.append(Form(item, role, lang, line=line))
+                continue
+            if not isinstance(item, dict):
+                raise self.fail(f"entry {entry_id!r}: each {key!r} is text or a mapping", line)
+            _reject_unknown(item, _FORM_KEYS, self.path, f"a {key!r} form of {entry_id!r}")
+            text = item.get("form", item.get("value"))
+            if not isinstance(text, str) or not text:
+                raise self.fail(
+                    f"entry {entry_id!r}: a {key!r} mapping needs 'form'", item.get(LINE, line)
+                )
+            forms.append(
+                Form(
+                    text,
+                    role,
+                    lang,
+                    status=self.status(item.get("status"), entry_id, item.get(LINE, line)),
+                    note=item.get("note"),
+                    source=item.get("source"),
+                    use=item.get("use"),
+                    line=item.get(LINE, line),
+                )
+            )
+        return forms
+
+    def date(self, value: Any, entry_id: str, key: str, line: int | None) -> PartialDate | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.date):
+            return PartialDate(value.year, value.month, value.day)
+        try:
+            return PartialDate.parse(str(value))
+        except ValueError as exc:
+            raise self.fail(f"entry {entry_id!r}: {key}: {exc}", line) from None
+
+    def dated_value(
+        self, value: Any, entry_id: str, key: str, line: int | None
+    ) -> tuple[PartialDate | None, str]:
+        if isinstance(value, dict):
+            line = value.get(LINE, line)
+            status = self.status(value.get("status"), entry_id, line)
+            return self.date(value.get("value"), entry_id, key, line), status
+        return self.date(value, entry_id, key, line), CONFIRMED
+
+    def tenure(self, item: Any, entry_id: str) -> Tenure:
+        if not isinstance(item, dict) or "office" not in item:
+            raise self.fail(f"entry {entry_id!r}: each tenure is a mapping with an 'office'", None)
+        line = item.get(LINE)
+        _reject_unknown(
+            item,
+            {"office", "from", "to", "source", "status", "note"},
+            self.path,
+            f"a tenure of {entry_id!r}",
+        )
+        return Tenure(
+            office=str(item["office"]),
+            start=self.date(item.get("from"), entry_id, "from", line),
+            end=self.date(item.get("to"), entry_id, "to", line),
+            source=item.get("source"),
+            status=self.status(item.get("status"), entry_id, line),
+            note=item.get("note"),
+            line=line,
+        )
+
+    def event(self, item: Any, entry_id: str) -> Event:
+        if isinstance(item, str):
+            return Event(date="", text=item)
+        if not isinstance(item, dict):
+            raise self.fail(f"entry {entry_id!r}: each event is text or a mapping", None)
+        return Event(
+            date=str(item.get("date", "")),
+            text=str(item.get("text", "")),
+            source=item.get("source"),
+        )
+
+    def spec(self, item: Any, entry_id: str) -> Spec:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise self.fail(f"entry {entry_id!r}: each spec is a mapping with 'text'", None)
+        line = item.get(LINE)
+        _reject_unknown(item, {"text", "expect", "date"}, self.path, f"a spec of {entry_id!r}")
+        expect = item.get("expect", [])
+        if not isinstance(expect, list):
+            raise self.fail(f"entry {entry_id!r}: a spec's 'expect' is a list of codes", line)
+        date_value = self.date(item.get("date"), entry_id, "date", line)
+        when = date_value.earliest if date_value and date_value.day else None
+        return Spec(text=item["text"], expect=tuple(str(c) for c in expect), date=when, line=line)

@@ -1,0 +1,191 @@
+"""Integrity checks over loaded glossaries, and the glossaries' own specs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from checker.glossary.model import Entry, Glossary, Kind, Role
+from checker.match.fold import fold_form
+from checker.match.index import TermIndex
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    entry: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        who = f" [{self.entry}]" if self.entry else ""
+        return f"{where}:{who} {self.message}"
+
+
+SpecRunner = Callable[[str, dt.date | None, Glossary], set[str]]
+
+
+def validate(glossary: Glossary, run_spec: SpecRunner | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    problems.extend(_ids(glossary))
+    problems.extend(_shared_forms(glossary))
+    problems.extend(_references(glossary))
+    problems.extend(_tenures(glossary))
+    problems.extend(_capitalization(glossary))
+    problems.extend(_sources(glossary))
+    if run_spec is not None:
+        problems.extend(_specs(glossary, run_spec))
+    return problems
+
+
+def _problem(entry: Entry, message: str, line: int | None = None) -> Problem:
+    return Problem(entry.path, line or entry.line, entry.id, message)
+
+
+def _ids(glossary: Glossary) -> Iterator[Problem]:
+    seen: dict[str, Entry] = {}
+    for entry in glossary.entries:
+        if not _ID.match(entry.id):
+            yield _problem(entry, f"id {entry.id!r} is not ASCII kebab-case")
+        if entry.id in seen:
+            first = seen[entry.id]
+            yield _problem(entry, f"duplicate id {entry.id!r} (first at {first.path}:{first.line})")
+        else:
+            seen[entry.id] = entry
+
+
+def _shared_forms(glossary: Glossary) -> Iterator[Problem]:
+    claims: dict[str, list[tuple[Entry, Role]]] = defaultdict(list)
+    for entry in glossary.entries:
+        for form in entry.forms:
+            key = fold_form(form.text) if form.lang == "en" else form.text
+            if (entry, form.role) not in claims[key]:
+                claims[key].append((entry, form.role))
+    for key, owners in claims.items():
+        entries = {e.id for e, _ in owners}
+        if len(entries) < 2:
+            continue
+        for entry, role in owners:
+            ambiguous = any(
+                (fold_form(f.text) if f.lang == "en" else f.text) == key
+                for f in entry.forms
+                if f.role is Role.AMBIGUOUS
+            )
+            if role is not Role.AMBIGUOUS and not ambiguous and role is not Role.FORBIDDEN:
+                others = ", ".join(sorted(entries - {entry.id}))
+                yield _problem(
+                    entry,
+                    f"form {key!r} is also claimed by {others}: list it under "
+                    "'ambiguous' in each entry that uses it",
+                )
+            if role is Role.FORBIDDEN and any(r.is_correct for e, r in owners if e is not entry):
+                yield _problem(entry, f"forbidden form {key!r} is a correct form of another entry")
+
+
+def _references(glossary: Glossary) -> Iterator[Problem]:
+    for entry in glossary.entries:
+        for tenure in entry.tenures:
+            office = glossary.get(tenure.office)
+            if office is None:
+                yield _problem(
+                    entry, f"tenure names a missing office {tenure.office!r}", tenure.line
+                )
+            elif office.kind is not Kind.OFFICE:
+                yield _problem(
+                    entry,
+                    f"tenure names {tenure.office!r}, which is a "
+                    f"{office.kind.value}, not an office",
+                    tenure.line,
+                )
+        if entry.organization and glossary.get(entry.organization) is None:
+            yield _problem(entry, f"names a missing organization {entry.organization!r}")
+
+
+def _tenures(glossary: Glossary) -> Iterator[Problem]:
+    for entry in glossary.entries:
+        for tenure in entry.tenures:
+            if tenure.start and tenure.end and tenure.start.earliest > tenure.end.latest:
+                yield _problem(
+                    entry,
+                    f"tenure of {tenure.office!r} ends ({tenure.end}) before "
+                    f"it starts ({tenure.start})",
+                    tenure.line,
+                )
+    for office_id, holdings in glossary.holdings.items():
+        office = glossary.get(office_id)
+        if office is None or office.holders != "single":
+            continue
+        ordered = sorted(
+            holdings, key=lambda h: h.tenure.start.earliest if h.tenure.start else dt.date.min
+        )
+        for a, b in itertools.pairwise(ordered):
+            if a.person.id == b.person.id:
+                continue
+            a_end = a.tenure.end.earliest if a.tenure.end else dt.date.max
+            b_start = b.tenure.start.latest if b.tenure.start else dt.date.min
+            if b_start < a_end:
+                yield _problem(
+                    b.person,
+                    f"single-holder office {office_id!r}: tenure "
+                    f"({b.tenure.span_text()}) overlaps {a.person.id}'s "
+                    f"({a.tenure.span_text()})",
+                    b.tenure.line,
+                )
+
+
+def _capitalization(glossary: Glossary) -> Iterator[Problem]:
+    for entry in glossary.entries:
+        if entry.kind not in (Kind.PERSON, Kind.PLACE, Kind.ORGANIZATION):
+            continue
+        for form in entry.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE):
+            words = [w for w in re.split(r"[\s-]+", form.text) if w and w[0].isalpha()]
+            first = words[:1]
+            if entry.kind is Kind.PERSON and any(w[0].islower() for w in words):
+                yield _problem(entry, f"name form {form.text!r} has a lower-case word", form.line)
+            elif first and first[0][0].islower() and entry.case == "exact":
+                yield _problem(entry, f"form {form.text!r} starts in lower case", form.line)
+
+
+def _sources(glossary: Glossary) -> Iterator[Problem]:
+    for entry in glossary.entries:
+        if not entry.sources:
+            yield _problem(entry, "no 'sources': every fact needs a source URL")
+
+
+def _specs(glossary: Glossary, run_spec: SpecRunner) -> Iterator[Problem]:
+    for entry in glossary.entries:
+        for spec in entry.specs:
+            found = run_spec(spec.text, spec.date, glossary)
+            expected = set(spec.expect)
+            if found != expected:
+                yield _problem(
+                    entry,
+                    f"spec {spec.text!r} expected {sorted(expected) or 'no findings'}, "
+                    f"got {sorted(found) or 'no findings'}",
+                    spec.line,
+                )
+
+
+def spec_runner(style_name: str | None = None) -> SpecRunner:
+    """Run specs with the real checker: codes found in the spec text."""
+    from checker.engine import Checker
+    from checker.style import load_style
+
+    style = load_style(style_name)
+    compiled: dict[int, Checker] = {}
+
+    def run(text: str, date: dt.date | None, glossary: Glossary) -> set[str]:
+        checker = compiled.get(id(glossary))
+        if checker is None:
+            checker = compiled[id(glossary)] = Checker(glossary, style, index=TermIndex(glossary))
+        checker.date = date or dt.date.today()
+        return {f.code for f in checker.check_text(text, "<spec>").findings}
+
+    return run

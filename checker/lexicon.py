@@ -1,0 +1,180 @@
+"""English and romanization knowledge the checks rely on (not glossary facts)."""
+
+from __future__ import annotations
+
+import re
+
+# Words that head or qualify a title of office ("Deputy Foreign Minister").
+TITLE_HEADS = frozenset(
+    {
+        "minister",
+        "premier",
+        "president",
+        "secretary",
+        "secretary-general",
+        "director-general",
+        "director",
+        "ambassador",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "governor",
+        "envoy",
+        "representative",
+        "consul",
+        "consul-general",
+        "commissioner",
+        "head",
+        "chief",
+        "leader",
+        "councillor",
+        "councilor",
+        "speaker",
+        "mayor",
+        "vice-minister",
+        "vice-president",
+        "vice-chairman",
+        "undersecretary",
+    }
+)
+TITLE_MODIFIERS = frozenset(
+    {
+        "deputy",
+        "vice",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "chief",
+        "cabinet",
+        "state",
+        "senior",
+        "assistant",
+        "general",
+        "executive",
+        "permanent",
+        "consul",
+        "first",
+        "acting",
+        "parliamentary",
+        "special",
+        "international",
+        "trade",
+        "finance",
+        "commerce",
+    }
+)
+# Bare heads that, standing alone before a name, claim a specific rank.
+GENERIC_RANKS = frozenset({"minister", "secretary", "director", "president", "premier"})
+CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "at", "in"})
+PAST_MARKERS = frozenset({"former", "then", "ex", "late"})
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "approx",
+        "est",
+        "fig",
+        "vol",
+        "ft",
+        "mt",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "ave",
+        "blvd",
+        "rd",
+        "sq",
+        "op",
+        "cf",
+        "al",
+        "ca",
+    }
+)
+
+_JA_SYLLABLE = r"(?:(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|ts|j|f|[kgsztdnhbpmyrw])?[aiueo]|n)"
+_JA_NAME = re.compile(rf"^(?:{_JA_SYLLABLE}|(?<=[aiueo])[kstp](?=[kstpc]))+$")
+_PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_PINYIN_FINAL = (
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|"
+    r"ua|uo|ue|ui|a|e|i|o|u|v|ü)"
+)
+_PINYIN_NAME = re.compile(rf"^(?:{_PINYIN_INITIAL}{_PINYIN_FINAL})+$")
+
+
+def plausible_given_name(token: str, origin: str | None) -> bool:
+    """Could this capitalized token be a romanized Japanese or Chinese given name?"""
+    word = token.lower().replace("-", "").replace("ō", "o").replace("ū", "u")
+    if len(word) < 2 or not word.isalpha():
+        return False
+    if origin == "japanese":
+        return bool(_JA_NAME.match(word))
+    if origin == "chinese":
+        return bool(_PINYIN_NAME.match(word))
+    return False
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

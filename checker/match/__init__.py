@@ -1,0 +1,1 @@
+"""Compiled glossary matching over English and CJK text."""

@@ -1,0 +1,99 @@
+"""Folding text for matching, with a map back to the original offsets.
+
+Folding lower-cases, turns every kind of white space into a plain space, curly
+apostrophes into straight ones and hyphen look-alikes into "-". It keeps one
+character per original character, so offsets agree, except where runs of white space
+are collapsed into one space (a name broken across a line break still matches); the
+returned map undoes that collapse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+_TABLE = {
+    0x2019: "'",
+    0x2018: "'",
+    0x02BC: "'",
+    0xFF07: "'",
+    0x2032: "'",
+    0x2010: "-",
+    0x2011: "-",
+    0x2012: "-",
+    0x00AD: "-",
+    0x00A0: " ",
+    0x2007: " ",
+    0x202F: " ",
+    0x2009: " ",
+    0x200A: " ",
+    0x3000: " ",
+    0x0009: " ",
+    0x000A: " ",
+    0x000B: " ",
+    0x000C: " ",
+    0x000D: " ",
+    0x0085: " ",
+    0x2028: " ",
+    0x2029: " ",
+}
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_RUNS = re.compile(r"  +")
+
+
+def fold_form(form: str) -> str:
+    """The key a glossary form is stored under."""
+    folded, _ = fold_text(unicodedata.normalize("NFC", form).strip())
+    return folded
+
+
+def fold_text(text: str) -> tuple[str, OffsetMap | None]:
+    """Fold text for Latin matching; the map is None when offsets are unchanged."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    folded = lowered.translate(_TABLE)
+    if "  " not in folded:
+        return folded, None
+    return _collapse(folded)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to ASCII, one character each (for CJK matching)."""
+    return text.translate(_FULLWIDTH)
+
+
+class OffsetMap:
+    """Maps offsets in collapsed text back to the folded (= original) text."""
+
+    __slots__ = ("_folded_starts", "_shifts")
+
+    def __init__(self, folded_starts: list[int], shifts: list[int]) -> None:
+        self._folded_starts = folded_starts  # collapsed offsets where a shift begins
+        self._shifts = shifts  # cumulative characters removed before that point
+
+    def start(self, offset: int) -> int:
+        i = bisect.bisect_right(self._folded_starts, offset) - 1
+        return offset + (self._shifts[i] if i >= 0 else 0)
+
+    def end(self, offset: int) -> int:
+        # An end offset belongs to the character before it.
+        return self.start(offset - 1) + 1 if offset > 0 else 0
+
+
+def _collapse(folded: str) -> tuple[str, OffsetMap]:
+    pieces: list[str] = []
+    starts: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    last = 0
+    for match in _RUNS.finditer(folded):
+        pieces.append(folded[last : match.start() + 1])
+        removed += match.end() - match.start() - 1
+        starts.append(match.start() + 1 - (removed - (match.end() - match.start() - 1)))
+        shifts.append(removed)
+        last = match.end()
+    pieces.append(folded[last:])
+    return "".join(pieces), OffsetMap(starts, shifts)

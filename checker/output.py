@@ -1,0 +1,48 @@
+"""Writing reports and files: stdout, or a file replaced atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from checker.errors import InputError
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a report file written in one piece when the report is done."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    import io
+
+    buffer = io.StringIO()
+    yield buffer
+    write_atomic(path, buffer.getvalue().encode("utf-8"))

@@ -1,0 +1,13 @@
+"""Plain text: one body segment, the whole file; the story date from a dateline."""
+
+from __future__ import annotations
+
+from checker.dates import date_in_dateline
+from checker.document import Document, Segment, SegmentKind
+from checker.source import SourceFile
+
+
+def read_text(source: SourceFile) -> Document:
+    segment = Segment.literal(SegmentKind.BODY, source.text, 0)
+    date = date_in_dateline(source.text)
+    return Document(source, (segment,), date, "dateline" if date else None)

@@ -1,0 +1,41 @@
+"""What every reporter needs: positions as line and column, and a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.engine import Result
+from checker.model import Finding
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def position(result: Result, finding: Finding) -> Position:
+    lines = result.source.lines
+    line, column = lines.line_col(finding.span.start)
+    end_line, end_column = lines.line_col(finding.span.end)
+    return Position(line, column, end_line, end_column)
+
+
+def finding_text(result: Result, finding: Finding) -> str:
+    return result.source.text[finding.span.start : finding.span.end]
+
+
+def summary(results: Sequence[Result]) -> dict[str, object]:
+    findings = [f for r in results for f in r.findings]
+    by_severity = Counter(f.severity.label for f in findings)
+    return {
+        "files": len(results),
+        "findings": len(findings),
+        "by_severity": {k: by_severity.get(k, 0) for k in ("error", "warning", "info")},
+        "by_rule": dict(sorted(Counter(f.code for f in findings).items())),
+        "fixable": sum(1 for f in findings if f.fix is not None),
+    }

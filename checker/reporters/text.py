@@ -1,0 +1,87 @@
+"""Text for a person at a terminal: where, what, the line with the span underlined,
+what to write instead, and the glossary fact behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from checker.engine import Result
+from checker.reporters.common import position, summary
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def write_text(results: Sequence[Result], out: TextIO) -> None:
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for result in results:
+        if result.findings:
+            console.print(
+                f"[dim]{escape(result.path)}: story date {result.date.isoformat()} "
+                f"({escape(result.date_origin)})[/dim]"
+            )
+        for warning in result.warnings:
+            console.print(f"{escape(result.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+        for finding in result.findings:
+            pos = position(result, finding)
+            level = finding.severity.label
+            console.print(
+                f"[bold]{escape(finding.path)}:{pos.line}:{pos.column}:[/bold] "
+                f"[{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
+                f"{escape(finding.message)} [dim]\\[{finding.rule}][/dim]"
+            )
+            line = result.source.lines.line_text(pos.line)
+            end = pos.end_column if pos.end_line == pos.line else len(line) + 1
+            excerpt, column = _window(line, pos.column - 1, end - 1)
+            width = max(1, end - pos.column)
+            console.print(f"    {escape(excerpt)}")
+            console.print(
+                "    " + " " * column + f"[{_STYLE[level]}]" + "^" * width + f"[/{_STYLE[level]}]"
+            )
+            if finding.fix is not None:
+                safety = finding.fix.applicability.name.lower().replace("_", "-")
+                console.print(
+                    f"    [green]fix ({safety}):[/green] "
+                    f"{escape(finding.fix.edits[0].replacement)!r}"
+                )
+            for fact in finding.related[:2]:
+                where = f"{fact.glossary}:{fact.line}" if fact.line else fact.glossary
+                status = "" if fact.status == "confirmed" else f" [{fact.status}]"
+                source = f" — {fact.source}" if fact.source else ""
+                console.print(
+                    f"    [dim]glossary: {escape(fact.entry)} ({escape(str(where))})"
+                    f"{escape(status)}{escape(source)}[/dim]"
+                )
+    totals = summary(results)
+    count = totals["findings"]
+    if count:
+        severities = totals["by_severity"]
+        assert isinstance(severities, dict)
+        parts = ", ".join(f"{n} {k}" for k, n in severities.items() if n)
+        console.print(
+            f"Found {count} finding{'s' if count != 1 else ''} ({parts}) in "
+            f"{totals['files']} file{'s' if totals['files'] != 1 else ''}; "
+            f"{totals['fixable']} with a suggested fix."
+        )
+    else:
+        console.print(
+            f"No findings in {totals['files']} file{'s' if totals['files'] != 1 else ''}."
+        )
+
+
+def _window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:
+    """The part of a long line around [start, end), and the span's column in it."""
+    left = max(0, start - context)
+    right = min(len(line), end + context)
+    if left > 0:
+        cut = line.find(" ", left, start)
+        left = cut + 1 if cut != -1 else left
+    if right < len(line):
+        cut = line.rfind(" ", end, right)
+        right = cut if cut != -1 else right
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    return prefix + line[left:right] + suffix, len(prefix) + start - left

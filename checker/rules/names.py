@@ -1,0 +1,128 @@
+"""NM: personal names: a known family name with an unknown given name; name order."""
+
+from __future__ import annotations
+
+from checker.analysis import DocumentAnalysis, NameKind, PersonMention
+from checker.model import Applicability, Severity
+from checker.rules.base import Reporter, Rule, register
+
+
+@register
+class UnknownGivenName(Rule):
+    """A known family name with a given name the glossary does not know for it.
+
+    ## Why
+    "Kanai Hiroshi" in a story about the Beijing talks is almost certainly Masaaki Kanai
+    with a wrong given name. The finding names the person the glossary knows and their
+    post on the story's date, so the editor can decide. Only family names that one
+    glossary person bears are checked, and only with words that read like romanized
+    given names, so "Kanai said" or "Premier Li" is never reported.
+
+    ## Bad
+        Kanai Hiroshi met Chinese officials in Beijing.
+
+    ## Good
+        Masaaki Kanai met Chinese officials in Beijing.
+
+    ## Fix safety
+    Unsafe: the glossary's person is suggested; it may be someone else.
+    """
+
+    code = "NM001"
+    name = "name-unknown-given"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        for mention in analysis.people:
+            if mention.kind is not NameKind.UNKNOWN_GIVEN:
+                continue
+            person = mention.person
+            post = analysis.post_on_date(person)
+            message = (
+                f"'{mention.surface}': the glossary knows no {person.family} with the given "
+                f"name '{mention.given_seen}'; did you mean {person.en}"
+            )
+            if post:
+                message += f" ({post} on {analysis.date.isoformat()})"
+            report(
+                mention.segment,
+                mention.start,
+                mention.end,
+                message + "?",
+                replacement=analysis.render_name(person),
+                applicability=Applicability.UNSAFE,
+                entry=person,
+            )
+
+
+@register
+class NameOrder(Rule):
+    """A personal name in the wrong order for its origin or the house style.
+
+    ## Why
+    Chinese names take the family name first ("Liu Jinsong", never "Jinsong Liu").
+    Japanese names follow the house style: given name first in common news-agency
+    usage ("Masaaki Kanai"), family name first under the Japanese government's style
+    ("Kanai Masaaki"); a story never mixes the two.
+
+    ## Bad
+        Kanai Masaaki met Chief Cabinet Secretary Minoru Kihara.
+
+    ## Good
+        Masaaki Kanai met Chief Cabinet Secretary Minoru Kihara.
+
+    ## Fix safety
+    Safe for a correct name in the other order (the words are swapped); a wrong name is
+    reported by its own rule and gets no order fix.
+    """
+
+    code = "NM002"
+    name = "name-order"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        full = [m for m in analysis.people if m.kind is not NameKind.SHORT and m.order]
+        japanese_orders = {m.order for m in full if m.person.is_japanese_name}
+        wanted_ja = analysis.style.japanese_name_order
+        for mention in full:
+            person = mention.person
+            if person.is_japanese_name:
+                if mention.order == wanted_ja:
+                    continue
+                mixed = " and this story mixes both orders" if len(japanese_orders) > 1 else ""
+                message = (
+                    f"'{mention.surface}' puts the {_first(mention.order)} first; the "
+                    f"{analysis.style.name} style writes Japanese names "
+                    f"{_first(wanted_ja)} first{mixed}"
+                )
+            elif person.name_origin == "chinese" and mention.order == "given-first":
+                message = f"'{mention.surface}': Chinese names take the family name first"
+            else:
+                continue
+            replacement = _swapped(mention) if mention.kind is NameKind.KNOWN else None
+            if replacement is not None:
+                message += f": write '{replacement}'"
+            report(
+                mention.segment,
+                mention.start,
+                mention.end,
+                message,
+                replacement=replacement,
+                entry=person,
+            )
+
+
+def _first(order: str | None) -> str:
+    return "family name" if order == "family-first" else "given name"
+
+
+def _swapped(mention: PersonMention) -> str | None:
+    parts = mention.surface.split()
+    if len(parts) != 2:
+        return None
+    family, given = mention.person.family, mention.person.given
+    if not family or not given:
+        return None
+    if mention.order == "family-first":
+        return f"{given} {family}"
+    return f"{family} {given}"

@@ -1,0 +1,290 @@
+"""ST: house style from the profile: title case by position, spellings, dates,
+discouraged forms."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import cache
+
+from checker.analysis import DocumentAnalysis, Verdict
+from checker.glossary.model import Role
+from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
+from checker.model import Applicability, Severity
+from checker.rules.base import Reporter, Rule, register
+from checker.style import Spelling
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@register
+class TitleCaseByPosition(Rule):
+    """A title capitalized after a name, or lower case directly before it.
+
+    ## Why
+    News agencies capitalize a formal title directly before a name ("Chief Cabinet
+    Secretary Minoru Kihara") and write it in lower case after a name or alone ("Liu
+    Jinsong, director-general of the Department of Asian Affairs"). Names of bodies
+    inside the title keep their capitals. Titles already reported as wrong are left to
+    that finding.
+
+    ## Bad
+        Liu Jinsong, Director-General of the Department of Asian Affairs, met Masaaki Kanai.
+
+    ## Good
+        Liu Jinsong, director-general of the Department of Asian Affairs, met Masaaki Kanai.
+
+    ## Fix safety
+    Safe: only the case of the title words changes.
+    """
+
+    code = "ST001"
+    name = "title-case-position"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        if analysis.style.title_case == "off":
+            return
+        for verdict in analysis.verdicts:
+            title = verdict.title
+            if verdict.verdict not in (Verdict.HELD, Verdict.UNKNOWN) or not title.offices:
+                continue
+            words = _leading_title_words(title.text)
+            if not words:
+                continue
+            text = verdict.mention.segment.text
+            if title.position == "after":
+                wrong = [(s, e) for s, e in words if title.text[s].isupper()]
+                fixed = title.text
+                for s, e in wrong:
+                    fixed = fixed[:s] + fixed[s:e].lower() + fixed[e:]
+                advice = "lower case after a name"
+            else:
+                wrong = [(s, e) for s, e in words if title.text[s].islower()]
+                fixed = title.text
+                for s, e in wrong:
+                    fixed = fixed[:s] + _capitalize(fixed[s:e]) + fixed[e:]
+                advice = "capitalized directly before a name"
+            if not wrong:
+                continue
+            assert text[title.start : title.end] == title.text
+            report(
+                verdict.mention.segment,
+                title.start,
+                title.end,
+                f"'{title.text}': a title is written {advice}: write '{fixed}'",
+                replacement=fixed,
+                entry=title.offices[0] if len(title.offices) == 1 else None,
+            )
+
+
+def _leading_title_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the title's own words, up to the first 'of'/'for' (bodies keep capitals)."""
+    spans = []
+    for match in _TITLE_WORD.finditer(text):
+        word = match.group(0).lower()
+        if word in CONNECTORS:
+            break
+        parts = word.split("-")
+        if (
+            word in TITLE_HEADS
+            or word in TITLE_MODIFIERS
+            or all(p in TITLE_HEADS or p in TITLE_MODIFIERS for p in parts)
+        ):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _capitalize(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+@register
+class PreferredSpelling(Rule):
+    """A spelling the house style replaces with another ("dialog" → "dialogue").
+
+    ## Why
+    The style profile lists preferred spellings with their source; one house spelling
+    keeps copy consistent.
+
+    ## Bad
+        Tokyo remains committed to de-escalation through dialog.
+
+    ## Good
+        Tokyo remains committed to de-escalation through dialogue.
+
+    ## Fix safety
+    Safe: the word is replaced, keeping its capitalization.
+    """
+
+    code = "ST002"
+    name = "spelling"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        spellings = analysis.style.spellings
+        if not spellings:
+            return
+        pattern, table = _spelling_pattern(spellings)
+        for segment in analysis.document.segments:
+            for match in pattern.finditer(segment.text):
+                seen = match.group(0)
+                spelling = table[seen.lower()]
+                wanted = _same_case(seen, spelling.use)
+                note = f" ({spelling.note})" if spelling.note else ""
+                report(
+                    segment,
+                    match.start(),
+                    match.end(),
+                    f"'{seen}': the house spelling is '{wanted}'{note}",
+                    replacement=wanted,
+                )
+
+
+@cache
+def _spelling_pattern(
+    spellings: tuple[Spelling, ...],
+) -> tuple[re.Pattern[str], dict[str, Spelling]]:
+    table = {a.lower(): s for s in spellings for a in s.avoid}
+    words = sorted(table, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return pattern, table
+
+
+def _same_case(seen: str, wanted: str) -> str:
+    if seen.isupper():
+        return wanted.upper()
+    if seen[:1].isupper():
+        return wanted[:1].upper() + wanted[1:]
+    return wanted
+
+
+_MONTH_NAMES = "|".join(
+    sorted(
+        [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"],
+        key=len,
+        reverse=True,
+    )
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})(?P<dot>\.?)\s(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTH_NAMES})\b\.?"
+)
+_AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+
+
+def _month_number(name: str) -> int:
+    name = name.rstrip(".").lower()
+    for i in range(1, 13):
+        if name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower()):
+            return i
+    return 9  # "sept"
+
+
+def styled_date(month: int, day: int, style: str) -> str:
+    if style == "ap":
+        return f"{_AP_MONTHS.get(month, calendar.month_name[month])} {day}"
+    return f"{calendar.month_name[month]} {day}"
+
+
+@register
+class DateStyle(Rule):
+    """A date written against the house date style.
+
+    ## Why
+    AP style writes "Nov. 18": no ordinal suffix, and Jan., Feb., Aug., Sept., Oct.,
+    Nov. and Dec. abbreviated before a day (March to July spelt out). The "full" style
+    writes "November 18". A month with an ordinal ("November 18th") is wrong in both.
+
+    ## Bad
+        The talks were held on November 18th in Beijing.
+
+    ## Good
+        The talks were held on Nov. 18 in Beijing.
+
+    ## Fix safety
+    Safe: the same date is rewritten in the house style.
+    """
+
+    code = "ST003"
+    name = "date-style"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        style = analysis.style.date_style
+        for segment in analysis.document.segments:
+            text = segment.text
+            for pattern in (_MONTH_DAY, _DAY_MONTH):
+                for match in pattern.finditer(text):
+                    day = int(match.group("day"))
+                    month_word = match.group("month")
+                    if not 1 <= day <= 31 or (
+                        month_word == "May" and pattern is _DAY_MONTH and not match.group("suffix")
+                    ):
+                        continue
+                    if month_word in ("Mar", "Jun", "Jul") and not match.groupdict().get("dot"):
+                        continue  # probably not a month
+                    wanted = styled_date(_month_number(month_word), day, style)
+                    seen = match.group(0)
+                    if pattern is _DAY_MONTH and seen.endswith(".") and not wanted.endswith("."):
+                        seen = seen[:-1]
+                    if seen == wanted:
+                        continue
+                    report(
+                        segment,
+                        match.start(),
+                        match.start() + len(seen),
+                        f"'{seen}': write dates as '{wanted}' ({style} style)",
+                        replacement=wanted,
+                    )
+
+
+@register
+class DiscouragedForm(Rule):
+    """A form the glossary marks as not wrong but against usage ("the Komeito party").
+
+    ## Why
+    Japanese outlets write simply "Komeito"; "the Komeito party" is redundant. Each
+    discouraged form names what to write instead and why.
+
+    ## Bad
+        The LDP lost its coalition with the Komeito party.
+
+    ## Good
+        The LDP lost its coalition with Komeito.
+
+    ## Fix safety
+    Safe when the glossary gives one form to use instead.
+    """
+
+    code = "ST004"
+    name = "discouraged-form"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        for mention in analysis.entities:
+            form = mention.form
+            if form.role is not Role.DISCOURAGED or mention.entry is None:
+                continue
+            start = mention.start
+            text = mention.segment.text
+            use = form.use or mention.entry.en
+            article = re.search(r"\b([Tt]he)\s+$", text[max(0, start - 5) : start])
+            if article and not use.lower().startswith("the "):
+                start -= len(article.group(0))
+            seen = text[start : mention.end]
+            note = f" ({form.note})" if form.note else ""
+            report(
+                mention.segment,
+                start,
+                mention.end,
+                f"'{' '.join(seen.split())}': write '{use}'{note}",
+                replacement=use,
+                applicability=Applicability.SAFE if form.use else Applicability.UNSAFE,
+                entry=mention.entry,
+                form=form,
+            )

@@ -1,0 +1,322 @@
+"""TM: glossary names and terms written in the wrong case, a forbidden form, a near miss,
+or more than one way in one story."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from checker.analysis import DocumentAnalysis, EntityMention, NameKind
+from checker.glossary.model import Entry, Form, Kind, Role
+from checker.match.fold import fold_form
+from checker.model import Applicability, Severity
+from checker.rules.base import Reporter, Rule, register
+from checker.sentences import is_sentence_start
+
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def _plain(text: str) -> str:
+    """Surface text with white space and apostrophes normalized, case kept."""
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+
+
+def lowered_variant(form: str, proper_words: frozenset[str]) -> str:
+    """The form with its common-noun words in lower case ("Chinese foreign ministry")."""
+    return " ".join(
+        w if fold_form(w.rstrip("'’s")) in proper_words or w.isupper() else w.lower()
+        for w in form.split(" ")
+    )
+
+
+def recase(surface: str, target: str) -> str:
+    """The target's letters laid over the surface, keeping its white space and line breaks."""
+    letters = iter(target.replace(" ", ""))
+    out = []
+    for ch in surface:
+        if ch.isspace():
+            out.append(ch)
+        else:
+            out.append(next(letters, ch))
+    rest = "".join(letters)
+    return "".join(out) + rest
+
+
+@register
+class TermCase(Rule):
+    """A known name or term written in the wrong case.
+
+    ## Why
+    Names of people, places and bodies are proper nouns: "Liu jianchao", "chinese" and
+    "foreign Ministry" look careless and break searches. ALL CAPS (datelines, headlines)
+    and a capital first letter at the start of a sentence are accepted.
+
+    ## Bad
+        The talks were covered by chinese state media.
+
+    ## Good
+        The talks were covered by Chinese state media.
+
+    ## Fix safety
+    Safe: only the letters' case changes, and line breaks inside the name are kept.
+    """
+
+    code = "TM001"
+    name = "term-case"
+    default_severity = Severity.ERROR
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        seen_styles = _case_styles_in_story(analysis)
+        for mention in analysis.entities:
+            form = mention.form
+            if form.lang != "en" or not form.role.is_correct:
+                continue
+            surface = _plain(mention.surface)
+            if case_is_acceptable(analysis, mention):
+                continue
+            wanted = seen_styles.get(fold_form(form.text), form.text)
+            entry = mention.entries[0]
+            report(
+                mention.segment,
+                mention.start,
+                mention.end,
+                f"'{surface}' is miscapitalized: write '{wanted}'",
+                replacement=recase(mention.surface, wanted),
+                entry=entry if mention.entry else None,
+                form=form if mention.entry else None,
+            )
+
+
+def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bool:
+    """Is the mention written in a capitalization the glossary or the position allows?"""
+    surface = _plain(mention.surface)
+    if any(
+        _plain(f.text) == surface
+        for e in mention.entries
+        for f in e.forms
+        if f.lang == "en" and f.role.is_correct
+    ):
+        return True
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return True
+    target = _plain(mention.form.text)
+    if surface == target[:1].upper() + target[1:] and is_sentence_start(
+        mention.segment.text, mention.start
+    ):
+        return True
+    entry = mention.entries[0]
+    if (
+        entry.case == "title-or-lower"
+        or mention.form.role in (Role.BEFORE_NAME, Role.AFTER_NAME)
+        or entry.kind is Kind.OFFICE
+    ):
+        lowered = lowered_variant(target, _proper_words(analysis))
+        if surface in (lowered, lowered[:1].upper() + lowered[1:]):
+            return True
+    return False
+
+
+def _proper_words(analysis: DocumentAnalysis) -> frozenset[str]:
+    return frozenset(analysis.countries)
+
+
+def _case_styles_in_story(analysis: DocumentAnalysis) -> dict[str, str]:
+    """For lower-case-able forms, the correct capitalization the story itself uses first."""
+    styles: dict[str, str] = {}
+    for mention in analysis.entities:
+        key = fold_form(mention.form.text)
+        if key in styles or mention.entries[0].case != "title-or-lower":
+            continue
+        surface = _plain(mention.surface)
+        target = _plain(mention.form.text)
+        if surface in (target, lowered_variant(target, _proper_words(analysis))):
+            styles[key] = surface
+    return styles
+
+
+@register
+class ForbiddenForm(Rule):
+    """A form of a name or term that the glossary lists as wrong.
+
+    ## Why
+    These are errors seen in published copy: a wrong given name ("Masaki Kanai"), a
+    wrong romanization ("Liu Jingsong"), a wrong character (劉金松). The finding names
+    the right form and, for people, their post on the story's date.
+
+    ## Bad
+        Masaki Kanai arrived in Beijing on Monday.
+
+    ## Good
+        Masaaki Kanai arrived in Beijing on Monday.
+
+    ## Fix safety
+    Safe when the wrong form belongs to one entry and the fact is confirmed; otherwise
+    the replacement is only shown.
+    """
+
+    code = "TM002"
+    name = "term-forbidden"
+    default_severity = Severity.ERROR
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        for mention in analysis.entities:
+            form = mention.form
+            if form.role is not Role.FORBIDDEN or mention.entry is None:
+                continue
+            entry = mention.entry
+            right = _right_form(analysis, entry, form)
+            message = f"'{_plain(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
+            if form.note:
+                message += f" ({form.note})"
+            message += _post_suffix(analysis, entry)
+            safe = form.status == "confirmed" and len(mention.entries) == 1
+            report(
+                mention.segment,
+                mention.start,
+                mention.end,
+                message,
+                replacement=right,
+                applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
+                entry=entry,
+                form=form,
+            )
+
+
+def _right_form(analysis: DocumentAnalysis, entry: Entry, form: Form) -> str:
+    if entry.kind is Kind.PERSON:
+        return analysis.render_name(entry)
+    if form.lang != "en":
+        for lang in ("zh-Hans", "zh-Hant", "ja"):
+            forms = entry.forms_of(Role.PREFERRED, lang=lang)
+            if forms and _script_of(form.text) == lang:
+                return forms[0].text
+        cjk = [f for f in entry.cjk_forms() if f.role is Role.PREFERRED]
+        return cjk[0].text if cjk else entry.en
+    return entry.en
+
+
+def _script_of(text: str) -> str:
+    if any("\u3040" <= ch <= "\u30ff" for ch in text):
+        return "ja"
+    try:
+        import opencc
+
+        return "zh-Hans" if opencc.OpenCC("t2s").convert(text) == text else "zh-Hant"
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return "zh-Hans"
+
+
+def _post_suffix(analysis: DocumentAnalysis, entry: Entry) -> str:
+    if entry.kind is not Kind.PERSON:
+        return ""
+    post = analysis.post_on_date(entry)
+    if post:
+        return f"; on {analysis.date.isoformat()} {entry.en} was {post}"
+    return ""
+
+
+@register
+class NearMissName(Rule):
+    """A known person's family name with a misspelt given name.
+
+    ## Why
+    "Minou Kihara" and "Liu Jingsong" are one or two letters from a name the glossary
+    knows; such slips survive spell-checkers because the words look like names.
+
+    ## Bad
+        Chief Cabinet Secretary Minou Kihara spoke on Wednesday.
+
+    ## Good
+        Chief Cabinet Secretary Minoru Kihara spoke on Wednesday.
+
+    ## Fix safety
+    Unsafe: a near miss is very likely the known person, but a copy editor confirms.
+    """
+
+    code = "TM003"
+    name = "term-near-miss"
+    default_severity = Severity.ERROR
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        for person in analysis.people:
+            if person.kind is not NameKind.NEAR_MISS:
+                continue
+            entry = person.person
+            right = analysis.render_name(entry)
+            report(
+                person.segment,
+                person.start,
+                person.end,
+                f"'{_plain(person.surface)}' looks like a misspelling of {entry.en}: write "
+                f"'{right}'" + _post_suffix(analysis, entry),
+                replacement=right,
+                applicability=Applicability.UNSAFE,
+                entry=entry,
+            )
+
+
+@register
+class InconsistentRendering(Rule):
+    """One entity spelt two ways in one story.
+
+    ## Why
+    A story should use one rendering per entity: "Saito" and "Saitō", "G20" and "G-20",
+    "Foreign Ministry" and "foreign ministry" side by side look like two things.
+    Different wordings ("G20" and "Group of 20") are not reported, only spellings.
+
+    ## Bad
+        Tetsuo Saito leads Komeito. Tetsuo Saitō said the party would leave.
+
+    ## Good
+        Tetsuo Saito leads Komeito. Saito said the party would leave.
+
+    ## Fix safety
+    Unsafe: the later spelling is replaced with the first one used in the story.
+    """
+
+    code = "TM004"
+    name = "term-inconsistent"
+    default_severity = Severity.WARNING
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        first: dict[tuple[str, str], tuple[str, EntityMention]] = {}
+        for mention in analysis.entities:
+            entry = mention.entry
+            if entry is None or mention.form.lang != "en" or not mention.form.role.is_correct:
+                continue
+            surface = _plain(mention.surface)
+            letters = [c for c in surface if c.isalpha()]
+            if len(letters) > 1 and all(c.isupper() for c in letters):
+                continue
+            if not case_is_acceptable(analysis, mention):
+                continue  # TM001 reports it
+            surface_key = surface[:1].lower() + surface[1:]  # a capital first letter is free
+            key = (entry.id, _skeleton(surface))
+            if key not in first:
+                first[key] = (surface_key, mention)
+                continue
+            kept, earlier = first[key]
+            if surface_key == kept:
+                continue
+            line, _ = analysis.document.source.lines.line_col(
+                earlier.segment.source_offset(earlier.start)
+            )
+            where = f" (line {line})"
+            report(
+                mention.segment,
+                mention.start,
+                mention.end,
+                f"'{surface}' is written '{_plain(earlier.surface)}' earlier in this story"
+                f"{where}: use one spelling",
+                replacement=_plain(earlier.surface) if "\n" not in mention.surface else None,
+                applicability=Applicability.UNSAFE,
+                entry=entry,
+                form=mention.form,
+            )
+
+
+def _skeleton(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum()).lower()

@@ -1,0 +1,39 @@
+"""Where sentences start, for capitalization checks."""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import ABBREVIATIONS
+
+_OPENERS = "\"'“‘([«「『"
+_CLOSERS = "\"'”’)]»」』"
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def is_sentence_start(text: str, offset: int) -> bool:
+    """True when the word at `offset` begins a sentence or a paragraph."""
+    i = offset
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] in "\n\r":
+        return True
+    if j == i:  # no space: "anticipated.Planned" is not a sentence start
+        return False
+    k = j
+    while k > 0 and text[k - 1] in _CLOSERS:
+        k -= 1
+    if k == 0 or text[k - 1] not in ".!?":
+        return False
+    if text[k - 1] == ".":
+        word = _WORD_BEFORE.search(text, max(0, k - 12), k)
+        if word and (
+            word.group(1).lower() in ABBREVIATIONS
+            or len(word.group(1)) == 1
+            or "." in word.group(1)
+        ):
+            return False
+    return True
