@@ -14,7 +14,7 @@ from checker.glossary.model import Glossary
 from checker.match.index import TermIndex
 from checker.model import Finding, Severity
 from checker.readers import reader_for
-from checker.rules import REGISTRY, Rule
+from checker.rules import REGISTRY, DocumentRule, Rule
 from checker.rules.base import Reporter
 from checker.source import SourceFile, decode, read_source
 from checker.style import StyleProfile
@@ -75,10 +75,10 @@ class Checker:
         self.style = style
         self.selection = selection or Selection()
         self.date = date
-        self.rules = [
+        self.rules: list[tuple[DocumentRule, Severity]] = [
             (cls(), self.selection.severity(cls))
             for code, cls in sorted(REGISTRY.items())
-            if self.selection.enabled(code)
+            if issubclass(cls, DocumentRule) and self.selection.enabled(code)
         ]
 
     def story_date(self, document: Document) -> tuple[dt.date, str]:

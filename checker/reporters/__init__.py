@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from checker.engine import Result
 from checker.reporters.json import write_json
 from checker.reporters.text import write_text
 
-Writer = Callable[[Sequence[Result], TextIO], None]
+# A writer consumes results as they come (a batch streams them) and writes its report.
+Writer = Callable[[Iterable[Result], TextIO], None]
 
 REPORTERS: dict[str, Writer] = {
     "text": write_text,

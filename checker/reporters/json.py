@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from checker.engine import Result
@@ -62,6 +62,6 @@ def report_object(results: Sequence[Result]) -> dict[str, Any]:
     }
 
 
-def write_json(results: Sequence[Result], out: TextIO) -> None:
-    json.dump(report_object(results), out, ensure_ascii=False, indent=2)
+def write_json(results: Iterable[Result], out: TextIO) -> None:
+    json.dump(report_object(list(results)), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -3,7 +3,7 @@ what to write instead, and the glossary fact behind it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
@@ -15,9 +15,11 @@ from checker.reporters.common import position, summary
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def write_text(results: Sequence[Result], out: TextIO) -> None:
+def write_text(results: Iterable[Result], out: TextIO) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True)
+    seen: list[Result] = []
     for result in results:
+        seen.append(result)
         if result.findings:
             console.print(
                 f"[dim]{escape(result.path)}: story date {result.date.isoformat()} "
@@ -55,7 +57,7 @@ def write_text(results: Sequence[Result], out: TextIO) -> None:
                     f"    [dim]glossary: {escape(fact.entry)} ({escape(str(where))})"
                     f"{escape(status)}{escape(source)}[/dim]"
                 )
-    totals = summary(results)
+    totals = summary(seen)
     count = totals["findings"]
     if count:
         severities = totals["by_severity"]

@@ -1,10 +1,19 @@
 """The rule registry: every family module is imported here, explicitly."""
 
 from checker.rules import mechanics, names, style, terms, titles
-from checker.rules.base import REGISTRY, Rule, code_for, doc_sections, examples, iter_rules
+from checker.rules.base import (
+    REGISTRY,
+    DocumentRule,
+    Rule,
+    code_for,
+    doc_sections,
+    examples,
+    iter_rules,
+)
 
 __all__ = [
     "REGISTRY",
+    "DocumentRule",
     "Rule",
     "code_for",
     "doc_sections",

@@ -17,14 +17,19 @@ CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
 
 
 class Rule(abc.ABC):
-    """Base class. The docstring is the rule's documentation, with the sections
-    ## Why, ## Bad, ## Good and ## Fix safety (tests run the Bad and Good examples)."""
+    """Base class of every rule family. The docstring is the rule's documentation, with
+    the sections ## Why, ## Bad, ## Good and ## Fix safety (tests run the Bad and Good
+    examples)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
     default_severity: ClassVar[Severity] = Severity.WARNING
     # The story date the Bad/Good examples are checked on.
     example_date: ClassVar[str] = "2025-11-19"
+
+
+class DocumentRule(Rule):
+    """A rule over one English document (copy checks)."""
 
     @abc.abstractmethod
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
@@ -35,7 +40,7 @@ class Rule(abc.ABC):
 class Reporter:
     """Collects one rule's findings on one document, mapping spans to the source."""
 
-    rule: Rule
+    rule: DocumentRule
     path: str
     severity: Severity
     findings: list[Finding]

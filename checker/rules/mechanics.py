@@ -7,7 +7,7 @@ import re
 from checker.analysis import DocumentAnalysis
 from checker.document import SegmentKind
 from checker.model import Severity
-from checker.rules.base import Reporter, Rule, register
+from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -15,7 +15,7 @@ _GLUED = re.compile(r"(?<![\w.])([a-z]{2,}[a-z]*)\.([A-Z][a-z]+)\b")
 
 
 @register
-class LowercaseSentenceStart(Rule):
+class LowercaseSentenceStart(DocumentRule):
     """A sentence or paragraph that starts with a lower-case letter.
 
     ## Why
@@ -63,7 +63,7 @@ class LowercaseSentenceStart(Rule):
 
 
 @register
-class MissingSpaceAfterPeriod(Rule):
+class MissingSpaceAfterPeriod(DocumentRule):
     """Two sentences run together with no space after the full stop.
 
     ## Why

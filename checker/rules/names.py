@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from checker.analysis import DocumentAnalysis, NameKind, PersonMention
 from checker.model import Applicability, Severity
-from checker.rules.base import Reporter, Rule, register
+from checker.rules.base import DocumentRule, Reporter, register
 
 
 @register
-class UnknownGivenName(Rule):
+class UnknownGivenName(DocumentRule):
     """A known family name with a given name the glossary does not know for it.
 
     ## Why
@@ -56,7 +56,7 @@ class UnknownGivenName(Rule):
 
 
 @register
-class NameOrder(Rule):
+class NameOrder(DocumentRule):
     """A personal name in the wrong order for its origin or the house style.
 
     ## Why

@@ -11,14 +11,14 @@ from checker.analysis import DocumentAnalysis, Verdict
 from checker.glossary.model import Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.model import Applicability, Severity
-from checker.rules.base import Reporter, Rule, register
+from checker.rules.base import DocumentRule, Reporter, register
 from checker.style import Spelling
 
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 @register
-class TitleCaseByPosition(Rule):
+class TitleCaseByPosition(DocumentRule):
     """A title capitalized after a name, or lower case directly before it.
 
     ## Why
@@ -100,7 +100,7 @@ def _capitalize(word: str) -> str:
 
 
 @register
-class PreferredSpelling(Rule):
+class PreferredSpelling(DocumentRule):
     """A spelling the house style replaces with another ("dialog" → "dialogue").
 
     ## Why
@@ -192,7 +192,7 @@ def styled_date(month: int, day: int, style: str) -> str:
 
 
 @register
-class DateStyle(Rule):
+class DateStyle(DocumentRule):
     """A date written against the house date style.
 
     ## Why
@@ -244,7 +244,7 @@ class DateStyle(Rule):
 
 
 @register
-class DiscouragedForm(Rule):
+class DiscouragedForm(DocumentRule):
     """A form the glossary marks as not wrong but against usage ("the Komeito party").
 
     ## Why

@@ -10,7 +10,7 @@ from checker.analysis import DocumentAnalysis, EntityMention, NameKind
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.match.fold import fold_form
 from checker.model import Applicability, Severity
-from checker.rules.base import Reporter, Rule, register
+from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
 _SPACES = re.compile(r"\s+")
@@ -44,7 +44,7 @@ def recase(surface: str, target: str) -> str:
 
 
 @register
-class TermCase(Rule):
+class TermCase(DocumentRule):
     """A known name or term written in the wrong case.
 
     ## Why
@@ -137,7 +137,7 @@ def _case_styles_in_story(analysis: DocumentAnalysis) -> dict[str, str]:
 
 
 @register
-class ForbiddenForm(Rule):
+class ForbiddenForm(DocumentRule):
     """A form of a name or term that the glossary lists as wrong.
 
     ## Why
@@ -218,7 +218,7 @@ def _post_suffix(analysis: DocumentAnalysis, entry: Entry) -> str:
 
 
 @register
-class NearMissName(Rule):
+class NearMissName(DocumentRule):
     """A known person's family name with a misspelt given name.
 
     ## Why
@@ -258,7 +258,7 @@ class NearMissName(Rule):
 
 
 @register
-class InconsistentRendering(Rule):
+class InconsistentRendering(DocumentRule):
     """One entity spelt two ways in one story.
 
     ## Why

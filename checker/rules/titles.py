@@ -8,7 +8,7 @@ import re
 from checker.analysis import DocumentAnalysis, TitleVerdict, Verdict
 from checker.glossary.model import Entry, Tenure
 from checker.model import Applicability, Related, Severity
-from checker.rules.base import Reporter, Rule, register, related_fact
+from checker.rules.base import DocumentRule, Reporter, register, related_fact
 
 _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
 
@@ -48,7 +48,7 @@ def _tenure_facts(analysis: DocumentAnalysis, tenures: tuple[Tenure, ...]) -> tu
     return tuple(facts)
 
 
-class _TitleRule(Rule):
+class _TitleRule(DocumentRule):
     verdict: Verdict
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
