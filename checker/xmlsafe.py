@@ -40,7 +40,7 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
         raise InputError(f"not well-formed XML: {message}", path, line, column) from None
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[union-attr]
         raise InputError(
             "XML declares entities; refused (entity declarations are not allowed)", path
         )
