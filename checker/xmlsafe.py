@@ -45,9 +45,8 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
             "XML declares entities; refused (entity declarations are not allowed)", path
         )
     for node in root.iter(etree.Entity):
-        raise InputError(
-            f"XML uses the undeclared entity {node.text}; refused", path, node.sourceline
-        )
+        line = node.sourceline if isinstance(node.sourceline, int) else None
+        raise InputError(f"XML uses the undeclared entity {node.text}; refused", path, line)
     return tree
 
 
