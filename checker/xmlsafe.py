@@ -45,8 +45,8 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
             "XML declares entities; refused (entity declarations are not allowed)", path
         )
     for node in root.iter(etree.Entity):
-        line = node.sourceline if isinstance(node.sourceline, int) else None
-        raise InputError(f"XML uses the undeclared entity {node.text}; refused", path, line)
+        entity_line = node.sourceline if isinstance(node.sourceline, int) else None
+        raise InputError(f"XML uses the undeclared entity {node.text}; refused", path, entity_line)
     return tree
 
 
