@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from checker.model import Span
+from checker.model import Edit, Span
 from checker.source import SourceFile
 
 
@@ -76,6 +77,11 @@ class Segment:
         return chunk.literal and span.end <= chunk.text_end
 
 
+# Writes edits (spans in source-text coordinates) into the original bytes of a format
+# whose bytes are not simply the encoded source text (DOCX: XML inside a zip).
+Splicer = Callable[[Sequence[Edit]], bytes]
+
+
 @dataclass(frozen=True)
 class Document:
     source: SourceFile
@@ -83,6 +89,8 @@ class Document:
     date: dt.date | None = None  # the story's date found in the document itself
     date_origin: str | None = None  # where that date was found ("dateline", "metadata")
     warnings: tuple[str, ...] = field(default=())
+    format: str = "text"  # text, markdown, html, xml, docx: how replacements are escaped
+    splice: Splicer | None = None  # None: edits are spliced into the encoded source text
 
     @property
     def path(self) -> str:
