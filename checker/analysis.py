@@ -29,7 +29,7 @@ from checker.lexicon import (
     plausible_given_name,
 )
 from checker.match.fold import fold_form
-from checker.match.index import Match, TermIndex
+from checker.match.index import Match, TermIndex, title_words
 from checker.style import StyleProfile
 
 
@@ -101,13 +101,11 @@ class TitleVerdict:
     unconfirmed: bool = False  # rests on a fact marked unconfirmed
 
 
-_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’.-]*")
 _BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
 _RIGHT_TOKEN = re.compile(r"[ \t]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t]+$")
 _APPOSITION = re.compile(r",\s+")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class DocumentAnalysis:
@@ -343,13 +341,13 @@ class DocumentAnalysis:
             end -= 1
         if end <= start or "\n" in text[start:end]:
             return None
-        words = [w.lower().rstrip("-") for w in _WORD.findall(text[start:end])]
+        words = [w.rstrip("-") for w in title_words(text[start:end])]
         past = None
         if words and words[0] in ("the", "a", "an"):
             words = words[1:]
         if words and words[0].split("-")[0] in PAST_MARKERS:
             past = "then" if words[0].startswith(("then", "ex")) else words[0].split("-")[0]
-        if not any(_possessive(w) in TITLE_HEADS for w in words[:6]):
+        if not any(w in TITLE_HEADS for w in words[:6]):
             return None
         return self._title_phrase(mention, start, end, "after", past)
 
@@ -357,7 +355,7 @@ class DocumentAnalysis:
         self, mention: PersonMention, start: int, end: int, position: str, past: str | None
     ) -> TitlePhrase | None:
         text = mention.segment.text[start:end]
-        words = [_possessive(w.lower()) for w in _WORD.findall(text)]
+        words = title_words(text)
         if past and words and words[0].split("-")[0] in PAST_MARKERS:
             words = words[1:]
         words = [w[5:] if w.startswith("then-") else w for w in words]
@@ -379,32 +377,10 @@ class DocumentAnalysis:
             generic = content[0]
         return TitlePhrase(start, end, text, position, past, country, offices, generic)
 
-    @cached_property
+    @property
     def countries(self) -> dict[str, str]:
         """Country qualifiers: 'japanese', 'japan' (as in "Japan's") → 'JP'."""
-        table: dict[str, str] = {}
-        for entry in self.glossary.entries:
-            if entry.kind is Kind.PLACE and entry.country:
-                for form in entry.forms_of(Role.PREFERRED, Role.ADJECTIVE, Role.ACCEPTED):
-                    table[fold_form(form.text)] = entry.country
-        return table
-
-    @cached_property
-    def _office_forms(self) -> list[tuple[Entry, frozenset[str], str]]:
-        forms = []
-        for entry in self.glossary.entries:
-            if entry.kind is not Kind.OFFICE:
-                continue
-            for form in entry.forms:
-                if form.lang != "en" or not form.role.is_correct:
-                    continue
-                words = [_possessive(w.lower()) for w in _WORD.findall(form.text)]
-                content = frozenset(
-                    w for w in words if w not in CONNECTORS and w not in self.countries
-                )
-                if content:
-                    forms.append((entry, content, fold_form(form.text)))
-        return forms
+        return self.index.countries
 
     def _offices_named(
         self, content: list[str], country: str | None, person: Entry
@@ -412,7 +388,8 @@ class DocumentAnalysis:
         words = frozenset(content)
         best: list[Entry] = []
         best_size = 0
-        for office, form_words, _ in self._office_forms:
+        for office_index, form_words in self.index.office_words:
+            office = self.index.entries[office_index]
             if not form_words <= words:
                 continue
             if country and office.country and office.country != country:
@@ -536,10 +513,6 @@ def _order(surface: str, person: Entry) -> str | None:
         return None
     first = re.split(r"\s+", surface.strip())[0]
     return "family-first" if fold_form(first) == fold_form(person.family) else "given-first"
-
-
-def _possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
 
 
 def _inside_url(text: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ import ahocorasick
 import ahocorasick_rs
 
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
+from checker.lexicon import CONNECTORS
 from checker.match.fold import fold_form, fold_text, fold_width
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -73,6 +74,8 @@ class TermIndex:
             automaton.make_automaton()
         self._latin = automaton
         self.family_names = _family_names(self.entries)
+        self.countries = _countries(self.entries)
+        self.office_words = _office_words(self.entries, self.countries)
 
     # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
     def __getstate__(self) -> dict[str, Any]:
@@ -171,5 +174,41 @@ def _family_names(entries: tuple[Entry, ...]) -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def preferred_or_accepted(entry: Entry) -> list[Form]:
-    return [f for f in entry.forms if f.lang == "en" and f.role in (Role.PREFERRED, Role.ACCEPTED)]
+def _countries(entries: tuple[Entry, ...]) -> dict[str, str]:
+    """Country qualifiers in folded form: 'japanese', 'japan' (as in "Japan's") → 'JP'."""
+    table: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind is Kind.PLACE and entry.country:
+            for form in entry.forms_of(Role.PREFERRED, Role.ADJECTIVE, Role.ACCEPTED):
+                table[fold_form(form.text)] = entry.country
+    return table
+
+
+_TITLE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def title_words(text: str) -> list[str]:
+    """The words of a title, folded, possessives dropped: "Japan's Foreign Minister" →
+    ['japan', 'foreign', 'minister']."""
+    return [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+
+
+def _office_words(
+    entries: tuple[Entry, ...], countries: dict[str, str]
+) -> tuple[tuple[int, frozenset[str]], ...]:
+    """For each correct English form of each office, its content words (no connectors, no
+    country qualifiers): a title phrase names the office when it holds all of them."""
+    result = []
+    for i, entry in enumerate(entries):
+        if entry.kind is not Kind.OFFICE:
+            continue
+        for form in entry.forms:
+            if form.lang != "en" or not form.role.is_correct:
+                continue
+            words = frozenset(
+                w for w in title_words(form.text) if w not in CONNECTORS and w not in countries
+            )
+            if words:
+                result.append((i, words))
+    return tuple(result)
