@@ -20,6 +20,7 @@ from functools import cached_property
 from checker.document import Document, Segment
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role, Tenure
 from checker.lexicon import (
+    COMMON_JAPANESE_FAMILY_NAMES,
     CONNECTORS,
     GENERIC_RANKS,
     PAST_MARKERS,
@@ -125,8 +126,7 @@ class DocumentAnalysis:
             self._analyse(segment)
         self._resolve_short_mentions()
         for person in self.people:
-            if person.kind is not NameKind.SHORT:
-                person.titles.extend(self._titles(person))
+            person.titles.extend(self._titles(person))
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -234,21 +234,25 @@ class DocumentAnalysis:
     ) -> None:
         if any(s < end and start < e and not (s >= start and e <= end) for s, e in covered):
             return
-        assert person.given is not None
+        assert person.given is not None and person.family is not None
         known = person.given.lower()
         seen = given.lower()
+        japanese = person.name_origin == "japanese"
         if seen == known:
             # The right name in the order Chinese names never take ("Jinsong Liu").
             kind = NameKind.KNOWN
+        elif _near_miss(seen, known, japanese):
+            kind = NameKind.NEAR_MISS
+        elif (
+            japanese
+            and person.family.lower() not in COMMON_JAPANESE_FAMILY_NAMES
+            and len(self.index.entries_with_family(person.family)) == 1
+        ):
+            # Chinese family names are shared by millions: another given name is another
+            # person. A rare Japanese family name with another given name is worth a look.
+            kind = NameKind.UNKNOWN_GIVEN
         else:
-            distance = edit_distance(seen, known)
-            close = len(known) >= 5 and distance <= (2 if len(known) >= 8 else 1)
-            if close:
-                kind = NameKind.NEAR_MISS
-            elif len(self.index.entries_with_family(person.family or "")) == 1:
-                kind = NameKind.UNKNOWN_GIVEN
-            else:
-                return
+            return
         covered.append((start, end))
         self.people.append(
             PersonMention(segment, start, end, segment.text[start:end], person, kind, order, given)
@@ -494,6 +498,14 @@ class DocumentAnalysis:
             self.glossary.office_title(t) for t in self.glossary.offices_held(person, self.date)
         ]
         return "; ".join(titles) if titles else None
+
+
+def _near_miss(seen: str, known: str, japanese: bool) -> bool:
+    """One slip in a long given name ("Minou" for "Minoru", "Jinsang" for "Jinsong").
+    Short Chinese given names one letter apart are usually different names (Qiang, Qing)."""
+    if japanese:
+        return len(known) >= 5 and edit_distance(seen, known) <= (2 if len(known) >= 8 else 1)
+    return len(known) >= 7 and edit_distance(seen, known) <= 1
 
 
 def _best_form(match: Match) -> Form:

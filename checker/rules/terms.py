@@ -72,6 +72,8 @@ class TermCase(DocumentRule):
             form = mention.form
             if form.lang != "en" or not form.role.is_correct:
                 continue
+            if any(e.kind is Kind.OFFICE for e in mention.entries):
+                continue  # titles are capitalized by position: ST001
             surface = _plain(mention.surface)
             if case_is_acceptable(analysis, mention):
                 continue
@@ -106,12 +108,7 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
         mention.segment.text, mention.start
     ):
         return True
-    entry = mention.entries[0]
-    if (
-        entry.case == "title-or-lower"
-        or mention.form.role in (Role.BEFORE_NAME, Role.AFTER_NAME)
-        or entry.kind is Kind.OFFICE
-    ):
+    if mention.entries[0].case == "title-or-lower":
         lowered = lowered_variant(target, _proper_words(analysis))
         if surface in (lowered, lowered[:1].upper() + lowered[1:]):
             return True
