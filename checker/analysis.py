@@ -323,7 +323,10 @@ class DocumentAnalysis:
                 continue
             break
         taken.reverse()
-        while taken and taken[0].group(0).lower() in CONNECTORS:
+        # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
+        while taken and (
+            taken[0].group(0).lower() in CONNECTORS or not self._title_word(taken[0].group(0))
+        ):
             taken.pop(0)
         if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
             return None
@@ -332,6 +335,19 @@ class DocumentAnalysis:
         if taken[0].group(0).lower().startswith("then-"):
             past = "then"
         return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
+
+    def _title_word(self, word: str) -> bool:
+        folded = title_words(word)
+        if not folded:
+            return False
+        token = folded[0].removeprefix("then-")
+        return (
+            token in PAST_MARKERS
+            or token in TITLE_HEADS
+            or token in TITLE_MODIFIERS
+            or token in self.index.title_vocabulary
+            or token in self.countries
+        )
 
     def _title_after(self, mention: PersonMention) -> TitlePhrase | None:
         text = mention.segment.text

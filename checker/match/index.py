@@ -76,6 +76,7 @@ class TermIndex:
         self.family_names = _family_names(self.entries)
         self.countries = _countries(self.entries)
         self.office_words = _office_words(self.entries, self.countries)
+        self.title_vocabulary = frozenset(w for _, words in self.office_words for w in words)
 
     # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
     def __getstate__(self) -> dict[str, Any]:

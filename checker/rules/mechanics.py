@@ -10,7 +10,7 @@ from checker.model import Severity
 from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _GLUED = re.compile(r"(?<![\w.])([a-z]{2,}[a-z]*)\.([A-Z][a-z]+)\b")
 
 
@@ -89,10 +89,13 @@ class MissingSpaceAfterPeriod(DocumentRule):
             text = segment.text
             for match in _GLUED.finditer(text):
                 left, right = match.group(1), match.group(2)
-                token_end = match.end()
+                token_start, token_end = match.start(), match.end()
+                while token_start > 0 and not text[token_start - 1].isspace():
+                    token_start -= 1
                 while token_end < len(text) and not text[token_end].isspace():
                     token_end += 1
-                if "/" in text[match.start() : token_end] or "@" in text[match.start() : token_end]:
+                token = text[token_start:token_end]
+                if "/" in token or "@" in token:
                     continue
                 seen = match.group(0)
                 report(

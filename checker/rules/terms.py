@@ -67,7 +67,7 @@ class TermCase(DocumentRule):
     default_severity = Severity.ERROR
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
-        seen_styles = _case_styles_in_story(analysis)
+        house_case = _house_case(analysis)
         for mention in analysis.entities:
             form = mention.form
             if form.lang != "en" or not form.role.is_correct:
@@ -77,8 +77,10 @@ class TermCase(DocumentRule):
             surface = _plain(mention.surface)
             if case_is_acceptable(analysis, mention):
                 continue
-            wanted = seen_styles.get(fold_form(form.text), form.text)
             entry = mention.entries[0]
+            wanted = form.text
+            if entry.case == "title-or-lower" and house_case == "lower":
+                wanted = lowered_variant(form.text, _proper_words(analysis))
             report(
                 mention.segment,
                 mention.start,
@@ -119,18 +121,19 @@ def _proper_words(analysis: DocumentAnalysis) -> frozenset[str]:
     return frozenset(analysis.countries)
 
 
-def _case_styles_in_story(analysis: DocumentAnalysis) -> dict[str, str]:
-    """For lower-case-able forms, the correct capitalization the story itself uses first."""
-    styles: dict[str, str] = {}
+def _house_case(analysis: DocumentAnalysis) -> str | None:
+    """For forms house style may lower-case: 'lower' or 'title', as the story first writes
+    one correctly; None when it has not yet."""
     for mention in analysis.entities:
-        key = fold_form(mention.form.text)
-        if key in styles or mention.entries[0].case != "title-or-lower":
+        if mention.entries[0].case != "title-or-lower" or not case_is_acceptable(analysis, mention):
             continue
         surface = _plain(mention.surface)
         target = _plain(mention.form.text)
-        if surface in (target, lowered_variant(target, _proper_words(analysis))):
-            styles[key] = surface
-    return styles
+        if surface == target:
+            return "title"
+        if surface == lowered_variant(target, _proper_words(analysis)):
+            return "lower"
+    return None
 
 
 @register
@@ -280,9 +283,9 @@ class InconsistentRendering(DocumentRule):
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         first: dict[tuple[str, str], tuple[str, EntityMention]] = {}
         for mention in analysis.entities:
-            entry = mention.entry
-            if entry is None or mention.form.lang != "en" or not mention.form.role.is_correct:
+            if mention.form.lang != "en" or not mention.form.role.is_correct:
                 continue
+            entry = mention.entry
             surface = _plain(mention.surface)
             letters = [c for c in surface if c.isalpha()]
             if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -290,7 +293,9 @@ class InconsistentRendering(DocumentRule):
             if not case_is_acceptable(analysis, mention):
                 continue  # TM001 reports it
             surface_key = surface[:1].lower() + surface[1:]  # a capital first letter is free
-            key = (entry.id, _skeleton(surface))
+            # An ambiguous form ("Foreign Ministry") is one entity for its spelling's sake.
+            owner = entry.id if entry else "form:" + fold_form(mention.form.text)
+            key = (owner, _skeleton(surface))
             if key not in first:
                 first[key] = (surface_key, mention)
                 continue
