@@ -3,6 +3,7 @@ what to write instead, and the glossary fact behind it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -50,7 +51,9 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                     f"{escape(finding.fix.edits[0].replacement)!r}"
                 )
             for fact in finding.related[:2]:
-                where = f"{fact.glossary}:{fact.line}" if fact.line else fact.glossary
+                where = _relative(fact.glossary or "")
+                if fact.line:
+                    where += f":{fact.line}"
                 status = "" if fact.status == "confirmed" else f" [{fact.status}]"
                 source = f" — {fact.source}" if fact.source else ""
                 console.print(
@@ -72,6 +75,12 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         console.print(
             f"No findings in {totals['files']} file{'s' if totals['files'] != 1 else ''}."
         )
+
+
+def _relative(path: str) -> str:
+    """A glossary path as the user would type it from here, when it is below here."""
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith("..") else relative
 
 
 def _window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:

@@ -12,14 +12,14 @@ class UnknownGivenName(DocumentRule):
     """A known family name with a given name the glossary does not know for it.
 
     ## Why
-    "Kanai Hiroshi" in a story about the Beijing talks is almost certainly Masaaki Kanai
+    "Taro Kanai" in a story about the Beijing talks is almost certainly Masaaki Kanai
     with a wrong given name. The finding names the person the glossary knows and their
     post on the story's date, so the editor can decide. Only family names that one
     glossary person bears are checked, and only with words that read like romanized
     given names, so "Kanai said" or "Premier Li" is never reported.
 
     ## Bad
-        Kanai Hiroshi met Chinese officials in Beijing.
+        Taro Kanai met Chinese officials in Beijing.
 
     ## Good
         Masaaki Kanai met Chinese officials in Beijing.

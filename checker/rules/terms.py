@@ -226,7 +226,7 @@ class NearMissName(DocumentRule):
     knows; such slips survive spell-checkers because the words look like names.
 
     ## Bad
-        Chief Cabinet Secretary Minou Kihara spoke on Wednesday.
+        Chief Cabinet Secretary Minori Kihara spoke on Wednesday.
 
     ## Good
         Chief Cabinet Secretary Minoru Kihara spoke on Wednesday.
@@ -267,10 +267,10 @@ class InconsistentRendering(DocumentRule):
     Different wordings ("G20" and "Group of 20") are not reported, only spellings.
 
     ## Bad
-        Tetsuo Saito leads Komeito. Tetsuo Saitō said the party would leave.
+        The G20 summit opened. A G-20 statement followed.
 
     ## Good
-        Tetsuo Saito leads Komeito. Saito said the party would leave.
+        The G20 summit opened. A G20 statement followed.
 
     ## Fix safety
     Unsafe: the later spelling is replaced with the first one used in the story.

@@ -7,6 +7,7 @@ import re
 
 from checker.analysis import DocumentAnalysis, TitleVerdict, Verdict
 from checker.glossary.model import Entry, Tenure
+from checker.match.index import title_words
 from checker.model import Applicability, Related, Severity
 from checker.rules.base import DocumentRule, Reporter, register, related_fact
 
@@ -21,15 +22,27 @@ def _now(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
     person = verdict.mention.person
     if not verdict.current:
         return ""
-    titles = "; ".join(analysis.glossary.office_title(t) for t in verdict.current)
-    return f"; on that date {person.en} was {titles}"
+    best = _own_office(analysis, verdict)
+    titles = sorted(
+        (analysis.glossary.office_title(t) for t in verdict.current),
+        key=lambda title: best is None or title != best.en,
+    )
+    return f"; on that date {person.en} was {'; '.join(titles)}"
+
+
+def _own_office(analysis: DocumentAnalysis, verdict: TitleVerdict) -> Entry | None:
+    """Of the person's offices on the date, the one closest in words to the title written
+    ("Japanese Minister" → Prime Minister rather than party president)."""
+    written = set(title_words(verdict.title.text))
+    offices = [o for t in verdict.current if (o := analysis.glossary.get(t.office))]
+    if not offices:
+        return None
+    return max(offices, key=lambda o: len(written & set(title_words(o.before_name))))
 
 
 def _replacement(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
     """The person's own title on the date, in the form its position takes."""
-    if len(verdict.current) != 1:
-        return None
-    office = analysis.glossary.get(verdict.current[0].office)
+    office = _own_office(analysis, verdict)
     if office is None:
         return None
     return office.before_name if verdict.title.position == "before" else office.after_name
