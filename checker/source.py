@@ -20,6 +20,26 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+ZIP_MAGIC = b"PK\x03\x04"
+ARCHIVE = "zip"
+# XML without a BOM announces UTF-16 by its first characters (XML 1.0 appendix F).
+_UTF16_XML = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
+_XML_DECLARATION = re.compile(rb"""\A\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+# Labels that name a smaller encoding than the one their writers really use.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "euc_jp": "euc_jis_2004",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+}
+# Labels web pages use that Python's codec registry does not know.
+_LABELS = {"windows-31j": "cp932", "x-sjis": "cp932", "x-gbk": "gbk", "x-euc-jp": "euc_jp"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +52,17 @@ class SourceFile:
     bom: bytes = b""
     raw: bytes | None = None
     detected: bool = False  # the encoding was guessed from the bytes, not declared
+    encoding_note: str | None = None  # how a guessed encoding was chosen
+
+    @property
+    def is_archive(self) -> bool:
+        """The bytes are a zip archive (DOCX), with no text of their own."""
+        return self.encoding == ARCHIVE
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What a reader must tell the user about how the text was decoded."""
+        return (self.encoding_note,) if self.encoding_note else ()
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -66,23 +97,35 @@ class LineIndex:
 
 
 def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
-    """Decode bytes strictly. A BOM wins; then a declared encoding; then UTF-8; then a
-    legacy CJK encoding only when the detector is confident. Never decodes silently wrong."""
+    """Decode bytes strictly. A BOM wins; then the encoding the caller declares; then the
+    document's own declaration (XML `encoding=`, HTML `<meta charset>`), unless the bytes
+    are valid UTF-8 that the declaration would garble; then UTF-8; then a legacy CJK
+    encoding only when the detector is confident. A zip archive (DOCX) is kept as bytes
+    for its reader. Never decodes silently wrong: a guess is recorded in `detected` and
+    explained in `warnings`."""
+    if data.startswith(ZIP_MAGIC):
+        return SourceFile(path, "", ARCHIVE, b"", data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], path, encoding.replace("-sig", ""), bom, data)
     if declared:
-        try:
-            codecs.lookup(declared)
-        except LookupError:
-            raise InputError(f"unknown encoding {declared!r}", path) from None
-        return _strict(data, path, declared, b"", data)
+        return _strict(data, path, _codec(declared, path), b"", data)
+    for prefix, encoding in _UTF16_XML:
+        if data.startswith(prefix):
+            return _strict(data, path, encoding, b"", data)
+    in_document = _declared_in_document(data)
+    if in_document is not None:
+        return _decode_declared(data, path, in_document)
     try:
         return SourceFile(path, data.decode("utf-8"), "utf-8", b"", data)
     except UnicodeDecodeError as exc:
         legacy = _detect_legacy(data)
         if legacy is not None:
-            return SourceFile(path, data.decode(legacy), legacy, b"", data, detected=True)
+            note = (
+                f"encoding {legacy} was guessed from the bytes (no BOM and no declaration);"
+                " pass --encoding if the text looks wrong"
+            )
+            return SourceFile(path, data.decode(legacy), legacy, b"", data, True, note)
         raise _decode_error(data, path, "utf-8", exc) from None
 
 
@@ -97,6 +140,50 @@ def read_source(path: str | Path, declared: str | None = None) -> SourceFile:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", name) from None
     return decode(data, name, declared)
+
+
+def _codec(label: str, path: str) -> str:
+    try:
+        return str(codecs.lookup(_LABELS.get(label.lower(), label)).name)
+    except LookupError:
+        raise InputError(f"unknown encoding {label!r}", path) from None
+
+
+def _declared_in_document(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _decode_declared(data: bytes, path: str, label: str) -> SourceFile:
+    """Follow the document's declaration, but not into mojibake: valid UTF-8 with
+    non-ASCII text under another label is read as UTF-8, and a declared encoding that
+    fails is retried with the superset its writers really use (GB2312 → GB18030)."""
+    encoding = _codec(label, path)
+    if encoding in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") or data.isascii():
+        return _strict(
+            data, path, "utf-8" if encoding.startswith("utf-16") else encoding, b"", data
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        note = (
+            f"the document declares {label} but its bytes are UTF-8; read as UTF-8"
+            " (pass --encoding to override)"
+        )
+        return SourceFile(path, text, "utf-8", b"", data, True, note)
+    try:
+        return SourceFile(path, data.decode(encoding), encoding, b"", data)
+    except UnicodeDecodeError as exc:
+        wider = _SUPERSETS.get(encoding)
+        if wider is None:
+            raise _decode_error(data, path, encoding, exc) from None
+    try:
+        return SourceFile(path, data.decode(wider), wider, b"", data)
+    except UnicodeDecodeError as exc:
+        raise _decode_error(data, path, wider, exc) from None
 
 
 def _strict(body: bytes, path: str, encoding: str, bom: bytes, raw: bytes) -> SourceFile:

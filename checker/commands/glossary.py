@@ -7,13 +7,18 @@ from typing import Annotated
 
 import typer
 
+from checker.commands.glossary_io import export_command, import_command
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
 from checker.glossary.loader import glossary_paths, load_glossary_file
 from checker.glossary.lookup import Answer, lookup
-from checker.glossary.model import CJK_LANGS, Entry, Glossary, Kind, Role, Tenure
+from checker.glossary.model import CJK_LANGS, Glossary, Kind, Role, Tenure
 from checker.glossary.validate import spec_runner, validate
 
-glossary_app = typer.Typer(help="Validate and query glossaries.", no_args_is_help=True)
+glossary_app = typer.Typer(
+    help="Validate, query, import and export glossaries.", no_args_is_help=True
+)
+glossary_app.command("import")(import_command)
+glossary_app.command("export")(export_command)
 
 
 @glossary_app.command("validate")
@@ -120,6 +125,3 @@ def describe(glossary: Glossary, answer: Answer, on: dt.date | None) -> str:
 def _tenure(glossary: Glossary, tenure: Tenure) -> str:
     status = "" if tenure.status == "confirmed" else ", unconfirmed"
     return f"{glossary.office_title(tenure)} ({tenure.span_text()}{status})"
-
-
-__all__ = ["Entry", "describe", "glossary_app"]

@@ -106,7 +106,7 @@ def glossary_from_yaml(text: str, path: str) -> Glossary:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise GlossaryError("a glossary is a mapping with a list of 'entries'", path, 1)
     _reject_unknown(data, {"glossary", "version", "description", "entries"}, path, "glossary")
-    reader = _EntryReader(path)
+    reader = EntryReader(path)
     entries = tuple(reader.entry(item) for item in data["entries"])
     name = str(data.get("glossary") or Path(path).stem)
     version = str(data.get("version") or "")
@@ -119,7 +119,7 @@ def _reject_unknown(mapping: dict[str, Any], allowed: set[str], path: str, what:
             raise GlossaryError(f"unknown key {key!r} in {what}", path, mapping.get(LINE))
 
 
-class _EntryReader:
+class EntryReader:
     def __init__(self, path: str) -> None:
         self.path = path
 

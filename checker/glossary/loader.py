@@ -7,12 +7,17 @@ from pathlib import Path
 
 from checker.bundled import bundled_glossaries
 from checker.errors import GlossaryError
+from checker.glossary.load_csv import load_csv_glossary
+from checker.glossary.load_tbx import load_tbx_glossary
 from checker.glossary.load_yaml import load_yaml_glossary
 from checker.glossary.model import Glossary
 
 LOADERS: dict[str, Callable[[Path], Glossary]] = {
     ".yaml": load_yaml_glossary,
     ".yml": load_yaml_glossary,
+    ".tbx": load_tbx_glossary,
+    ".csv": load_csv_glossary,
+    ".tsv": load_csv_glossary,
 }
 
 

@@ -1,12 +1,23 @@
-"""Readers turn a source file into a Document of segments; one reader per format."""
+"""Readers turn a source file into a Document of segments; one reader per format.
+
+`READERS` picks a reader by file suffix; a file whose suffix says nothing is recognized
+by its content (a zip archive is DOCX; XML by its root element; HTML by its doctype or
+root tag; anything else is plain text).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from checker.document import Document
+from checker.errors import InputError
+from checker.readers.docx import read_docx
+from checker.readers.html import read_html
+from checker.readers.markdown import read_markdown
 from checker.readers.text import read_text
+from checker.readers.xml import read_xml
 from checker.source import SourceFile
 
 Reader = Callable[[SourceFile], Document]
@@ -14,11 +25,43 @@ Reader = Callable[[SourceFile], Document]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".xml": read_xml,
+    ".nitf": read_xml,
+    ".docx": read_docx,
 }
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b)", re.I | re.S)
+_XML_START = re.compile(r"\A\s*<(?:\?xml\b|!DOCTYPE\b|[A-Za-z_])")
+
+
+def read_by_content(source: SourceFile) -> Document:
+    """Choose the reader from the document itself."""
+    if source.is_archive:
+        return read_docx(source)
+    if _HTML_START.match(source.text):
+        return read_html(source)
+    if _XML_START.match(source.text):
+        return read_xml(source)
+    return read_text(source)
 
 
 def reader_for(path: str) -> Reader:
-    return READERS.get(Path(path).suffix.lower(), read_text)
+    suffix = Path(path).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        return read_by_content
+
+    def read(source: SourceFile) -> Document:
+        if source.is_archive and reader is not read_docx:
+            raise InputError(f"a zip archive, not a {suffix} document", source.path)
+        return reader(source)
+
+    return read
 
 
 def supported_suffixes() -> frozenset[str]:

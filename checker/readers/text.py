@@ -1,4 +1,8 @@
-"""Plain text: one body segment, the whole file; the story date from a dateline."""
+"""Plain text: one body segment, the whole file; the story date from a dateline.
+
+Every line is kept as it is (comment lines included), so that line and column in a
+finding are those of the file.
+"""
 
 from __future__ import annotations
 
@@ -10,4 +14,4 @@ from checker.source import SourceFile
 def read_text(source: SourceFile) -> Document:
     segment = Segment.literal(SegmentKind.BODY, source.text, 0)
     date = date_in_dateline(source.text)
-    return Document(source, (segment,), date, "dateline" if date else None)
+    return Document(source, (segment,), date, "dateline" if date else None, source.warnings)

@@ -1,0 +1,209 @@
+"""Building segments from mapped pieces of text, shared by the markup readers.
+
+A reader that knows where each run of text stands in the source (`Piece`) hands the
+runs of one block (a paragraph, a headline) to `build_segment`, which joins them into the
+segment text the checks see and keeps the map: literal runs that touch in the source
+merge into one chunk, and a run of white space that holds a line break or a tab (the
+wrapping of a paragraph in the file) becomes a single space mapped to the whole run, so
+that a wrapped line never looks like a new paragraph to the checks.
+
+`block_pieces` walks an element tree (lxml, XML or HTML) and yields the pieces of each
+block element, text inside inline markup joined, given a `TextMap` that says where the
+text and the tail of each node are in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from checker.document import Chunk, Segment, SegmentKind
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text that stands at [start, end) of the source text. A literal piece is the same
+    characters in the source; a non-literal one came from a reference or a line ending.
+    A non-literal piece with start == end is a separator the reader inserted (a line
+    break written as markup)."""
+
+    text: str
+    start: int
+    end: int
+    literal: bool = True
+
+    @property
+    def is_separator(self) -> bool:
+        return not self.literal and self.start == self.end
+
+
+def separator(text: str, at: int) -> Piece:
+    return Piece(text, at, at, literal=False)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_BREAKING = re.compile(r"[\n\r\t\f\v\u2028\u2029]")
+
+
+def _units(pieces: Sequence[Piece]) -> Iterator[Piece]:
+    """Literal pieces split into runs of white space and runs of other characters."""
+    for piece in pieces:
+        if not piece.literal or not piece.text:
+            if piece.text:
+                yield piece
+            continue
+        last = 0
+        for match in _SPACE_RUN.finditer(piece.text):
+            if match.start() > last:
+                yield Piece(
+                    piece.text[last : match.start()],
+                    piece.start + last,
+                    piece.start + match.start(),
+                )
+            yield Piece(match.group(0), piece.start + match.start(), piece.start + match.end())
+            last = match.end()
+        if last < len(piece.text):
+            yield Piece(piece.text[last:], piece.start + last, piece.end)
+
+
+def _is_space(piece: Piece) -> bool:
+    return not piece.is_separator and piece.text.isspace()
+
+
+def _normalized(pieces: Sequence[Piece]) -> list[Piece]:
+    """White space trimmed at both ends and around separators; runs with a line break
+    or a tab collapsed into one space."""
+    units = list(_units(pieces))
+    result: list[Piece] = []
+    i = 0
+    while i < len(units):
+        if not _is_space(units[i]):
+            result.append(units[i])
+            i += 1
+            continue
+        j = i
+        while j < len(units) and _is_space(units[j]):
+            j += 1
+        run = units[i:j]
+        at_edge = i == 0 or j == len(units)
+        next_to_separator = (i > 0 and units[i - 1].is_separator) or (
+            j < len(units) and units[j].is_separator
+        )
+        if not at_edge and not next_to_separator:
+            if _BREAKING.search("".join(u.text for u in run)):
+                result.append(Piece(" ", run[0].start, run[-1].end, literal=False))
+            else:
+                result.extend(run)
+        i = j
+    return result
+
+
+def build_segment(
+    kind: SegmentKind,
+    pieces: Sequence[Piece],
+    name: str | None = None,
+    lang: str = "en",
+) -> Segment | None:
+    """The segment the pieces make, or None when they hold no text."""
+    units = _normalized(pieces)
+    if not any(u.text.strip() for u in units):
+        return None
+    chunks: list[Chunk] = []
+    texts: list[str] = []
+    position = 0
+    for unit in units:
+        end = position + len(unit.text)
+        previous = chunks[-1] if chunks else None
+        if (
+            previous is not None
+            and unit.literal
+            and previous.literal
+            and previous.src_end == unit.start
+        ):
+            chunks[-1] = Chunk(previous.text_start, end, previous.src_start, unit.end)
+        else:
+            chunks.append(Chunk(position, end, unit.start, unit.end, unit.literal))
+        texts.append(unit.text)
+        position = end
+    return Segment(kind, "".join(texts), tuple(chunks), name, lang)
+
+
+class TextMap(Protocol):
+    """Where the text of a node (before its first child) and its tail are in the source."""
+
+    def text_pieces(self, node: Any) -> list[Piece]: ...
+
+    def tail_pieces(self, node: Any) -> list[Piece]: ...
+
+
+def local_name(node: Any) -> str | None:
+    """The element's name without namespace or prefix, lower case; None for comments
+    and processing instructions."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return None
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+
+
+@dataclass(frozen=True)
+class BlockRules:
+    """Which elements make blocks of their own, which are skipped with their content,
+    and which stand for a line break."""
+
+    blocks: frozenset[str]
+    skipped: frozenset[str]
+    breaks: frozenset[str] = frozenset({"br"})
+
+
+Emit = Callable[[Any, list[Piece]], None]
+
+
+def block_pieces(root: Any, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
+    """Call `emit(block, pieces)` for the text of `root` and of every block inside it, in
+    document order. Text directly inside a block around nested blocks is emitted as
+    separate runs of that block."""
+    _walk_block(root, text_map, rules, emit)
+
+
+def _walk_block(block: Any, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
+    run: list[Piece] = list(text_map.text_pieces(block))
+
+    def flush() -> None:
+        if run:
+            emit(block, list(run))
+            run.clear()
+
+    def walk_inline(node: Any) -> None:
+        for child in node:
+            name = local_name(child)
+            if name is None or name in rules.skipped:
+                pass
+            elif name in rules.blocks:
+                flush()
+                _walk_block(child, text_map, rules, emit)
+            elif name in rules.breaks:
+                tail = text_map.tail_pieces(child)
+                run.append(separator("\n", tail[0].start if tail else _end_of(run)))
+            else:
+                run.extend(text_map.text_pieces(child))
+                walk_inline(child)
+            run.extend(text_map.tail_pieces(child))
+
+    walk_inline(block)
+    flush()
+
+
+def subtree_pieces(node: Any, text_map: TextMap) -> list[Piece]:
+    """Every piece of text inside the node, markup ignored (comments skipped)."""
+    pieces = list(text_map.text_pieces(node))
+    for child in node:
+        if local_name(child) is not None:
+            pieces.extend(subtree_pieces(child, text_map))
+        pieces.extend(text_map.tail_pieces(child))
+    return pieces
+
+
+def _end_of(pieces: Sequence[Piece]) -> int:
+    return pieces[-1].end if pieces else 0

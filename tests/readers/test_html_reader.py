@@ -1,0 +1,98 @@
+"""HTML: headline by priority, body text without page furniture, exact offsets."""
+
+from __future__ import annotations
+
+from checker.document import Document, SegmentKind
+from checker.model import Span
+from checker.readers import reader_for
+from checker.source import decode
+
+
+def read(page: str) -> Document:
+    return reader_for("page.html")(decode(page.encode(), "page.html"))
+
+
+def headline(document: Document) -> tuple[str | None, str]:
+    first = document.segments[0]
+    assert first.kind is SegmentKind.HEADLINE
+    return first.name, first.text
+
+
+JSON_LD = """<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+ {"@type": ["NewsArticle"], "headline": "Japan\\u2019s envoy meets Liu",
+  "datePublished": "2025-11-18"}]}
+</script>"""
+
+
+def test_json_ld_headline_in_a_graph_with_an_escape() -> None:
+    page = f"<html><head>{JSON_LD}<title>Site</title></head><body><h1>Other</h1></body></html>"
+    document = read(page)
+    assert headline(document) == ("json-ld headline", "Japan’s envoy meets Liu")
+    segment = document.segments[0]
+    liu = segment.to_source(Span(20, 23))
+    assert page[liu.start : liu.end] == "Liu"
+    escape = segment.to_source(Span(5, 6))
+    assert page[escape.start : escape.end] == "\\u2019"
+    assert (str(document.date), document.date_origin) == ("2025-11-18", "metadata (datePublished)")
+
+
+def test_microdata_then_h1_then_og_title_then_title() -> None:
+    microdata = '<body><div itemscope><span itemprop="headline">Micro</span></div><h1>H</h1></body>'
+    assert headline(read(f"<html>{microdata}</html>")) == ("headline", "Micro")
+    assert headline(
+        read("<html><body><article><h1>Big <em>one</em></h1></article></body></html>")
+    ) == (
+        "h1",
+        "Big one",
+    )
+    og = (
+        '<html><head><meta property="og:title" content="Tokyo &amp; Beijing">'
+        "<title>T</title></head></html>"
+    )
+    document = read(og)
+    assert headline(document) == ("og:title", "Tokyo & Beijing")
+    amp = document.segments[0].chunks[1]
+    assert (og[amp.src_start : amp.src_end], amp.literal) == ("&amp;", False)
+    assert headline(read("<html><head><title>Only title</title></head></html>")) == (
+        "title",
+        "Only title",
+    )
+
+
+def test_furniture_is_skipped_and_article_body_read() -> None:
+    page = """<html><head><style>p { color: red }</style></head><body>
+<nav><p>taiwan nav</p></nav><header><p>header text</p></header>
+<article><p>First paragraph.</p><aside><p>aside text</p></aside>
+<div>Loose <b>text</b><p>Nested.</p>after</div><script>var a = "x";</script>
+<pre>code here</pre><p>Line one.<br>line two</p></article>
+<footer><p>footer</p></footer></body></html>"""
+    texts = [s.text for s in read(page).segments]
+    assert texts == ["First paragraph.", "Loose text", "Nested.", "after", "Line one.\nline two"]
+
+
+def test_entities_and_wrapped_lines_map_to_the_source() -> None:
+    page = "<html><body><p>Kanai&nbsp;Hiroshi met Liu\r\n   jianchao &copy y.</p></body></html>"
+    document = read(page)
+    (segment,) = document.segments
+    assert segment.text == "Kanai\xa0Hiroshi met Liu jianchao © y."
+    name = segment.to_source(Span(segment.text.index("Liu"), segment.text.index("jianchao") + 8))
+    assert page[name.start : name.end] == "Liu\r\n   jianchao"
+    assert document.source.lines.line_col(name.end) == (2, 12)
+    assert not segment.is_literal(Span(0, 13))
+
+
+def test_published_time_meta_is_the_date() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2025-11-19T08:00:00+09:00">'
+        "</head><body><p>x</p></body></html>"
+    )
+    document = read(page)
+    assert (str(document.date), document.date_origin) == (
+        "2025-11-19",
+        "metadata (article:published_time)",
+    )
+
+
+def test_empty_page() -> None:
+    assert read("  ").segments == ()

@@ -1,0 +1,122 @@
+"""The XML source map: every text node at its exact offset, references non-literal."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.document import Segment
+from checker.errors import InputError
+from checker.model import Span
+from checker.readers import reader_for
+from checker.readers.xml_map import XmlMap, parse_source
+from checker.source import SourceFile, decode
+
+
+def nitf(body: str, head: str = "") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE nitf SYSTEM "nitf-3-6.dtd">\n'
+        f"<nitf><head>{head}</head><body><body.content>{body}</body.content></body></nitf>"
+    )
+
+
+def read(
+    text: str, path: str = "story.xml", encoding: str = "utf-8"
+) -> tuple[SourceFile, list[Segment]]:
+    source = decode(text.encode(encoding), path)
+    document = reader_for(path)(source)
+    return document.source, list(document.segments)
+
+
+def assert_literal_chunks_round_trip(source: SourceFile, segment: Segment) -> None:
+    for chunk in segment.chunks:
+        if chunk.literal:
+            assert (
+                source.text[chunk.src_start : chunk.src_end]
+                == segment.text[chunk.text_start : chunk.text_end]
+            )
+
+
+def test_character_reference_is_a_non_literal_chunk() -> None:
+    source, (segment,) = read(nitf("<p>Xi&#x2019;s visit</p>"))
+    assert segment.text == "Xi’s visit"
+    start = source.text.index("Xi&#x2019;s")
+    assert [(c.src_start - start, c.src_end - start, c.literal) for c in segment.chunks] == [
+        (0, 2, True),
+        (2, 10, False),
+        (10, 17, True),
+    ]
+    assert_literal_chunks_round_trip(source, segment)
+
+
+def test_inline_markup_joins_the_name_and_keeps_the_map() -> None:
+    source, (segment,) = read(nitf("<p>Liu <em>Jinsong</em> met Kanai.</p>"))
+    assert segment.text == "Liu Jinsong met Kanai."
+    name = segment.to_source(Span(4, 11))
+    assert source.text[name.start : name.end] == "Jinsong"
+    assert not segment.is_literal(Span(0, 11))
+    assert_literal_chunks_round_trip(source, segment)
+
+
+def test_amp_entity_cdata_and_comment() -> None:
+    source, (segment,) = read(nitf("<p>A &amp; B<!-- note --> <![CDATA[C<D]]> end</p>"))
+    assert segment.text == "A & B C<D end"
+    cdata = segment.chunks[-1]
+    assert source.text[cdata.src_start : cdata.src_end] in ("C<D end", " end")
+    assert_literal_chunks_round_trip(source, segment)
+
+
+def test_crlf_line_wrap_collapses_into_one_mapped_space() -> None:
+    text = nitf("<p>Kanai\n    Hiroshi spoke.</p>").replace("\n", "\r\n")
+    source, (segment,) = read(text)
+    assert segment.text == "Kanai Hiroshi spoke."
+    space = segment.chunks[1]
+    assert (space.literal, source.text[space.src_start : space.src_end]) == (False, "\r\n    ")
+    assert source.lines.line_col(segment.source_offset(6)) == (4, 1 + len("    "))
+
+
+def test_line_break_element_separates_sentences() -> None:
+    _, (segment,) = read(nitf("<p>First line.<br/>second line</p>"))
+    assert segment.text == "First line.\nsecond line"
+
+
+def test_declared_latin1_is_decoded_and_mapped_in_code_points() -> None:
+    text = nitf("<p>Caf\u00e9 &#233; Kanai</p>").replace("UTF-8", "ISO-8859-1")
+    source, (segment,) = read(text, encoding="latin-1")
+    assert source.encoding == "iso8859-1"
+    assert segment.text == "Café é Kanai"
+    kanai = segment.to_source(Span(7, 12))
+    assert source.text[kanai.start : kanai.end] == "Kanai"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_bom_encodings(encoding: str) -> None:
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-8-sig": b""}[encoding]
+    text = nitf("<p>Liu Jinsong 刘劲松</p>").replace("UTF-8", "UTF-16" if bom else "UTF-8")
+    source = decode(bom + text.encode(encoding), "story.xml")
+    (segment,) = reader_for("story.xml")(source).segments
+    assert segment.text == "Liu Jinsong 刘劲松"
+    assert source.text[segment.chunks[0].src_start :].startswith("Liu Jinsong 刘劲松</p>")
+
+
+def test_map_text_equals_lxml_text_for_every_node() -> None:
+    text = nitf("<p>a<em>b&amp;<b>c</b>d</em>e&#65;</p><!--x-->tail<?pi x?>more")
+    source = decode(text.encode(), "x.xml")
+    tree = parse_source(source)
+    xml_map = XmlMap(tree, source.text, "x.xml")
+    for node in tree.getroot().iter():
+        if isinstance(node.tag, str):
+            assert "".join(p.text for p in xml_map.text_pieces(node)) == (node.text or "")
+        assert "".join(p.text for p in xml_map.tail_pieces(node)) == (node.tail or "")
+
+
+def test_undeclared_html_entity_is_refused_in_one_line() -> None:
+    with pytest.raises(InputError) as error:
+        read(nitf("<p>a&nbsp;b</p>"))
+    assert "entity" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_malformed_xml_names_line_and_column() -> None:
+    with pytest.raises(InputError) as error:
+        read('<?xml version="1.0"?>\n<nitf><body>\n<p>open</body></nitf>')
+    assert str(error.value).startswith("story.xml:3:")
