@@ -21,6 +21,7 @@ from checker.document import Document, Segment
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role, Tenure
 from checker.lexicon import (
     COMMON_JAPANESE_FAMILY_NAMES,
+    COMMON_WORD_HOMOGRAPHS,
     CONNECTORS,
     GENERIC_RANKS,
     PAST_MARKERS,
@@ -106,6 +107,34 @@ _BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
 _RIGHT_TOKEN = re.compile(r"[ \t]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t]+$")
 _APPOSITION = re.compile(r",\s+")
+_CLAUSE_STARTS = frozenset(
+    {
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "where",
+        "when",
+        "while",
+        "said",
+        "says",
+        "told",
+        "and",
+        "but",
+        "as",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "with",
+        "without",
+        "also",
+    }
+)
+_MAX_APPOSITION_WORDS = 16
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
 
@@ -159,6 +188,17 @@ class DocumentAnalysis:
             if entry not in entries:
                 entries.append(entry)
         form = _best_form(match)
+        if _is_acronym(form.text) and not _is_acronym(match.surface):
+            return None  # "Tao" is not the TAO
+        if (
+            match.surface.islower()
+            and " " not in match.surface.strip()
+            and (
+                match.surface.lower() in COMMON_WORD_HOMOGRAPHS
+                or all(e.kind is Kind.PERSON for e in entries)
+            )
+        ):
+            return None  # "diet", "song", "sun": words, not the Diet or Song Tao
         return EntityMention(segment, match.start, match.end, match.surface, tuple(entries), form)
 
     def _full_name(self, segment: Segment, mention: EntityMention, person: Entry) -> PersonMention:
@@ -232,8 +272,11 @@ class DocumentAnalysis:
         order: str,
         covered: list[tuple[int, int]],
     ) -> None:
-        if any(s < end and start < e and not (s >= start and e <= end) for s, e in covered):
-            return
+        if any(
+            s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end))
+            for s, e in covered
+        ):
+            return  # overlaps a glossary form other than the family name inside it
         assert person.given is not None and person.family is not None
         known = person.given.lower()
         seen = given.lower()
@@ -302,9 +345,12 @@ class DocumentAnalysis:
         taken: list[re.Match[str]] = []
         past = None
         edge = mention.start
+        others = self._people_in(mention.segment, line_start, mention.start)
         for word in reversed(words):
             if text[word.end() : edge].strip(" \t"):
                 break  # punctuation between the word and what follows it
+            if any(p.start < word.end() and word.start() < p.end for p in others):
+                break  # another person's name ("... Fumio Kishida and Defense Minister X")
             raw = word.group(0)
             lower = raw.lower().rstrip("-")
             if lower in PAST_MARKERS:
@@ -357,11 +403,16 @@ class DocumentAnalysis:
         start = comma.end()
         stop = _APPOSITION_END.search(text, start)
         end = stop.start() if stop else len(text)
-        while end > start and text[end - 1].isspace():
+        end = min([end, *(p.start for p in self._people_in(mention.segment, start, end))])
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
         if end <= start or "\n" in text[start:end]:
             return None
         words = [w.rstrip("-") for w in title_words(text[start:end])]
+        if not words or words[0] in _CLAUSE_STARTS or len(words) > _MAX_APPOSITION_WORDS:
+            return None  # a clause ("who was ..."), or too long to be a title
+        while words and words[-1] in CONNECTORS:
+            words.pop()
         past = None
         if words and words[0] in ("the", "a", "an"):
             words = words[1:]
@@ -392,10 +443,36 @@ class DocumentAnalysis:
         if not any(w in TITLE_HEADS for w in content):
             return None
         offices = self._offices_named(content, country, mention.person)
+        if offices and self._foreign_words(text, offices):
+            offices = ()
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
             generic = content[0]
         return TitlePhrase(start, end, text, position, past, country, offices, generic)
+
+    def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
+        """Capitalized words in the phrase that belong to no title, organization or country
+        the glossary knows: the phrase is about something else."""
+        for raw in _CAPITALIZED.findall(text):
+            word = title_words(raw)
+            if not word:
+                continue
+            folded = word[0].removeprefix("then-")
+            if not (
+                folded in self.index.title_vocabulary
+                or folded in TITLE_HEADS
+                or folded in TITLE_MODIFIERS
+                or folded in PAST_MARKERS
+                or folded in self.countries
+                or folded in CONNECTORS
+            ):
+                return True
+        return False
+
+    def _people_in(self, segment: Segment, start: int, end: int) -> list[PersonMention]:
+        return [
+            p for p in self.people if p.segment is segment and start <= p.start and p.end <= end
+        ]
 
     @property
     def countries(self) -> dict[str, str]:
@@ -477,7 +554,7 @@ class DocumentAnalysis:
             for h in self.glossary.holders_on(o.id, on)
             if h.person.id != person.id
         )
-        if len(title.offices) == 1 and holders:
+        if len(title.offices) == 1 and title.offices[0].holders == "single" and holders:
             held_by = [h for o in title.offices for h in self.glossary.holders_on(o.id, on)]
             return TitleVerdict(
                 mention,
@@ -514,6 +591,11 @@ class DocumentAnalysis:
             self.glossary.office_title(t) for t in self.glossary.offices_held(person, self.date)
         ]
         return "; ".join(titles) if titles else None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _near_miss(seen: str, known: str, japanese: bool) -> bool:

@@ -174,6 +174,15 @@ COMMON_JAPANESE_FAMILY_NAMES = frozenset(
     }
 )
 
+# English words that are also names of places or bodies: written in lower case they are the
+# word ("a healthy diet"), not the name ("the Diet"). (A lower-case word that is only a
+# person's family name is never taken for the person either: "sun", "song", "long".)
+COMMON_WORD_HOMOGRAPHS = frozenset({
+    "diet", "cabinet", "party", "house", "general", "premier", "president", "ambassador",
+    "liberal", "democratic", "turkey", "chad", "jordan", "guinea", "nice", "reading", "bath",
+    "mobile", "may", "sun", "song", "long", "bill", "mark", "will", "rose", "hope", "grace",
+})  # fmt: skip
+
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     {

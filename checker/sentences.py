@@ -12,14 +12,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def is_sentence_start(text: str, offset: int) -> bool:
-    """True when the word at `offset` begins a sentence or a paragraph."""
+    """True when the word at `offset` begins a sentence or a paragraph. A single line break
+    is white space (hard-wrapped copy); a blank line or the start of the text is a paragraph
+    break."""
     i = offset
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
     j = i
-    while j > 0 and text[j - 1] in " \t":
+    while j > 0 and text[j - 1] in " \t\r\n":
         j -= 1
-    if j == 0 or text[j - 1] in "\n\r":
+    if j == 0 or text.count("\n", j, i) >= 2:
         return True
     if j == i:  # no space: "anticipated.Planned" is not a sentence start
         return False
@@ -28,6 +30,8 @@ def is_sentence_start(text: str, offset: int) -> bool:
         k -= 1
     if k == 0 or text[k - 1] not in ".!?":
         return False
+    if text[k - 1] == "." and text[max(0, k - 3) : k] == "...":
+        return False  # an ellipsis inside a sentence
     if text[k - 1] == ".":
         word = _WORD_BEFORE.search(text, max(0, k - 12), k)
         if word and (

@@ -145,7 +145,7 @@ def _capitalization(glossary: Glossary) -> Iterator[Problem]:
         if entry.kind not in (Kind.PERSON, Kind.PLACE, Kind.ORGANIZATION):
             continue
         for form in entry.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE):
-            words = [w for w in re.split(r"[\s-]+", form.text) if w and w[0].isalpha()]
+            words = [w for w in form.text.split() if w and w[0].isalpha()]
             first = words[:1]
             if entry.kind is Kind.PERSON and any(w[0].islower() for w in words):
                 yield _problem(entry, f"name form {form.text!r} has a lower-case word", form.line)

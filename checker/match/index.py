@@ -76,7 +76,9 @@ class TermIndex:
         self.family_names = _family_names(self.entries)
         self.countries = _countries(self.entries)
         self.office_words = _office_words(self.entries, self.countries)
-        self.title_vocabulary = frozenset(w for _, words in self.office_words for w in words)
+        self.title_vocabulary = frozenset(
+            w for _, words in self.office_words for w in words
+        ) | _organization_words(self.entries)
 
     # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
     def __getstate__(self) -> dict[str, Any]:
@@ -113,8 +115,11 @@ class TermIndex:
         for end_index, value in self._latin.iter(folded):
             end = end_index + 1
             start = end - len(keys[value])
-            if start > 0 and is_word_char(folded[start - 1]):
-                continue
+            if start > 0 and (
+                is_word_char(folded[start - 1])
+                or (folded[start - 1] == "'" and start > 1 and is_word_char(folded[start - 2]))
+            ):
+                continue  # inside a word, or after an inner apostrophe ("Wang Hu'ning")
             if end < size and is_word_char(folded[end]):
                 continue
             hits.append((start, -end, value))
@@ -195,6 +200,29 @@ def title_words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
 
 
+def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
+    """A title's words without connectors, and without a country qualifier in front
+    ("Japanese Prime Minister"); a country after the title stays ("Ambassador to China")."""
+    content: list[str] = []
+    for word in words:
+        if word in CONNECTORS or (not content and word in countries):
+            continue
+        content.append(word)
+    return content
+
+
+def _organization_words(entries: tuple[Entry, ...]) -> frozenset[str]:
+    """Words of organizations' English forms ("Foreign", "Ministry", "Republic")."""
+    return frozenset(
+        w
+        for entry in entries
+        if entry.kind is Kind.ORGANIZATION
+        for form in entry.forms
+        if form.lang == "en" and form.role.is_correct
+        for w in title_words(form.text)
+    )
+
+
 def _office_words(
     entries: tuple[Entry, ...], countries: dict[str, str]
 ) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -207,9 +235,7 @@ def _office_words(
         for form in entry.forms:
             if form.lang != "en" or not form.role.is_correct:
                 continue
-            words = frozenset(
-                w for w in title_words(form.text) if w not in CONNECTORS and w not in countries
-            )
+            words = frozenset(_content_words(title_words(form.text), countries))
             if words:
                 result.append((i, words))
     return tuple(result)

@@ -60,6 +60,12 @@ class TitleCaseByPosition(DocumentRule):
                     fixed = fixed[:s] + fixed[s:e].lower() + fixed[e:]
                 advice = "lower case after a name"
             else:
+                if re.search(
+                    r"\b(?:the|a|an)\s+$",
+                    text[max(0, title.start - 5) : title.start],
+                    re.IGNORECASE,
+                ):
+                    continue  # "the president of the United States Donald Trump": set off
                 wrong = [(s, e) for s, e in words if title.text[s].islower()]
                 fixed = title.text
                 for s, e in wrong:

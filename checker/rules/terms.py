@@ -166,6 +166,8 @@ class ForbiddenForm(DocumentRule):
             if form.role is not Role.FORBIDDEN or mention.entry is None:
                 continue
             entry = mention.entry
+            if _second_reference_only(form, entry) and not _named(analysis, entry):
+                continue  # "Ning" alone is another person unless Mao Ning is in the story
             right = _right_form(analysis, entry, form)
             message = f"'{_plain(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
             if form.note:
@@ -182,6 +184,17 @@ class ForbiddenForm(DocumentRule):
                 entry=entry,
                 form=form,
             )
+
+
+def _second_reference_only(form: Form, entry: Entry) -> bool:
+    """A wrong one-word reference to a person (the given name used alone)."""
+    return entry.kind is Kind.PERSON and len(form.text.split()) == 1
+
+
+def _named(analysis: DocumentAnalysis, entry: Entry) -> bool:
+    return any(
+        p.person.id == entry.id and p.kind is not NameKind.FORBIDDEN for p in analysis.people
+    )
 
 
 def _right_form(analysis: DocumentAnalysis, entry: Entry, form: Form) -> str:
@@ -285,6 +298,8 @@ class InconsistentRendering(DocumentRule):
         for mention in analysis.entities:
             if mention.form.lang != "en" or not mention.form.role.is_correct:
                 continue
+            if any(e.kind is Kind.OFFICE for e in mention.entries):
+                continue  # "Prime Minister Takaichi" and "the prime minister" are both right
             entry = mention.entry
             surface = _plain(mention.surface)
             letters = [c for c in surface if c.isalpha()]
