@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,8 +14,10 @@ import typer
 from checker import __version__
 from checker.commands.glossary import glossary_app
 from checker.commands.rules import explain_command, rules_command
-from checker.engine import Checker, Result, Selection
+from checker.config import ConfigFinder, Settings
+from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
+from checker.fix_file import FixedFile, diff_text, fix_path
 from checker.glossary.loader import load_glossaries
 from checker.model import Severity
 from checker.output import open_output
@@ -71,46 +74,164 @@ def check_command(
         typer.Option(help="The story's date, YYYY-MM-DD (default: from the document, else today)."),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="Report format: " + ", ".join(REPORTERS))
+        str, typer.Option("--format", help="Report format: " + ", ".join(REPORTERS) + ".")
     ] = "text",
     select: Annotated[list[str] | None, typer.Option(help="Only these codes or prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these codes or prefixes.")] = None,
     fail_on: Annotated[
-        str, typer.Option(help="Lowest severity that makes the exit code 1.")
-    ] = "warning",
+        str | None,
+        typer.Option(
+            help="Lowest severity that makes the exit code 1 "
+            "(default: the configuration's fail-on, else warning)."
+        ),
+    ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Encoding of the input files (default: detected).")
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes to the files, then report the rest.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too (review them)."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Print the fixes as a unified diff instead of writing them "
+            "(exit 1 if there is any).",
+        ),
+    ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: termcheck.toml, or pyproject.toml with "
+            "[tool.termcheck], found by walking up from each checked file).",
+        ),
+    ] = None,
 ) -> None:
     """Check English copy: names, titles, dates and house style."""
     if output_format not in REPORTERS:
         raise UsageError(f"unknown --format {output_format!r} (use {', '.join(REPORTERS)})")
-    try:
-        threshold = Severity.parse(fail_on)
-    except ValueError as exc:
-        raise UsageError(f"--fail-on: {exc}") from None
-    selection = Selection(_codes(select), _codes(ignore))
-    checker = Checker(load_glossaries(glossary), load_style(style), selection, parse_date(date))
+    if unsafe_fixes and not (fix or diff):
+        raise UsageError("--unsafe-fixes applies fixes: use it with --fix or --diff")
     from checker.discover import discover
 
-    results: list[Result] = []
-    errors: list[TermcheckError] = []
-    for path in discover(paths):
-        try:
-            results.append(checker.check_path(path, encoding))
-        except TermcheckError as exc:
-            errors.append(exc)
+    command_line = Settings(
+        glossaries=tuple(glossary) if glossary else None,
+        style=style,
+        select=None if select is None else _codes(select),
+        ignore=None if ignore is None else _codes(ignore),
+        fail_on=_severity_option(fail_on),
+    )
+    story_date = parse_date(date)
+    finder = ConfigFinder(config)
+    plan = [(path, command_line.over(finder.for_file(path))) for path in discover(paths)]
+    checkers: dict[Path | None, Checker] = {}
+    for _, settings in plan:
+        if settings.path not in checkers:
+            checkers[settings.path] = Checker(
+                load_glossaries(settings.glossaries),
+                load_style(settings.style),
+                settings.selection(),
+                story_date,
+            )
+    run = _Run(plan, checkers, encoding, fix or diff, unsafe_fixes, write=not diff)
     with open_output(output) as out:
-        REPORTERS[output_format](results, out)
-    for error in errors:
+        if diff:
+            for fixed in run.fixed_files():
+                out.write(diff_text(fixed))
+        else:
+            REPORTERS[output_format](run.results(), out)
+    for error in run.errors:
         typer.echo(f"termcheck: error: {error}", err=True)
-    if errors:
+    if fix or diff:
+        verb = "would fix" if diff else "fixed"
+        typer.echo(
+            f"termcheck: {verb} {run.applied} finding{'s' if run.applied != 1 else ''} "
+            f"in {run.changed} file{'s' if run.changed != 1 else ''}",
+            err=True,
+        )
+    if run.errors:
         raise typer.Exit(EXIT_ERROR)
-    failing = any(f.severity >= threshold for r in results for f in r.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    if diff:
+        raise typer.Exit(EXIT_FINDINGS if run.changed else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if run.failing else EXIT_CLEAN)
+
+
+def _severity_option(word: str | None) -> Severity | None:
+    if word is None:
+        return None
+    try:
+        return Severity.parse(word)
+    except ValueError as exc:
+        raise UsageError(f"--fail-on: {exc}") from None
+
+
+class _Run:
+    """One `check` over its files, streaming results to a reporter; it counts as it goes
+    what the exit code and the closing line need."""
+
+    def __init__(
+        self,
+        plan: Sequence[tuple[str, Settings]],
+        checkers: dict[Path | None, Checker],
+        encoding: str | None,
+        fixing: bool,
+        unsafe: bool,
+        write: bool,
+    ) -> None:
+        self.plan = plan
+        self.checkers = checkers
+        self.encoding = encoding
+        self.fixing = fixing
+        self.unsafe = unsafe
+        self.write = write
+        self.errors: list[TermcheckError] = []
+        self.failing = False
+        self.applied = 0
+        self.changed = 0
+
+    def fixed_files(self) -> Iterator[FixedFile]:
+        for path, settings in self.plan:
+            try:
+                fixed = fix_path(
+                    self.checkers[settings.path],
+                    path,
+                    self.encoding,
+                    unsafe=self.unsafe,
+                    write=self.write,
+                )
+            except TermcheckError as exc:
+                self.errors.append(exc)
+                continue
+            self.applied += fixed.applied
+            self.changed += fixed.changed
+            self._count(fixed.result, settings)
+            yield fixed
+
+    def results(self) -> Iterator[Result]:
+        if self.fixing:
+            yield from (fixed.result for fixed in self.fixed_files())
+            return
+        for path, settings in self.plan:
+            try:
+                result = self.checkers[settings.path].check_path(path, self.encoding)
+            except TermcheckError as exc:
+                self.errors.append(exc)
+                continue
+            self._count(result, settings)
+            yield result
+
+    def _count(self, result: Result, settings: Settings) -> None:
+        self.failing |= any(f.severity >= settings.threshold for f in result.findings)
 
 
 @app.callback(invoke_without_command=True)
@@ -125,7 +246,8 @@ def root(
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for every error, never a traceback."""
     try:
-        app(args=list(argv) if argv is not None else None, standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of raising.
+        code = app(args=list(argv) if argv is not None else None, standalone_mode=False)
     except TermcheckError as exc:
         typer.echo(f"termcheck: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -142,4 +264,4 @@ def main(argv: Sequence[str] | None = None) -> None:
             sys.exit(EXIT_ERROR)
         typer.echo(f"termcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from checker.analysis import DocumentAnalysis
-from checker.document import Document
+from checker.document import Document, Segment
 from checker.errors import UsageError
 from checker.glossary.model import Glossary
 from checker.match.index import TermIndex
@@ -18,19 +20,76 @@ from checker.rules import REGISTRY, DocumentRule, Rule
 from checker.rules.base import Reporter
 from checker.source import SourceFile, decode, read_source
 from checker.style import StyleProfile
+from checker.suppress import apply_suppressions
+
+
+def known_code(code: str) -> bool:
+    """A registered rule code, a prefix of one, or ALL."""
+    key = code.strip().upper()
+    return key == "ALL" or (bool(key) and any(c.startswith(key) for c in REGISTRY))
+
+
+@dataclass(frozen=True)
+class FileIgnore:
+    """Codes or prefixes ignored in the files that match a glob. The glob is read relative
+    to `root` (the folder of the configuration file): `*` and `?` stay inside one folder,
+    `**` crosses folders; a glob without a slash matches a file name in any folder below."""
+
+    pattern: str
+    codes: tuple[str, ...]
+    root: Path
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str]:
+        return re.compile(_glob_regex(self.pattern.strip("/")))
+
+    def matches(self, path: str | Path) -> bool:
+        absolute = Path(path).resolve()
+        try:
+            relative = absolute.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return False
+        if "/" not in self.pattern.strip("/"):
+            return bool(self._regex.fullmatch(absolute.name))
+        return bool(self._regex.fullmatch(relative))
+
+
+def _glob_regex(pattern: str) -> str:
+    parts = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        else:
+            parts.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
 class Selection:
-    """Which rules run, and at what severity. Codes or prefixes; the longest prefix wins."""
+    """Which rules run, and at what severity. Codes or prefixes; the longest prefix wins.
+    Per-file ignores drop a rule's findings in the files they match, whatever is selected."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[FileIgnore, ...] = ()
 
     def __post_init__(self) -> None:
-        for code in (*self.select, *self.ignore, *self.severities):
-            if not any(c.startswith(code.upper()) for c in REGISTRY) and code.upper() != "ALL":
+        listed = (*self.select, *self.ignore, *self.severities)
+        for code in (*listed, *(c for fi in self.per_file_ignores for c in fi.codes)):
+            if not known_code(code):
                 raise UsageError(f"unknown rule code or prefix {code!r} (see 'termcheck rules')")
 
     def enabled(self, code: str) -> bool:
@@ -39,6 +98,14 @@ class Selection:
         if self.select and chosen < 0:
             return False
         return dropped < 0 or chosen > dropped
+
+    def disabled_in(self, path: str) -> frozenset[str]:
+        """The registered codes that do not apply to this file: not enabled, or ignored in
+        it by a per-file ignore."""
+        file_codes = tuple(c for fi in self.per_file_ignores if fi.matches(path) for c in fi.codes)
+        return frozenset(
+            code for code in REGISTRY if not self.enabled(code) or _longest(code, file_codes) >= 0
+        )
 
     def severity(self, rule: type[Rule]) -> Severity:
         return self.severities.get(rule.code, rule.default_severity)
@@ -57,6 +124,7 @@ class Result:
     date_origin: str
     source: SourceFile
     warnings: tuple[str, ...] = ()
+    segments: tuple[Segment, ...] = ()  # the text the checks saw, for reports that show it
 
 
 class Checker:
@@ -91,9 +159,17 @@ class Checker:
     def check_document(self, document: Document) -> Result:
         date, origin = self.story_date(document)
         analysis = DocumentAnalysis(document, self.index, self.style, date)
-        findings: list[Finding] = []
+        ignored = self.selection.disabled_in(document.path)
+        found: list[Finding] = []
         for rule, severity in self.rules:
-            rule.check(analysis, Reporter(rule, document.path, severity, findings))
+            if rule.code not in ignored:
+                rule.check(analysis, Reporter(rule, document.path, severity, found))
+        findings = apply_suppressions(
+            document,
+            found,
+            active=lambda code: code not in ignored,
+            severity=self.selection.severity,
+        )
         findings.sort(key=Finding.sort_key)
         return Result(
             document.path,
@@ -102,6 +178,7 @@ class Checker:
             origin,
             document.source,
             document.warnings,
+            document.segments,
         )
 
     def check_source(self, source: SourceFile) -> Result:

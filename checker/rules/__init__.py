@@ -1,6 +1,6 @@
 """The rule registry: every family module is imported here, explicitly."""
 
-from checker.rules import mechanics, names, style, terms, titles
+from checker.rules import mechanics, meta, names, style, terms, titles
 from checker.rules.base import (
     REGISTRY,
     DocumentRule,
@@ -20,6 +20,7 @@ __all__ = [
     "examples",
     "iter_rules",
     "mechanics",
+    "meta",
     "names",
     "style",
     "terms",
