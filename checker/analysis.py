@@ -403,7 +403,8 @@ class DocumentAnalysis:
         start = comma.end()
         stop = _APPOSITION_END.search(text, start)
         end = stop.start() if stop else len(text)
-        end = min([end, *(p.start for p in self._people_in(mention.segment, start, end))])
+        if self._people_in(mention.segment, start, end):
+            return None  # "Song Tao, the envoy of General Secretary Xi Jinping": a relation
         while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
         if end <= start or "\n" in text[start:end]:

@@ -30,6 +30,11 @@ def is_sentence_start(text: str, offset: int) -> bool:
         k -= 1
     if k == 0 or text[k - 1] not in ".!?":
         return False
+    if k < j and text[k - 1] in "!?":
+        return False  # a quoted exclamation or question goes on: "Who cares?" she said
+    line_start = text.rfind("\n", 0, k) + 1
+    if text[line_start : k - 1].strip().isdigit():
+        return False  # a numbered list item: "2. we must ..."
     if text[k - 1] == "." and text[max(0, k - 3) : k] == "...":
         return False  # an ellipsis inside a sentence
     if text[k - 1] == ".":

@@ -111,10 +111,27 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
     ):
         return True
     if mention.entries[0].case == "title-or-lower":
-        lowered = lowered_variant(target, _proper_words(analysis))
-        if surface in (lowered, lowered[:1].upper() + lowered[1:]):
-            return True
+        return _lowered_tail(surface, target, _proper_words(analysis))
     return False
+
+
+def _lowered_tail(surface: str, target: str, proper_words: frozenset[str]) -> bool:
+    """House style may lower-case an organization's common-noun words from some word on
+    ("Chinese foreign ministry", "Kyodo news agency"); proper words keep their capitals
+    and a capital never follows a lowered word ("foreign Ministry")."""
+    seen, wanted = surface.split(" "), target.split(" ")
+    if len(seen) != len(wanted):
+        return False
+    lowered = False
+    for word, canonical in zip(seen, wanted, strict=True):
+        proper = canonical.isupper() or fold_form(canonical.rstrip("'’s")) in proper_words
+        if word == canonical and (proper or not lowered):
+            continue
+        if not proper and word == canonical.lower():
+            lowered = True
+            continue
+        return False
+    return True
 
 
 def _proper_words(analysis: DocumentAnalysis) -> frozenset[str]:
