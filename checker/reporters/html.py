@@ -18,8 +18,7 @@ from checker import __version__
 from checker.document import Segment, SegmentKind
 from checker.engine import Result
 from checker.model import Applicability, Finding, Related, Severity, Span
-from checker.reporters.common import position
-from checker.reporters.junit import xml_text
+from checker.reporters.common import display_path, position, xml_text
 from checker.rules import REGISTRY
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -374,7 +373,7 @@ def _card(result: Result, finding: Finding, card: str, seen: str | None) -> lxml
 def _fact(fact: Related) -> lxml_html.HtmlElement:
     parts: list[object] = ["Glossary: ", E.B(xml_text(fact.entry))]
     if fact.glossary:
-        where = fact.glossary + (f":{fact.line}" if fact.line else "")
+        where = display_path(fact.glossary) + (f":{fact.line}" if fact.line else "")
         parts += [" · ", E.CODE(xml_text(where))]
     if fact.status != "confirmed":
         parts += [" · ", E.EM(xml_text(fact.status))]

@@ -4,7 +4,6 @@ test case for a file with no findings. The shape follows ruff's `--output-format
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TextIO
@@ -13,15 +12,9 @@ from lxml import etree
 
 from checker.engine import Result
 from checker.model import Finding, Severity
-from checker.reporters.common import position
+from checker.reporters.common import position, xml_text
 
 TOOL = "termcheck"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """Text an XML document can hold: characters XML 1.0 forbids become U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def write_junit(results: Iterable[Result], out: TextIO) -> None:

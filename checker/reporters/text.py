@@ -3,7 +3,6 @@ what to write instead, and the glossary fact behind it."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker.engine import Result
-from checker.reporters.common import position, summary
+from checker.reporters.common import display_path, position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -51,7 +50,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                     f"{escape(finding.fix.edits[0].replacement)!r}"
                 )
             for fact in finding.related[:2]:
-                where = _relative(fact.glossary or "")
+                where = display_path(fact.glossary or "")
                 if fact.line:
                     where += f":{fact.line}"
                 status = "" if fact.status == "confirmed" else f" [{fact.status}]"
@@ -75,12 +74,6 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         console.print(
             f"No findings in {totals['files']} file{'s' if totals['files'] != 1 else ''}."
         )
-
-
-def _relative(path: str) -> str:
-    """A glossary path as the user would type it from here, when it is below here."""
-    relative = os.path.relpath(path) if os.path.isabs(path) else path
-    return path if relative.startswith("..") else relative
 
 
 def _window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:

@@ -23,7 +23,7 @@ FLAGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-SAMPLE_REPORT = REPO / "samples" / "kanai-liu-meeting.report.html"
+SAMPLE_REPORT = REPO / "docs" / "report-example.html"
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
