@@ -113,7 +113,7 @@ def check_command(
         typer.Option(
             "--config",
             help="Configuration file (default: termcheck.toml, or pyproject.toml with "
-            "[tool.termcheck], found by walking up from each checked file).",
+            "\\[tool.termcheck], found by walking up from each checked file).",
         ),
     ] = None,
 ) -> None:
