@@ -10,6 +10,7 @@ story's date (`TitleVerdict`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import re
@@ -134,6 +135,11 @@ _CLAUSE_STARTS = frozenset(
     }
 )
 _MAX_APPOSITION_WORDS = 16
+# How far before a name its title or given name may start: bounded, so that checking
+# stays linear in the length of a paragraph however many names it holds.
+_NEIGHBOUR_REACH = 64
+_TITLE_REACH = 240
+_APPOSITION_REACH = 240
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
@@ -161,13 +167,13 @@ class DocumentAnalysis:
 
     def _analyse(self, segment: Segment) -> None:
         matches = self.index.find(segment.text)
-        covered: list[tuple[int, int]] = []
+        covered = _Spans()
         for match in matches:
             mention = self._entity(segment, match)
             if mention is None:
                 continue
             self.entities.append(mention)
-            covered.append((match.start, match.end))
+            covered.add(match.start, match.end)
             person = mention.entry if mention.entry and mention.entry.kind is Kind.PERSON else None
             if (
                 person is not None
@@ -182,11 +188,7 @@ class DocumentAnalysis:
     def _entity(self, segment: Segment, match: Match) -> EntityMention | None:
         if _inside_url(segment.text, match.start, match.end):
             return None
-        entries: list[Entry] = []
-        for candidate in match.candidates:
-            entry = self.index.entries[candidate.entry]
-            if entry not in entries:
-                entries.append(entry)
+        entries = _distinct_entries(self.index, match)
         form = _best_form(match)
         if _is_acronym(form.text) and not _is_acronym(match.surface):
             return None  # "Tao" is not the TAO
@@ -213,9 +215,7 @@ class DocumentAnalysis:
             _order(mention.surface, person),
         )
 
-    def _family_name_neighbours(
-        self, segment: Segment, match: Match, covered: list[tuple[int, int]]
-    ) -> None:
+    def _family_name_neighbours(self, segment: Segment, match: Match, covered: _Spans) -> None:
         """A known family name next to a capitalized word that is not the known given name:
         a misspelt given name (near miss), another given name, or a reversed order."""
         people = self.index.entries_with_family(match.surface)
@@ -223,12 +223,12 @@ class DocumentAnalysis:
             return
         if any(
             s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
-            for s, e in covered
+            for s, e in covered.overlapping(match.start, match.end)
         ):
             return
         text = segment.text
         after = _RIGHT_TOKEN.match(text, match.end)
-        before = _LEFT_TOKEN.search(text, 0, match.start)
+        before = _LEFT_TOKEN.search(text, max(0, match.start - _NEIGHBOUR_REACH), match.start)
         for entry_index in people:
             person = self.index.entries[entry_index]
             assert person.given is not None
@@ -270,11 +270,11 @@ class DocumentAnalysis:
         given: str,
         person: Entry,
         order: str,
-        covered: list[tuple[int, int]],
+        covered: _Spans,
     ) -> None:
         if any(
-            s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end))
-            for s, e in covered
+            not (start <= s and e <= end and (s, e) != (start, end))
+            for s, e in covered.overlapping(start, end)
         ):
             return  # overlaps a glossary form other than the family name inside it
         assert person.given is not None and person.family is not None
@@ -296,7 +296,7 @@ class DocumentAnalysis:
             kind = NameKind.UNKNOWN_GIVEN
         else:
             return
-        covered.append((start, end))
+        covered.add(start, end)
         self.people.append(
             PersonMention(segment, start, end, segment.text[start:end], person, kind, order, given)
         )
@@ -340,7 +340,8 @@ class DocumentAnalysis:
     def _title_before(self, mention: PersonMention) -> TitlePhrase | None:
         """The run of title words written directly before the name, on the same line."""
         text = mention.segment.text
-        line_start = text.rfind("\n", 0, mention.start) + 1
+        reach = max(0, mention.start - _TITLE_REACH)
+        line_start = text.rfind("\n", reach, mention.start) + 1 or reach
         words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
         taken: list[re.Match[str]] = []
         past = None
@@ -401,8 +402,9 @@ class DocumentAnalysis:
         if comma is None:
             return None
         start = comma.end()
-        stop = _APPOSITION_END.search(text, start)
-        end = stop.start() if stop else len(text)
+        limit = min(len(text), start + _APPOSITION_REACH)
+        stop = _APPOSITION_END.search(text, start, limit)
+        end = stop.start() if stop else limit
         if self._people_in(mention.segment, start, end):
             return None  # "Song Tao, the envoy of General Secretary Xi Jinping": a relation
         while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -471,9 +473,21 @@ class DocumentAnalysis:
         return False
 
     def _people_in(self, segment: Segment, start: int, end: int) -> list[PersonMention]:
-        return [
-            p for p in self.people if p.segment is segment and start <= p.start and p.end <= end
-        ]
+        """People named within [start, end) of a segment (a bisect over sorted mentions)."""
+        ordered = self._people_by_segment.get(id(segment), ([], []))
+        starts, people = ordered
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        return [p for p in people[first:last] if p.end <= end]
+
+    @cached_property
+    def _people_by_segment(self) -> dict[int, tuple[list[int], list[PersonMention]]]:
+        table: dict[int, tuple[list[int], list[PersonMention]]] = {}
+        for person in sorted(self.people, key=lambda p: p.start):
+            starts, people = table.setdefault(id(person.segment), ([], []))
+            starts.append(person.start)
+            people.append(person)
+        return table
 
     @property
     def countries(self) -> dict[str, str]:
@@ -483,25 +497,20 @@ class DocumentAnalysis:
     def _offices_named(
         self, content: list[str], country: str | None, person: Entry
     ) -> tuple[Entry, ...]:
-        words = frozenset(content)
-        best: list[Entry] = []
-        best_size = 0
-        for office_index, form_words in self.index.office_words:
-            office = self.index.entries[office_index]
-            if not form_words <= words:
-                continue
-            if country and office.country and office.country != country:
-                continue
-            if len(form_words) > best_size:
-                best, best_size = [office], len(form_words)
-            elif len(form_words) == best_size and office not in best:
-                best.append(office)
-        if len(best) > 1:
+        best = _DistinctEntries()
+        for _, offices in self.index.offices_within(frozenset(content)):
+            for office_index in offices:
+                office = self.index.entries[office_index]
+                if not (country and office.country and office.country != country):
+                    best.add(office_index, office)
+            if best.entries:
+                break  # the offices whose matching forms have the most words
+        if len(best.entries) > 1:
             held = {t.office for t in person.tenures}
-            own = [o for o in best if o.id in held]
+            own = [o for o in best.entries if o.id in held]
             if own:
                 return tuple(own)
-        return tuple(best)
+        return tuple(best.entries)
 
     # -- verdicts ----------------------------------------------------------------------------
 
@@ -594,6 +603,23 @@ class DocumentAnalysis:
         return "; ".join(titles) if titles else None
 
 
+class _Spans:
+    """Spans already taken in a segment, sorted by start, asked which overlap a range."""
+
+    _LONGEST = 256  # no glossary form or name runs longer than this
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect.bisect_left(self._spans, (start - self._LONGEST, 0))
+        high = bisect.bisect_left(self._spans, (end, 0))
+        return [(s, e) for s, e in self._spans[low:high] if s < end and start < e]
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
@@ -605,6 +631,37 @@ def _near_miss(seen: str, known: str, japanese: bool) -> bool:
     if japanese:
         return len(known) >= 5 and edit_distance(seen, known) <= (2 if len(known) >= 8 else 1)
     return len(known) >= 7 and edit_distance(seen, known) <= 1
+
+
+class _DistinctEntries:
+    """Entries collected once each, in order, as `entry not in entries` would, without its
+    cost: equal entries share an id, so equality is only tested among those (a family name
+    or a rank may stand for thousands of entries)."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._seen: set[int] = set()
+        self._same_id: dict[str, list[Entry]] = {}
+
+    def add(self, position: int, entry: Entry) -> bool:
+        """Add the entry at this position of the index; False if an equal one is there."""
+        if position in self._seen:
+            return False
+        self._seen.add(position)
+        twins = self._same_id.setdefault(entry.id, [])
+        if entry in twins:
+            return False
+        twins.append(entry)
+        self.entries.append(entry)
+        return True
+
+
+def _distinct_entries(index: TermIndex, match: Match) -> list[Entry]:
+    """The entries of a match's candidates, each once, in order."""
+    distinct = _DistinctEntries()
+    for candidate in match.candidates:
+        distinct.add(candidate.entry, index.entries[candidate.entry])
+    return distinct.entries
 
 
 def _best_form(match: Match) -> Form:

@@ -11,7 +11,7 @@ from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
-_GLUED = re.compile(r"(?<![\w.])([a-z]{2,}[a-z]*)\.([A-Z][a-z]+)\b")
+_GLUED = re.compile(r"(?<![\w.])([a-z]{2,})\.([A-Z][a-z]+)\b")
 
 
 @register
