@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from checker.bundled import display_path
 from checker.commands.glossary_io import export_command, import_command
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
 from checker.glossary.loader import glossary_paths, load_glossary_file
@@ -85,7 +86,7 @@ def describe(glossary: Glossary, answer: Answer, on: dt.date | None) -> str:
         )
     )
     lines = [f"{entry.en} [{entry.id}, {entry.kind.value}]{how}"]
-    lines.append(f"  defined at {entry.path}:{entry.line}")
+    lines.append(f"  defined at {display_path(entry.path)}:{entry.line}")
     renderings = []
     for lang in CJK_LANGS:
         forms = [f for f in entry.forms if f.lang == lang]

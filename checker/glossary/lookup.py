@@ -36,8 +36,10 @@ def find_entries(glossary: Glossary, query: str) -> list[Hit]:
         if entry.id == query.strip():
             exact.append(Hit(entry, entry.forms[0], True))
             continue
-        best: Hit | None = None
-        for form in entry.forms:
+        best: Hit | None = next(
+            (Hit(entry, f, True) for f in entry.forms if f.text == query.strip()), None
+        )
+        for form in [] if best else entry.forms:
             if form.lang == "en":
                 key = fold_form(form.text)
                 if key == wanted_en:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.bundled import glossaries_dir
 from checker.engine import Result
 from checker.model import Finding
 
@@ -42,19 +40,6 @@ def summary(results: Sequence[Result]) -> dict[str, object]:
         "by_rule": dict(sorted(Counter(f.code for f in findings).items())),
         "fixable": sum(1 for f in findings if f.fix is not None),
     }
-
-
-def display_path(path: str) -> str:
-    """A glossary path as a reader wants it: relative to here when below here, marked as
-    bundled when it is one of the glossaries shipped with termcheck."""
-    if not path:
-        return path
-    absolute = os.path.abspath(path)
-    bundled = str(glossaries_dir().resolve())
-    if absolute.startswith(bundled + os.sep):
-        return "bundled:" + os.path.relpath(absolute, bundled)
-    relative = os.path.relpath(absolute)
-    return path if relative.startswith("..") else relative
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -15,10 +15,11 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from checker import __version__
+from checker.bundled import display_path
 from checker.document import Segment, SegmentKind
 from checker.engine import Result
 from checker.model import Applicability, Finding, Related, Severity, Span
-from checker.reporters.common import display_path, position, xml_text
+from checker.reporters.common import position, xml_text
 from checker.rules import REGISTRY
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

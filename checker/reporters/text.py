@@ -9,8 +9,9 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
+from checker.bundled import display_path
 from checker.engine import Result
-from checker.reporters.common import display_path, position, summary
+from checker.reporters.common import position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
