@@ -32,7 +32,13 @@ from checker.lexicon import (
     plausible_given_name,
 )
 from checker.match.fold import fold_form
-from checker.match.index import Match, TermIndex, title_words
+from checker.match.index import (
+    DistinctEntries,
+    Match,
+    TermIndex,
+    slips_allowed,
+    title_words,
+)
 from checker.style import StyleProfile
 
 
@@ -157,6 +163,7 @@ class DocumentAnalysis:
         self.date = date
         self.entities: list[EntityMention] = []
         self.people: list[PersonMention] = []
+        self._given_names: dict[tuple[str, str | None], bool] = {}
         for segment in document.segments:
             self._analyse(segment)
         self._resolve_short_mentions()
@@ -188,8 +195,8 @@ class DocumentAnalysis:
     def _entity(self, segment: Segment, match: Match) -> EntityMention | None:
         if _inside_url(segment.text, match.start, match.end):
             return None
-        entries = _distinct_entries(self.index, match)
-        form = _best_form(match)
+        entries = self.index.entries_of(match)
+        form = best_form(match)
         if _is_acronym(form.text) and not _is_acronym(match.surface):
             return None  # "Tao" is not the TAO
         if (
@@ -218,8 +225,8 @@ class DocumentAnalysis:
     def _family_name_neighbours(self, segment: Segment, match: Match, covered: _Spans) -> None:
         """A known family name next to a capitalized word that is not the known given name:
         a misspelt given name (near miss), another given name, or a reversed order."""
-        people = self.index.entries_with_family(match.surface)
-        if not people or not match.surface[:1].isupper():
+        bearers = self.index.bearers(match.surface)
+        if not bearers or not match.surface[:1].isupper():
             return
         if any(
             s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
@@ -229,32 +236,37 @@ class DocumentAnalysis:
         text = segment.text
         after = _RIGHT_TOKEN.match(text, match.end)
         before = _LEFT_TOKEN.search(text, max(0, match.start - _NEIGHBOUR_REACH), match.start)
-        for entry_index in people:
-            person = self.index.entries[entry_index]
-            assert person.given is not None
-            origin = person.name_origin
+        # Only people whose given name is the neighbour, or a slip from it, can be named
+        # (and the family's only bearer, whatever the given name).
+        if len(bearers) == 1:
+            positions = [0]
+        else:
+            near: set[int] = set()
+            for token in (after, before):
+                if token:
+                    near.update(self.index.bearers_near(match.surface, token.group(1).lower()))
+            positions = sorted(near)
+        for position in positions:
+            entry_index, origin, _ = bearers[position]
             if after and self._could_be_given(after.group(1), origin, after.start(1), segment):
-                self._neighbour(
-                    segment,
-                    match.start,
-                    after.end(1),
-                    after.group(1),
-                    person,
-                    "family-first",
-                    covered,
-                )
+                start, end, given = match.start, after.end(1), after.group(1)
+                order = "family-first"
             elif before and self._could_be_given(before.group(1), origin, before.start(1), segment):
-                self._neighbour(
-                    segment,
-                    before.start(1),
-                    match.end,
-                    before.group(1),
-                    person,
-                    "given-first",
-                    covered,
-                )
+                start, end, given = before.start(1), match.end, before.group(1)
+                order = "given-first"
+            else:
+                continue
+            person = self.index.entries[entry_index]
+            if self._neighbour(segment, start, end, given, person, order, covered):
+                break  # the name now covers both neighbours: no other bearer can be added
 
     def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
+        key = (token, origin)  # asked again for every bearer of a family name: remembered
+        if key not in self._given_names:
+            self._given_names[key] = self._plausible_given(token, origin)
+        return self._given_names[key]
+
+    def _plausible_given(self, token: str, origin: str | None) -> bool:
         if self.index.find_latin(token):  # a glossary word, not a given name
             return False
         word = token.lower()
@@ -271,12 +283,13 @@ class DocumentAnalysis:
         person: Entry,
         order: str,
         covered: _Spans,
-    ) -> None:
+    ) -> bool:
+        """Add the person named by the family name and its neighbour; False if not."""
         if any(
             not (start <= s and e <= end and (s, e) != (start, end))
             for s, e in covered.overlapping(start, end)
         ):
-            return  # overlaps a glossary form other than the family name inside it
+            return False  # overlaps a glossary form other than the family name inside it
         assert person.given is not None and person.family is not None
         known = person.given.lower()
         seen = given.lower()
@@ -284,7 +297,7 @@ class DocumentAnalysis:
         if seen == known:
             # The right name in the order Chinese names never take ("Jinsong Liu").
             kind = NameKind.KNOWN
-        elif _near_miss(seen, known, japanese):
+        elif _near_miss(seen, known, person.name_origin):
             kind = NameKind.NEAR_MISS
         elif (
             japanese
@@ -295,11 +308,12 @@ class DocumentAnalysis:
             # person. A rare Japanese family name with another given name is worth a look.
             kind = NameKind.UNKNOWN_GIVEN
         else:
-            return
+            return False
         covered.add(start, end)
         self.people.append(
             PersonMention(segment, start, end, segment.text[start:end], person, kind, order, given)
         )
+        return True
 
     def _resolve_short_mentions(self) -> None:
         """A family name alone names the one person of that family named in full."""
@@ -497,19 +511,10 @@ class DocumentAnalysis:
     def _offices_named(
         self, content: list[str], country: str | None, person: Entry
     ) -> tuple[Entry, ...]:
-        best = _DistinctEntries()
-        for _, offices in self.index.offices_within(frozenset(content)):
-            for office_index in offices:
-                office = self.index.entries[office_index]
-                if not (country and office.country and office.country != country):
-                    best.add(office_index, office)
-            if best.entries:
-                break  # the offices whose matching forms have the most words
-        if len(best.entries) > 1:
-            held = {t.office for t in person.tenures}
-            own = [o for o in best.entries if o.id in held]
-            if own:
-                return tuple(own)
+        held = {t.office for t in person.tenures}
+        best = DistinctEntries()
+        for i in self.index.offices_named(frozenset(content), country, held):
+            best.add(i, self.index.entries[i])
         return tuple(best.entries)
 
     # -- verdicts ----------------------------------------------------------------------------
@@ -625,46 +630,18 @@ def _is_acronym(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _near_miss(seen: str, known: str, japanese: bool) -> bool:
+def _near_miss(seen: str, known: str, origin: str | None) -> bool:
     """One slip in a long given name ("Minou" for "Minoru", "Jinsang" for "Jinsong").
     Short Chinese given names one letter apart are usually different names (Qiang, Qing)."""
-    if japanese:
-        return len(known) >= 5 and edit_distance(seen, known) <= (2 if len(known) >= 8 else 1)
-    return len(known) >= 7 and edit_distance(seen, known) <= 1
+    slips = slips_allowed(known, origin)
+    return (
+        slips > 0
+        and abs(len(seen) - len(known)) <= slips
+        and edit_distance(seen, known, slips) <= slips
+    )
 
 
-class _DistinctEntries:
-    """Entries collected once each, in order, as `entry not in entries` would, without its
-    cost: equal entries share an id, so equality is only tested among those (a family name
-    or a rank may stand for thousands of entries)."""
-
-    def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self._seen: set[int] = set()
-        self._same_id: dict[str, list[Entry]] = {}
-
-    def add(self, position: int, entry: Entry) -> bool:
-        """Add the entry at this position of the index; False if an equal one is there."""
-        if position in self._seen:
-            return False
-        self._seen.add(position)
-        twins = self._same_id.setdefault(entry.id, [])
-        if entry in twins:
-            return False
-        twins.append(entry)
-        self.entries.append(entry)
-        return True
-
-
-def _distinct_entries(index: TermIndex, match: Match) -> list[Entry]:
-    """The entries of a match's candidates, each once, in order."""
-    distinct = _DistinctEntries()
-    for candidate in match.candidates:
-        distinct.add(candidate.entry, index.entries[candidate.entry])
-    return distinct.entries
-
-
-def _best_form(match: Match) -> Form:
+def best_form(match: Match) -> Form:
     """Of the forms folded to the same key, the one written exactly as seen, else the first
     correct one (so a case error is judged against a correct form)."""
     for candidate in match.candidates:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -13,12 +12,18 @@ import typer
 
 from checker import __version__
 from checker.commands.glossary import glossary_app
+from checker.commands.headlines import headlines_command
 from checker.commands.rules import explain_command, rules_command
 from checker.config import ConfigFinder, Settings
+from checker.dates import date_option
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
 from checker.fix_file import FixedFile, diff_text, fix_path
 from checker.glossary.loader import load_glossaries
+from checker.headline.check import HeadlineChecker
+from checker.headline.pair_files import read_pair_files
+from checker.headline.pairs import HeadlinePair
+from checker.headline.quoted import QuotedHeadlines
 from checker.model import Severity
 from checker.output import open_output
 from checker.reporters import REPORTERS
@@ -35,6 +40,7 @@ app = typer.Typer(
 app.add_typer(glossary_app, name="glossary")
 app.command("rules")(rules_command)
 app.command("explain")(explain_command)
+app.command("headlines")(headlines_command)
 
 GlossaryOption = Annotated[
     list[str] | None,
@@ -44,15 +50,6 @@ GlossaryOption = Annotated[
         help="Glossary file or folder (repeatable); default: the bundled glossaries.",
     ),
 ]
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
@@ -108,6 +105,14 @@ def check_command(
             "(exit 1 if there is any).",
         ),
     ] = False,
+    headlines: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--headlines",
+            help="Pair files (TSV, CSV, JSONL, XLIFF, TMX) whose headlines the story may quote: "
+            "each quoted English rendering is linked to its source headline and checked.",
+        ),
+    ] = None,
     config: Annotated[
         str | None,
         typer.Option(
@@ -131,18 +136,22 @@ def check_command(
         ignore=None if ignore is None else _codes(ignore),
         fail_on=_severity_option(fail_on),
     )
-    story_date = parse_date(date)
+    story_date = date_option(date)
     finder = ConfigFinder(config)
     plan = [(path, command_line.over(finder.for_file(path))) for path in discover(paths)]
+    pairs = [p for f in read_pair_files(headlines) for p in f.pairs] if headlines else []
     checkers: dict[Path | None, Checker] = {}
     for _, settings in plan:
         if settings.path not in checkers:
-            checkers[settings.path] = Checker(
+            checker = Checker(
                 load_glossaries(settings.glossaries),
                 load_style(settings.style),
                 settings.selection(),
                 story_date,
             )
+            if pairs:
+                checker.document_checks = (_quoted_headlines(checker, pairs).check,)
+            checkers[settings.path] = checker
     run = _Run(plan, checkers, encoding, fix or diff, unsafe_fixes, write=not diff)
     with open_output(output) as out:
         if diff:
@@ -164,6 +173,17 @@ def check_command(
     if diff:
         raise typer.Exit(EXIT_FINDINGS if run.changed else EXIT_CLEAN)
     raise typer.Exit(EXIT_FINDINGS if run.failing else EXIT_CLEAN)
+
+
+def _quoted_headlines(checker: Checker, pairs: list[HeadlinePair]) -> QuotedHeadlines:
+    headline_checker = HeadlineChecker(
+        checker.glossary,
+        checker.style,
+        date=checker.date,
+        selection=checker.selection,
+        index=checker.index,
+    )
+    return QuotedHeadlines(headline_checker, pairs)
 
 
 def _severity_option(word: str | None) -> Severity | None:

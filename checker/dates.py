@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from checker.errors import UsageError
+
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -52,11 +54,14 @@ class PartialDate:
         return text
 
 
-def parse_story_date(text: str) -> dt.date:
+def date_option(value: str | None, option: str = "--date") -> dt.date | None:
+    """A command-line date, or a usage error naming the option."""
+    if value is None:
+        return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        raise UsageError(f"{option} {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

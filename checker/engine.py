@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -116,6 +116,11 @@ def _longest(code: str, prefixes: Sequence[str]) -> int:
     return max(lengths, default=-1)
 
 
+# A check over a whole document beyond the copy rules (quoted headlines against their
+# sources): it returns the result with its findings merged in.
+DocumentCheck = Callable[[Document, "Result"], "Result"]
+
+
 @dataclass(frozen=True)
 class Result:
     path: str
@@ -137,8 +142,10 @@ class Checker:
         selection: Selection | None = None,
         date: dt.date | None = None,
         index: TermIndex | None = None,
+        document_checks: Sequence[DocumentCheck] = (),
     ) -> None:
         self.glossary = glossary
+        self.document_checks = tuple(document_checks)
         self.index = index or TermIndex(glossary)
         self.style = style
         self.selection = selection or Selection()
@@ -171,7 +178,7 @@ class Checker:
             severity=self.selection.severity,
         )
         findings.sort(key=Finding.sort_key)
-        return Result(
+        result = Result(
             document.path,
             tuple(_dedupe(findings)),
             date,
@@ -180,6 +187,9 @@ class Checker:
             document.warnings,
             document.segments,
         )
+        for extra in self.document_checks:
+            result = extra(document, result)
+        return result
 
     def check_source(self, source: SourceFile) -> Result:
         return self.check_document(reader_for(source.path)(source))

@@ -9,7 +9,8 @@ import typer
 
 from checker.bundled import display_path
 from checker.commands.glossary_io import export_command, import_command
-from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
+from checker.dates import date_option
+from checker.errors import EXIT_CLEAN, EXIT_ERROR
 from checker.glossary.loader import glossary_paths, load_glossary_file
 from checker.glossary.lookup import Answer, lookup
 from checker.glossary.model import CJK_LANGS, Glossary, Kind, Role, Tenure
@@ -58,12 +59,7 @@ def lookup_command(
     ] = None,
 ) -> None:
     """Who or what a form names; which office a person held, or who held an office."""
-    on = None
-    if date:
-        try:
-            on = dt.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError(f"--date {date!r} is not a date (use YYYY-MM-DD)") from None
+    on = date_option(date)
     loaded = Glossary.merge(load_glossary_file(p) for p in glossary_paths(glossary))
     answers = lookup(loaded, query, on)
     if not answers:

@@ -38,7 +38,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
             )
             line = result.source.lines.line_text(pos.line)
             end = pos.end_column if pos.end_line == pos.line else len(line) + 1
-            excerpt, column = _window(line, pos.column - 1, end - 1)
+            excerpt, column = excerpt_window(line, pos.column - 1, end - 1)
             width = max(1, end - pos.column)
             console.print(f"    {escape(excerpt)}")
             console.print(
@@ -77,7 +77,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         )
 
 
-def _window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:
+def excerpt_window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:
     """The part of a long line around [start, end), and the span's column in it."""
     left = max(0, start - context)
     right = min(len(line), end + context)

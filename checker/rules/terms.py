@@ -17,7 +17,7 @@ _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     """Surface text with white space and apostrophes normalized, case kept."""
     return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
 
@@ -74,7 +74,7 @@ class TermCase(DocumentRule):
                 continue
             if any(e.kind is Kind.OFFICE for e in mention.entries):
                 continue  # titles are capitalized by position: ST001
-            surface = _plain(mention.surface)
+            surface = plain_text(mention.surface)
             if case_is_acceptable(analysis, mention):
                 continue
             entry = mention.entries[0]
@@ -94,9 +94,9 @@ class TermCase(DocumentRule):
 
 def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bool:
     """Is the mention written in a capitalization the glossary or the position allows?"""
-    surface = _plain(mention.surface)
+    surface = plain_text(mention.surface)
     if any(
-        _plain(f.text) == surface
+        plain_text(f.text) == surface
         for e in mention.entries
         for f in e.forms
         if f.lang == "en" and f.role.is_correct
@@ -105,7 +105,7 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
     letters = [c for c in surface if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return True
-    target = _plain(mention.form.text)
+    target = plain_text(mention.form.text)
     if surface == target[:1].upper() + target[1:] and is_sentence_start(
         mention.segment.text, mention.start
     ):
@@ -144,8 +144,8 @@ def _house_case(analysis: DocumentAnalysis) -> str | None:
     for mention in analysis.entities:
         if mention.entries[0].case != "title-or-lower" or not case_is_acceptable(analysis, mention):
             continue
-        surface = _plain(mention.surface)
-        target = _plain(mention.form.text)
+        surface = plain_text(mention.surface)
+        target = plain_text(mention.form.text)
         if surface == target:
             return "title"
         if surface == lowered_variant(target, _proper_words(analysis)):
@@ -186,7 +186,9 @@ class ForbiddenForm(DocumentRule):
             if _second_reference_only(form, entry) and not _named(analysis, entry):
                 continue  # "Ning" alone is another person unless Mao Ning is in the story
             right = _right_form(analysis, entry, form)
-            message = f"'{_plain(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
+            message = (
+                f"'{plain_text(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
+            )
             if form.note:
                 message += f" ({form.note})"
             message += _post_suffix(analysis, entry)
@@ -279,7 +281,7 @@ class NearMissName(DocumentRule):
                 person.segment,
                 person.start,
                 person.end,
-                f"'{_plain(person.surface)}' looks like a misspelling of {entry.en}: write "
+                f"'{plain_text(person.surface)}' looks like a misspelling of {entry.en}: write "
                 f"'{right}'" + _post_suffix(analysis, entry),
                 replacement=right,
                 applicability=Applicability.UNSAFE,
@@ -318,7 +320,7 @@ class InconsistentRendering(DocumentRule):
             if any(e.kind is Kind.OFFICE for e in mention.entries):
                 continue  # "Prime Minister Takaichi" and "the prime minister" are both right
             entry = mention.entry
-            surface = _plain(mention.surface)
+            surface = plain_text(mention.surface)
             letters = [c for c in surface if c.isalpha()]
             if len(letters) > 1 and all(c.isupper() for c in letters):
                 continue
@@ -342,9 +344,9 @@ class InconsistentRendering(DocumentRule):
                 mention.segment,
                 mention.start,
                 mention.end,
-                f"'{surface}' is written '{_plain(earlier.surface)}' earlier in this story"
+                f"'{surface}' is written '{plain_text(earlier.surface)}' earlier in this story"
                 f"{where}: use one spelling",
-                replacement=_plain(earlier.surface) if "\n" not in mention.surface else None,
+                replacement=plain_text(earlier.surface) if "\n" not in mention.surface else None,
                 applicability=Applicability.UNSAFE,
                 entry=entry,
                 form=mention.form,

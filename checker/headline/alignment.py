@@ -1,0 +1,306 @@
+"""Which source terms the translation renders, which it renders wrongly, and which glossary
+entities it names that the source does not.
+
+Every source occurrence needs a rendering of its own: an approved English form of its
+entry found in the translation (case-insensitively, at word boundaries, anywhere, so
+"Japanese Foreign Ministry" inside a longer title still counts), not used for another
+occurrence. A form written in a case the glossary does not allow is a
+rendering "by case only". A short or shared form ("Liu") inside a longer name of someone
+else ("Liu Jianchao") is no rendering; neither is a form inside a forbidden one.
+
+A source term without a rendering is rendered wrongly when the translation has a
+forbidden form of it, keeps it untranslated (金井正彰 in the English), or names another
+glossary person, office or organization of the same kind that the source does not name
+("Liu Jianchao" for 刘劲松). Such names left over are entities the source lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.analysis import best_form
+from checker.glossary.model import Entry, Form, Kind, Role
+from checker.headline.source_terms import SourceTerm, approved_renderings, has_cjk_forms, named_in
+from checker.match.fold import fold_form, fold_text, fold_width
+from checker.match.index import Match, TermIndex, is_word_char
+from checker.rules.terms import lowered_variant, plain_text
+from checker.sentences import is_sentence_start
+
+ENTITY_KINDS = frozenset({Kind.PERSON, Kind.OFFICE, Kind.ORGANIZATION})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """An approved form of a source term's entry, found in the translation."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+    form: Form
+    exact: bool  # False: found only case-insensitively
+
+
+@dataclass(frozen=True)
+class WrongRendering:
+    """Translation text standing where a source term's rendering should be."""
+
+    start: int
+    end: int
+    surface: str
+    named: tuple[Entry, ...]  # what the text names
+    form: Form
+    reason: str  # "forbidden", "untranslated" (a CJK form left as is) or "other-entity"
+
+
+@dataclass(frozen=True)
+class ExtraEntity:
+    """A glossary person, office or organization in the translation that the source does
+    not name."""
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+    form: Form
+
+
+@dataclass(frozen=True)
+class TermAlignment:
+    terms: tuple[SourceTerm, ...]
+    renderings: tuple[Rendering | None, ...]  # one per term
+    wrong: tuple[WrongRendering | None, ...]  # one per term
+    extra: tuple[ExtraEntity, ...]
+
+    def missing(self) -> list[int]:
+        """Indexes of the terms with neither a rendering nor a wrong one."""
+        return [
+            i
+            for i, (found, wrong) in enumerate(zip(self.renderings, self.wrong, strict=True))
+            if found is None and wrong is None
+        ]
+
+
+def align_terms(
+    terms: Sequence[SourceTerm],
+    source: str,
+    translation: str,
+    index: TermIndex,
+    matches: dict[int, list[Match]],
+) -> TermAlignment:
+    """`matches` holds `find_latin(translation)` for each index the terms come from, by
+    `id(index)`; `index` is the glossary's own."""
+    aligner = _Aligner(translation, matches)
+    renderings = [aligner.render(term) for term in terms]
+    wrong: list[WrongRendering | None] = [
+        None if found is not None else aligner.wrong_form(term)
+        for term, found in zip(terms, renderings, strict=True)
+    ]
+    folded_source = fold_width(source)
+    extra = [m for m in matches.get(id(index), []) if _is_extra_entity(index, m, folded_source)]
+    for i, term in enumerate(terms):
+        if renderings[i] is not None or wrong[i] is not None or not term.kinds <= ENTITY_KINDS:
+            continue
+        partner = next((m for m in extra if _could_stand_for(term, _entries(index, m))), None)
+        if partner is not None:
+            extra.remove(partner)
+            wrong[i] = WrongRendering(
+                partner.start,
+                partner.end,
+                partner.surface,
+                _entries(index, partner),
+                best_form(partner),
+                "other-entity",
+            )
+    return TermAlignment(
+        tuple(terms),
+        tuple(renderings),
+        tuple(wrong),
+        tuple(
+            ExtraEntity(m.start, m.end, m.surface, _entries(index, m), best_form(m)) for m in extra
+        ),
+    )
+
+
+class _Aligner:
+    def __init__(self, translation: str, matches: dict[int, list[Match]]) -> None:
+        self.text = translation
+        self.folded, self.offsets = fold_text(translation)
+        self.matches = matches
+        self.title_case = _is_title_case(translation, [m for ms in matches.values() for m in ms])
+        self.used: list[tuple[int, int]] = []  # spans rendered or reported wrong
+        # Spans that render a source term, by index: a span renders one occurrence only.
+        self.consumed: set[tuple[int, int, int]] = set()
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.used)
+
+    def render(self, term: SourceTerm) -> Rendering | None:
+        pool = id(term.index)
+        hits = [h for h in self._hits(term) if (h.start, h.end, pool) not in self.consumed]
+        for exact in (True, False):
+            for hit in hits:
+                if hit.exact is exact:
+                    self.consumed.add((hit.start, hit.end, pool))
+                    self.used.append((hit.start, hit.end))
+                    return hit
+        return None
+
+    def _hits(self, term: SourceTerm) -> list[Rendering]:
+        ids = {e.id for e in term.entries}
+        around = self.matches.get(id(term.index), [])
+        found: list[Rendering] = []
+        for entry in term.entries:
+            for form in approved_renderings(entry):
+                for start, end in self._occurrences(_folded(form.text)):
+                    if _excluded(start, end, form, ids, around, term.index):
+                        continue
+                    surface = self.text[start:end]
+                    exact = self._case_ok(surface, form, entry, start, term.index)
+                    found.append(Rendering(start, end, surface, entry, form, exact))
+        found.sort(key=lambda h: (h.start, -h.end))
+        kept: list[Rendering] = []
+        for hit in found:
+            if not any(k.start < hit.end and hit.start < k.end for k in kept):
+                kept.append(hit)
+        return kept
+
+    def _occurrences(self, key: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if not key:
+            return spans
+        folded = self.folded
+        at = folded.find(key)
+        while at != -1:
+            end = at + len(key)
+            if (at == 0 or not is_word_char(folded[at - 1])) and (
+                end == len(folded) or not is_word_char(folded[end])
+            ):
+                if self.offsets is None:
+                    spans.append((at, end))
+                else:
+                    spans.append((self.offsets.start(at), self.offsets.end(end)))
+            at = folded.find(key, at + 1)
+        return spans
+
+    def _case_ok(
+        self, surface: str, form: Form, entry: Entry, start: int, index: TermIndex
+    ) -> bool:
+        seen, wanted = plain_text(surface), plain_text(form.text)
+        if seen == wanted:
+            return True
+        letters = [c for c in seen if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return True
+        capitalized = wanted[:1].upper() + wanted[1:]
+        if seen == capitalized and is_sentence_start(self.text, start):
+            return True
+        seen_words, wanted_words = seen.split(), wanted.split()
+        if (
+            self.title_case
+            and len(seen_words) == len(wanted_words)
+            and all(
+                s in (w, w[:1].upper() + w[1:])
+                for s, w in zip(seen_words, wanted_words, strict=True)
+            )
+        ):
+            return True
+        if (
+            entry.case == "title-or-lower"
+            or form.role in (Role.BEFORE_NAME, Role.AFTER_NAME)
+            or entry.kind is Kind.OFFICE
+        ):
+            lowered = lowered_variant(wanted, frozenset(index.countries))
+            return seen in (lowered, lowered[:1].upper() + lowered[1:])
+        return False
+
+    def wrong_form(self, term: SourceTerm) -> WrongRendering | None:
+        """A forbidden English form of the term's entry, or one of its CJK forms left
+        untranslated."""
+        ids = {e.id for e in term.entries}
+        latin = [(m, "forbidden") for m in self.matches.get(id(term.index), [])]
+        cjk = [(m, "untranslated") for m in term.index.find_cjk(self.text)]
+        for match, reason in latin + cjk:
+            if self.taken(match.start, match.end):
+                continue
+            for candidate in match.candidates:
+                entry = term.index.entries[candidate.entry]
+                wrong = candidate.form.role is Role.FORBIDDEN or reason == "untranslated"
+                if entry.id in ids and wrong:
+                    self.used.append((match.start, match.end))
+                    return WrongRendering(
+                        match.start, match.end, match.surface, (entry,), candidate.form, reason
+                    )
+        return None
+
+
+@lru_cache(maxsize=16384)
+def _folded(form: str) -> str:
+    return fold_form(form)
+
+
+def _excluded(
+    start: int, end: int, form: Form, ids: set[str], around: list[Match], index: TermIndex
+) -> bool:
+    """A form inside a wrong form of the same entity, or a short form inside someone
+    else's longer name, renders nothing."""
+    for match in around:
+        if not (match.start <= start and end <= match.end):
+            continue
+        names = {index.entries[c.entry].id for c in match.candidates}
+        if any(
+            index.entries[c.entry].id in ids and not c.form.role.is_correct
+            for c in match.candidates
+        ):
+            return True
+        longer = match.end - match.start > end - start
+        if longer and not names & ids and form.role in (Role.SHORT, Role.AMBIGUOUS):
+            return True
+    return False
+
+
+def _entries(index: TermIndex, match: Match) -> tuple[Entry, ...]:
+    entries: list[Entry] = []
+    for candidate in match.candidates:
+        entry = index.entries[candidate.entry]
+        if entry not in entries:
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _could_stand_for(term: SourceTerm, named: Sequence[Entry]) -> bool:
+    """Could the translation's entity be a wrong rendering of the term? The same kind: any
+    person for a person; an office or organization of the same state."""
+    for entry in named:
+        for wanted in term.entries:
+            if entry.kind is not wanted.kind:
+                continue
+            if entry.kind is Kind.PERSON or (entry.country and entry.country == wanted.country):
+                return True
+    return False
+
+
+def _is_extra_entity(index: TermIndex, match: Match, folded_source: str) -> bool:
+    entries = _entries(index, match)
+    form = best_form(match)
+    if not form.role.is_correct or form.role is Role.SHORT:
+        return False
+    if any(e.kind not in ENTITY_KINDS for e in entries):
+        return False
+    if form.role is Role.AMBIGUOUS and any(e.kind is Kind.PERSON for e in entries):
+        return False
+    return has_cjk_forms(entries) and not any(named_in(e, folded_source) for e in entries)
+
+
+def _is_title_case(text: str, matches: list[Match]) -> bool:
+    """A headline in title case: every longer word outside glossary names is capitalized."""
+    words = [
+        w
+        for w in _WORD.finditer(text)
+        if len(w.group(0)) > 3 and not any(m.start <= w.start() < m.end for m in matches)
+    ]
+    return bool(words) and all(w.group(0)[0].isupper() for w in words)

@@ -1,0 +1,32 @@
+"""What one pair's checks need, worked out once for all headline rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.headline.alignment import TermAlignment
+from checker.headline.metrics import PairScores
+from checker.headline.numbers import NumberComparison
+from checker.headline.pairs import HeadlinePair
+from checker.headline.source_terms import SourceTerm
+from checker.match.index import TermIndex
+
+SOURCE = "source"
+TRANSLATION = "translation"
+
+
+@dataclass(frozen=True)
+class PairAnalysis:
+    pair: HeadlinePair
+    index: TermIndex  # the glossary's
+    terms: tuple[SourceTerm, ...]
+    alignment: TermAlignment
+    numbers: NumberComparison
+    leftovers: tuple[tuple[int, int], ...]  # CJK runs in the translation
+    scores: PairScores
+    chrf_threshold: float
+    chrf_signature: str | None  # of the pair's chrF, when it has references
+    partial: dict[int, float]  # missing term index → share of its subword pieces found
+
+    def field_text(self, field: str) -> str:
+        return self.pair.source if field == SOURCE else self.pair.translation

@@ -1,0 +1,123 @@
+"""Headline pairs: a Chinese or Japanese source, its English translation, optional
+reference renderings and per-pair terms, with where the pair was read from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.errors import InputError
+from checker.headline.language import detect_source_lang, has_cjk, looks_english, normalize_lang
+
+
+@dataclass(frozen=True, slots=True)
+class PairTerm:
+    """A term that applies to one pair: a source form and its accepted English renderings
+    (the form terminology test sets use)."""
+
+    source: str
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HeadlinePair:
+    id: str
+    source: str
+    translation: str
+    references: tuple[str, ...] = ()
+    source_lang: str | None = None  # zh-Hans, zh-Hant or ja (None: no CJK in the source)
+    lang_origin: str = "file"  # "file": given by the file; "detected": from the text
+    terms: tuple[PairTerm, ...] = ()
+    state: str | None = None  # the translation's state in XLIFF
+    path: str = "<pairs>"
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class PairFile:
+    path: str
+    format: str  # tsv, csv, jsonl, xliff-1.2, xliff-2.0, tmx
+    pairs: tuple[HeadlinePair, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def new_pair(
+    pair_id: str,
+    source: str,
+    translation: str,
+    references: Sequence[str] = (),
+    lang: str | None = None,
+    terms: Sequence[PairTerm] = (),
+    state: str | None = None,
+    path: str = "<pairs>",
+    line: int | None = None,
+) -> HeadlinePair:
+    """A pair with its fields stripped, empty references dropped and the source language
+    normalized (`zh-CN` → zh-Hans) or, when the file gives none, detected."""
+    source = source.strip()
+    given = normalize_lang(lang)
+    return HeadlinePair(
+        id=pair_id,
+        source=source,
+        translation=translation.strip(),
+        references=tuple(r.strip() for r in references if r and r.strip()),
+        source_lang=given or detect_source_lang(source),
+        lang_origin="file" if given else "detected",
+        terms=tuple(terms),
+        state=state,
+        path=path,
+        line=line,
+    )
+
+
+def parse_terms(value: Any, path: str, line: int | None) -> tuple[PairTerm, ...]:
+    """Per-pair terms: a list of {"source": ..., "target": [...]} or a mapping from source
+    form to its renderings; JSON text is parsed first."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"'terms' is not valid JSON: {exc.msg}", path, line) from None
+    if isinstance(value, dict):
+        items = [{"source": k, "target": v} for k, v in value.items()]
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise InputError("'terms' is a list of {source, target} objects", path, line)
+    terms = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+            raise InputError("each term has a 'source' text and a 'target' list", path, line)
+        target = item.get("target")
+        targets = [target] if isinstance(target, str) else target
+        if (
+            not isinstance(targets, list)
+            or not targets
+            or not all(isinstance(t, str) and t.strip() for t in targets)
+        ):
+            raise InputError(
+                f"term {item['source']!r}: 'target' is a text or a list of texts", path, line
+            )
+        if item["source"].strip():
+            terms.append(PairTerm(item["source"].strip(), tuple(t.strip() for t in targets)))
+    return tuple(terms)
+
+
+def side_of(tag: str | None, text: str) -> str | None:
+    """'source' for a Chinese or Japanese text, 'english' for English, else None. A language
+    tag decides; without one, the script of the text."""
+    lang = normalize_lang(tag)
+    if lang in ("zh-Hans", "zh-Hant", "ja"):
+        return "source"
+    if lang == "en":
+        return "english"
+    if lang is None:
+        if has_cjk(text):
+            return "source"
+        if looks_english(text):
+            return "english"
+    return None
