@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -123,7 +124,7 @@ def doc_sections(rule: type[Rule]) -> dict[str, str]:
             sections[current] = []
         else:
             sections[current].append(line)
-    return {k: "\n".join(v).strip() for k, v in sections.items()}
+    return {k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()}
 
 
 def examples(rule: type[Rule], section: str) -> list[str]:
