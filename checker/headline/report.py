@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
+from checker.bundled import display_path
 from checker.headline.analysis import PairAnalysis
 from checker.headline.check import HeadlineReport, PairResult
 from checker.headline.metrics import SCORE_NAMES
@@ -217,7 +218,7 @@ def _print_pair(console: Console, result: PairResult) -> None:
         for fact in finding.related[:1]:
             source = f" — {fact.source}" if fact.source else ""
             console.print(
-                f"      [dim]glossary: {escape(fact.entry)} ({escape(str(fact.glossary))}:"
+                f"      [dim]glossary: {escape(fact.entry)} ({escape(display_path(fact.glossary or ''))}:"
                 f"{fact.line}){escape(source)}[/dim]"
             )
     scores = result.analysis.scores
