@@ -217,8 +217,9 @@ def _print_pair(console: Console, result: PairResult) -> None:
             )
         for fact in finding.related[:1]:
             source = f" — {fact.source}" if fact.source else ""
+            where = display_path(fact.glossary or "")
             console.print(
-                f"      [dim]glossary: {escape(fact.entry)} ({escape(display_path(fact.glossary or ''))}:"
+                f"      [dim]glossary: {escape(fact.entry)} ({escape(where)}:"
                 f"{fact.line}){escape(source)}[/dim]"
             )
     scores = result.analysis.scores
