@@ -10,7 +10,13 @@ from checker.model import Severity
 from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+# Where a lower-case word may start a sentence: at the start of the text, after a blank
+# line, or after sentence punctuation and white space (is_sentence_start decides).
+_LOWER_START = re.compile(
+    r"(?:\A|\n[ \t\r]*\n|[.!?][\"'”’)\]»」』]*[ \t\r\n]+)[ \t\r\n]*[\"'“‘(\[«「『]*"
+    r"(?P<word>[a-z][\w'’-]*)"
+)
+_NEXT_WORD = re.compile(r"[ \t]?[\w'’-]+")
 _GLUED = re.compile(r"(?<![\w.])([a-z]{2,})\.([A-Z][a-z]+)\b")
 
 
@@ -42,20 +48,18 @@ class LowercaseSentenceStart(DocumentRule):
             if segment.kind in (SegmentKind.BYLINE, SegmentKind.SOURCE):
                 continue
             text = segment.text
-            for match in _LOWER_WORD.finditer(text):
-                word = match.group(0)
-                if any(c.isupper() for c in word) or not is_sentence_start(text, match.start()):
+            for candidate in _LOWER_START.finditer(text):
+                start = candidate.start("word")
+                word = candidate.group("word")
+                if any(c.isupper() for c in word) or not is_sentence_start(text, start):
                     continue
-                end = match.end()
-                while end < len(text) and text[end] in " \t" and end - match.end() < 1:
-                    end += 1
-                following = re.match(r"[\w'’-]+", text[end:])
-                span_end = end + following.end() if following else match.end()
-                phrase = text[match.start() : span_end]
+                following = _NEXT_WORD.match(text, candidate.end("word"))
+                end = following.end() if following else candidate.end("word")
+                phrase = text[start:end]
                 report(
                     segment,
-                    match.start(),
-                    span_end,
+                    start,
+                    end,
                     f"'{phrase}' starts a sentence in lower case: write "
                     f"'{phrase[:1].upper() + phrase[1:]}'",
                     replacement=phrase[:1].upper() + phrase[1:],

@@ -175,10 +175,11 @@ _MONTH_NAMES = "|".join(
     )
 )
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})(?P<dot>\.?)\s(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\b"
+    rf"(?<!\w)(?=[JFMASOND])(?P<month>{_MONTH_NAMES})(?P<dot>\.?)\s(?P<day>[0-3]?\d)"
+    r"(?P<suffix>st|nd|rd|th)?\b"
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTH_NAMES})\b\.?"
+    rf"(?<!\w)(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTH_NAMES})\b\.?"
 )
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 

@@ -3,6 +3,7 @@ or more than one way in one story."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,6 +18,7 @@ _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
     """Surface text with white space and apostrophes normalized, case kept."""
     return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
@@ -95,12 +97,7 @@ class TermCase(DocumentRule):
 def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bool:
     """Is the mention written in a capitalization the glossary or the position allows?"""
     surface = plain_text(mention.surface)
-    if any(
-        plain_text(f.text) == surface
-        for e in mention.entries
-        for f in e.forms
-        if f.lang == "en" and f.role.is_correct
-    ):
+    if any(surface in _correct_surfaces(e) for e in mention.entries):
         return True
     letters = [c for c in surface if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -132,6 +129,20 @@ def _lowered_tail(surface: str, target: str, proper_words: frozenset[str]) -> bo
             continue
         return False
     return True
+
+
+_CORRECT: dict[int, tuple[Entry, frozenset[str]]] = {}
+
+
+def _correct_surfaces(entry: Entry) -> frozenset[str]:
+    """The entry's correct English forms as plain text, worked out once per entry."""
+    known = _CORRECT.get(id(entry))
+    if known is None or known[0] is not entry:
+        forms = frozenset(
+            plain_text(f.text) for f in entry.forms if f.lang == "en" and f.role.is_correct
+        )
+        known = _CORRECT[id(entry)] = (entry, forms)
+    return known[1]
 
 
 def _proper_words(analysis: DocumentAnalysis) -> frozenset[str]:
@@ -353,6 +364,7 @@ class InconsistentRendering(DocumentRule):
             )
 
 
+@functools.lru_cache(maxsize=65536)
 def _skeleton(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if c.isalnum()).lower()
