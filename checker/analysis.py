@@ -50,6 +50,7 @@ class EntityMention:
     surface: str
     entries: tuple[Entry, ...]  # distinct entries this form may name (one when resolved)
     form: Form  # the glossary form matched
+    kinds: frozenset[Kind] = frozenset()  # the kinds of `entries`, worked out once per form
 
     @property
     def entry(self) -> Entry | None:
@@ -196,19 +197,19 @@ class DocumentAnalysis:
         if _inside_url(segment.text, match.start, match.end):
             return None
         entries = self.index.entries_of(match)
+        group = self.index.group_of(entries)
         form = best_form(match)
         if _is_acronym(form.text) and not _is_acronym(match.surface):
             return None  # "Tao" is not the TAO
         if (
             match.surface.islower()
             and " " not in match.surface.strip()
-            and (
-                match.surface.lower() in COMMON_WORD_HOMOGRAPHS
-                or all(e.kind is Kind.PERSON for e in entries)
-            )
+            and (match.surface.lower() in COMMON_WORD_HOMOGRAPHS or group.kinds == {Kind.PERSON})
         ):
             return None  # "diet", "song", "sun": words, not the Diet or Song Tao
-        return EntityMention(segment, match.start, match.end, match.surface, tuple(entries), form)
+        return EntityMention(
+            segment, match.start, match.end, match.surface, entries, form, group.kinds
+        )
 
     def _full_name(self, segment: Segment, mention: EntityMention, person: Entry) -> PersonMention:
         kind = NameKind.FORBIDDEN if mention.form.role is Role.FORBIDDEN else NameKind.KNOWN
@@ -322,8 +323,9 @@ class DocumentAnalysis:
             form = mention.form
             if form.role not in (Role.SHORT, Role.AMBIGUOUS) or " " in form.text.strip():
                 continue
-            people = [e for e in mention.entries if e.kind is Kind.PERSON]
-            known = [p for p in people if p.id in named] if len(people) > 1 else people
+            group = self.index.group_of(mention.entries)
+            people = group.people
+            known = group.people_with_ids(named) if len(people) > 1 else list(people)
             if (
                 len(known) == 1
                 and known[0].family

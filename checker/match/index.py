@@ -11,7 +11,10 @@ glossary size.
 
 from __future__ import annotations
 
+import pickle
 import re
+from array import array
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -24,6 +27,7 @@ from checker.lexicon import CONNECTORS
 from checker.match.fold import fold_form, fold_text, fold_width
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_FIRST_CJK = "\u3040"  # no character before it is CJK
 
 
 def is_word_char(ch: str) -> bool:
@@ -52,42 +56,71 @@ class TermIndex:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.entries: tuple[Entry, ...] = glossary.entries
-        latin: dict[str, list[Candidate]] = {}
-        cjk: dict[str, list[Candidate]] = {}
+        latin: dict[str, list[tuple[int, int]]] = {}
+        cjk: dict[str, list[tuple[int, int]]] = {}
         for i, entry in enumerate(self.entries):
-            for form in entry.forms:
+            for position, form in enumerate(entry.forms):
                 if form.lang == "en":
                     key = fold_form(form.text)
                     if key:
-                        latin.setdefault(key, []).append(Candidate(i, form))
+                        latin.setdefault(key, []).append((i, position))
                 else:
                     for variant in script_variants(form.text):
-                        cjk.setdefault(variant, []).append(Candidate(i, form))
-        self._latin_keys = list(latin)
-        self._latin_values = [tuple(latin[k]) for k in self._latin_keys]
+                        cjk.setdefault(variant, []).append((i, position))
+        self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
+        self._latin_values = _CandidateTable(self.entries, latin.values())
         self._cjk_keys = list(cjk)
-        self._cjk_values = [tuple(cjk[k]) for k in self._cjk_keys]
+        self._cjk_values = _CandidateTable(self.entries, cjk.values())
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, key in enumerate(self._latin_keys):
+        for i, key in enumerate(latin):
             automaton.add_word(key, i)
-        if self._latin_keys:
+        if latin:
             automaton.make_automaton()
         self._latin = automaton
         self.family_names = _family_names(self.entries)
         self.countries = _countries(self.entries)
-        self.office_words = _office_words(self.entries, self.countries)
+        self._office_words: OfficeWords | bytes = _office_words(self.entries, self.countries)
+        self._office_facts = {
+            i: (self.entries[i].id, self.entries[i].country) for i, _ in self.office_words
+        }
+        self._office_positions: dict[str, tuple[int, ...]] = {}
+        for i, (office_id, _) in sorted(self._office_facts.items()):
+            self._office_positions[office_id] = (*self._office_positions.get(office_id, ()), i)
+        self._office_sets_by_word = _office_sets_by_rarest_word(
+            self.office_words, self._office_facts
+        )
+        self._distinct: dict[int, tuple[Entry, ...]] = {}
+        self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
+        self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
+        self._near_given: dict[str, dict[str, list[int]]] = {}
         self.title_vocabulary = frozenset(
             w for _, words in self.office_words for w in words
         ) | _organization_words(self.entries)
 
+    @property
+    def office_words(self) -> OfficeWords:
+        """For each correct English form of each office, its content words."""
+        words = self._office_words
+        if isinstance(words, bytes):  # loaded from a cache: read when first needed
+            words = self._office_words = pickle.loads(words)
+        return words
+
     # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
+    # The office words are stored as one block, read on first use (checks do not need them).
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state.pop("_cjk_automaton", None)
+        state["_office_words"] = pickle.dumps(self.office_words, pickle.HIGHEST_PROTOCOL)
+        state["_distinct"] = {}
+        state["_bearers"] = {}
+        state["_groups"] = {}
+        state["_near_given"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self._latin_values.entries = self.entries
+        self._cjk_values.entries = self.entries
 
     @cached_property
     def _cjk_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -106,22 +139,30 @@ class TermIndex:
         return matches
 
     def find_latin(self, text: str) -> list[Match]:
-        if not self._latin_keys:
+        if not self._latin_lengths:
             return []
         folded, offsets = fold_text(text)
-        keys = self._latin_keys
+        lengths = self._latin_lengths
         hits: list[tuple[int, int, int]] = []
         size = len(folded)
+        # `is_word_char` inlined: most raw hits are short forms inside longer words.
         for end_index, value in self._latin.iter(folded):
             end = end_index + 1
-            start = end - len(keys[value])
-            if start > 0 and (
-                is_word_char(folded[start - 1])
-                or (folded[start - 1] == "'" and start > 1 and is_word_char(folded[start - 2]))
-            ):
-                continue  # inside a word, or after an inner apostrophe ("Wang Hu'ning")
-            if end < size and is_word_char(folded[end]):
-                continue
+            start = end - lengths[value]
+            if start > 0:
+                before = folded[start - 1]
+                if (before.isalnum() or before == "_") and (
+                    before < _FIRST_CJK or not _CJK.match(before)
+                ):
+                    continue  # inside a word
+                if before == "'" and start > 1 and is_word_char(folded[start - 2]):
+                    continue  # after an inner apostrophe ("Wang Hu'ning")
+            if end < size:
+                after = folded[end]
+                if (after.isalnum() or after == "_") and (
+                    after < _FIRST_CJK or not _CJK.match(after)
+                ):
+                    continue
             hits.append((start, -end, value))
         hits.sort()
         matches: list[Match] = []
@@ -147,15 +188,209 @@ class TermIndex:
             for value, start, end in automaton.find_matches_as_indexes(fold_width(text))
         ]
 
+    def entries_of(self, match: Match) -> tuple[Entry, ...]:
+        """The entries a match's form belongs to, each once, in glossary order; worked out
+        once per form (a family name may stand for thousands of entries)."""
+        key = id(match.candidates)  # one tuple per form, kept by the candidate table
+        found = self._distinct.get(key)
+        if found is None:
+            distinct = DistinctEntries()
+            for candidate in match.candidates:
+                distinct.add(candidate.entry, self.entries[candidate.entry])
+            found = self._distinct[key] = tuple(distinct.entries)
+        return found
+
+    def group_of(self, entries: tuple[Entry, ...]) -> EntryGroup:
+        """What a form's entries are: their kinds and the people among them (worked out
+        once per tuple `entries_of` gives: a family name may stand for thousands)."""
+        known = self._groups.get(id(entries))
+        if known is None or known[0] is not entries:
+            known = (entries, EntryGroup(entries))
+            self._groups[id(entries)] = known
+        return known[1]
+
+    def offices_named(
+        self, words: frozenset[str], country: str | None, held: Collection[str]
+    ) -> list[int]:
+        """The entry indices (glossary order) of the offices a title phrase with these words
+        names: of the office forms all of whose words are in it, those with the most words,
+        of the country it names (or of none); of several, those in `held` (office ids, the
+        person's own), if any."""
+        by_size: dict[int, list[_OfficeSet]] = {}
+        for word in words:
+            for office_set in self._office_sets_by_word.get(word, ()):
+                if office_set[0] <= words:
+                    by_size.setdefault(len(office_set[0]), []).append(office_set)
+        facts = self._office_facts
+        for size in sorted(by_size, reverse=True):
+            sets = by_size[size]
+            parts = [
+                offices
+                for _, by_country, _ in sets
+                for key, offices in by_country.items()
+                if not country or key is None or key == country
+            ]
+            if not parts:
+                continue
+            own = sorted(
+                i
+                for office in held
+                for i in self._office_positions.get(office, ())
+                if not country or not facts[i][1] or facts[i][1] == country
+                for _, _, members in sets
+                if i in members
+            )
+            return own or sorted(i for offices in parts for i in offices)
+        return []
+
+    def bearers(self, family: str) -> tuple[tuple[int, str | None, str], ...]:
+        """The people with this family name: entry index, name origin and folded given name
+        of each, in glossary order (worked out once per family name)."""
+        key = family.lower()
+        found = self._bearers.get(key)
+        if found is None:
+            people = [(i, self.entries[i]) for i in self.entries_with_family(key)]
+            found = tuple((i, p.name_origin, (p.given or "").lower()) for i, p in people)
+            self._bearers[key] = found
+        return found
+
+    def bearers_near(self, family: str, given: str) -> list[int]:
+        """Positions in `bearers(family)` of the people whose folded given name is `given`
+        or may be misspelt as it (`slips_allowed`), in order. Found through deletion
+        variants, so a family name borne by thousands is not compared one by one; the list
+        may hold a few more, never fewer."""
+        key = family.lower()
+        table = self._near_given.get(key)
+        if table is None:
+            table = {}
+            for position, (_, origin, known) in enumerate(self.bearers(key)):
+                for variant in _deletions(known, slips_allowed(known, origin)):
+                    table.setdefault(variant, []).append(position)
+            self._near_given[key] = table
+        found: set[int] = set()
+        for variant in _deletions(given, _MAX_SLIPS):
+            found.update(table.get(variant, ()))
+        return sorted(found)
+
     def entries_with_family(self, family: str) -> tuple[int, ...]:
         return self.family_names.get(family.lower(), ())
+
+
+class EntryGroup:
+    """The kinds of some entries, the people among them in order, and where each person's
+    id stands among those."""
+
+    __slots__ = ("_positions", "kinds", "people")
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        self.kinds = frozenset(e.kind for e in entries)
+        self.people = tuple(e for e in entries if e.kind is Kind.PERSON)
+        positions: dict[str, list[int]] = {}
+        for i, person in enumerate(self.people):
+            positions.setdefault(person.id, []).append(i)
+        self._positions = positions
+
+    def people_with_ids(self, ids: Collection[str]) -> list[Entry]:
+        """The people whose id is among `ids`, in order (walking the shorter of the two)."""
+        if len(ids) >= len(self.people):
+            return [p for p in self.people if p.id in ids]
+        found = sorted(i for entry_id in ids for i in self._positions.get(entry_id, ()))
+        return [self.people[i] for i in found]
+
+
+class DistinctEntries:
+    """Entries collected once each, in order, as `entry not in entries` would, without its
+    cost: equal entries share an id, so equality is only tested among those (a family name
+    or a rank may stand for thousands of entries)."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._seen: set[int] = set()
+        self._same_id: dict[str, list[Entry]] = {}
+
+    def add(self, position: int, entry: Entry) -> bool:
+        """Add the entry at this position of the index; False if an equal one is there."""
+        if position in self._seen:
+            return False
+        self._seen.add(position)
+        twins = self._same_id.setdefault(entry.id, [])
+        if entry in twins:
+            return False
+        twins.append(entry)
+        self.entries.append(entry)
+        return True
+
+
+class _CandidateTable:
+    """Each key's candidates, kept as (entry index, form position) numbers in two flat
+    arrays; the `Candidate` objects of a key are made the first time it matches. Compact to
+    store and quick to load, and a cached glossary's entries are only read when needed."""
+
+    __slots__ = ("_made", "_pairs", "_starts", "entries")
+
+    def __init__(
+        self, entries: Sequence[Entry], pairs_per_key: Iterable[list[tuple[int, int]]]
+    ) -> None:
+        self.entries = entries
+        self._pairs = array("i")
+        self._starts = array("i", [0])
+        for pairs in pairs_per_key:
+            for entry, position in pairs:
+                self._pairs.append(entry)
+                self._pairs.append(position)
+            self._starts.append(len(self._pairs) // 2)
+        self._made: dict[int, tuple[Candidate, ...]] = {}
+
+    def __getitem__(self, key: int) -> tuple[Candidate, ...]:
+        made = self._made.get(key)
+        if made is None:
+            pairs, entries = self._pairs, self.entries
+            made = tuple(
+                Candidate(pairs[2 * i], entries[pairs[2 * i]].forms[pairs[2 * i + 1]])
+                for i in range(self._starts[key], self._starts[key + 1])
+            )
+            self._made[key] = made
+        return made
+
+    def __getstate__(self) -> tuple[array[int], array[int]]:
+        return self._pairs, self._starts  # the entries are the index's; made again on use
+
+    def __setstate__(self, state: tuple[array[int], array[int]]) -> None:
+        self._pairs, self._starts = state
+        self.entries = ()
+        self._made = {}
+
+
+OfficeWords = tuple[tuple[int, frozenset[str]], ...]  # (office entry index, content words)
+_MAX_SLIPS = 2
+
+
+def slips_allowed(given: str, origin: str | None) -> int:
+    """How many letters a misspelling of a (folded) given name may get wrong and still be
+    taken for it: two in a long Japanese name, one in a Japanese name of five letters or
+    more or another of seven or more; none in shorter names, where one letter makes
+    another name (Qiang, Qing)."""
+    if origin == "japanese":
+        return 0 if len(given) < 5 else 2 if len(given) >= 8 else 1
+    return 1 if len(given) >= 7 else 0
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word and every string made from it by deleting up to `depth` letters: two words
+    within that many edits of each other always share one."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
 
 
 def script_variants(form: str) -> list[str]:
     """The form as written, width-folded, and in the other Chinese script."""
     base = fold_width(form)
     variants = [base]
-    for converted in (_opencc("t2s").convert(base), _opencc("s2t").convert(base)):
+    for converted in (opencc_converter("t2s").convert(base), opencc_converter("s2t").convert(base)):
         if converted not in variants and len(converted) == len(base):
             variants.append(converted)
     return variants
@@ -164,7 +399,7 @@ def script_variants(form: str) -> list[str]:
 _CONVERTERS: dict[str, Any] = {}
 
 
-def _opencc(config: str) -> Any:
+def opencc_converter(config: str) -> Any:
     if config not in _CONVERTERS:
         import opencc
 
@@ -223,9 +458,38 @@ def _organization_words(entries: tuple[Entry, ...]) -> frozenset[str]:
     )
 
 
-def _office_words(
-    entries: tuple[Entry, ...], countries: dict[str, str]
-) -> tuple[tuple[int, frozenset[str]], ...]:
+# An office set: the words of some office forms, the offices that have a form with exactly
+# these words (sorted entry indices) by their country (None: no country), and all of them.
+_OfficeSet = tuple[frozenset[str], dict[str | None, tuple[int, ...]], frozenset[int]]
+
+
+def _office_sets_by_rarest_word(
+    office_words: tuple[tuple[int, frozenset[str]], ...],
+    facts: dict[int, tuple[str, str | None]],
+) -> dict[str, tuple[_OfficeSet, ...]]:
+    """Each distinct set of office-form words, filed once under its least common word: a
+    phrase holds every word of a set only if it holds that one, so only the sets filed
+    under the phrase's words need the full test."""
+    offices: dict[frozenset[str], list[int]] = {}
+    for entry_index, words in office_words:
+        offices.setdefault(words, []).append(entry_index)
+    counts: dict[str, int] = {}
+    for words in offices:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    table: dict[str, list[_OfficeSet]] = {}
+    for words, indices in offices.items():
+        by_country: dict[str | None, list[int]] = {}
+        for i in indices:
+            by_country.setdefault(facts[i][1] or None, []).append(i)
+        rarest = min(words, key=lambda w: (counts[w], w))
+        table.setdefault(rarest, []).append(
+            (words, {k: tuple(v) for k, v in by_country.items()}, frozenset(indices))
+        )
+    return {word: tuple(sets) for word, sets in table.items()}
+
+
+def _office_words(entries: tuple[Entry, ...], countries: dict[str, str]) -> OfficeWords:
     """For each correct English form of each office, its content words (no connectors, no
     country qualifiers): a title phrase names the office when it holds all of them."""
     result = []

@@ -1,0 +1,433 @@
+"""Checking many files in parallel, results streamed back in the order the files came.
+
+`BatchRun(checkers, files, jobs=N)` is a context manager whose iteration yields, for each
+file in order, its `Result`, a `FileError` (the file could not be read or checked: one
+line says why; the batch goes on) or a `FileSkipped` (with an `EntryFocus`, the file cannot
+concern the entry). The compiled glossaries reach the workers once: a fork pool inherits
+them (`gc.freeze()` first, so the pages stay shared), a spawn pool receives them pickled in
+each worker's initializer. Workers get file paths, not texts, in chunks of at least 64;
+at most a few chunks per worker are in flight, so memory stays flat however many files
+there are. A worker process that dies (a file that exhausts memory) costs only that file:
+the chunks in flight are checked again one file at a time in a fresh worker.
+
+One job, or fewer files than one chunk, runs in this process. `scheduler=` hands the same
+work to a Dask cluster (`checker.scale`).
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import multiprocessing
+import os
+import stat
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from types import TracebackType
+from typing import NamedTuple, Protocol
+
+from checker.engine import Checker, Result
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, TermcheckError
+from checker.model import Severity
+from checker.select import EntryFocus
+from checker.source import SourceFile, decode, read_source
+
+CHUNK_SIZE = 64
+MAX_FILE_BYTES = 256 * 1024 * 1024  # larger files are reported, not read
+_CHUNKS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be read or checked; `message` is the one-line reason."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileSkipped:
+    """A file that cannot hold a finding about the focused glossary entry."""
+
+    path: str
+
+
+BatchItem = Result | FileError | FileSkipped
+
+
+class Task(NamedTuple):
+    """One file to check: its name in reports, where to read it, which checker."""
+
+    path: str
+    location: str
+    checker: int = 0
+    source: SourceFile | None = None  # text already read (standard input)
+
+
+@dataclass(frozen=True)
+class WorkerState:
+    """What every worker needs, sent once: the compiled checkers and the run's options."""
+
+    checkers: tuple[Checker, ...]
+    encoding: str | None = None
+    focus: EntryFocus | None = None
+    max_file_bytes: int = MAX_FILE_BYTES
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def tasks_for(paths: Iterable[str], checker: int = 0, read_stdin: bool = True) -> Iterator[Task]:
+    """Tasks for paths checked with one checker; `-` is standard input, read here."""
+    for path in paths:
+        if path == "-" and read_stdin:
+            data = sys.stdin.buffer.read()
+            yield Task("<stdin>", "-", checker, decode(data, "<stdin>"))
+        else:
+            yield Task(path, path, checker)
+
+
+def check_task(state: WorkerState, task: Task) -> BatchItem:
+    """Check one file; whatever goes wrong with it becomes a `FileError`."""
+    try:
+        source = task.source or _read(task, state)
+        if state.focus is not None and not state.focus.mentioned_in(source.text):
+            return FileSkipped(task.path)
+        result = state.checkers[task.checker].check_source(source)
+        if state.focus is not None:
+            result = state.focus.keep(result)
+    except TermcheckError as exc:
+        return file_error(task, str(exc))
+    except RecursionError:
+        return file_error(task, f"{task.path}: too deeply nested to check")
+    except MemoryError:
+        return file_error(task, f"{task.path}: not enough memory to check it")
+    except Exception as exc:  # one bad file never stops the batch
+        return file_error(task, f"{task.path}: internal error: {type(exc).__name__}: {exc}")
+    return _portable(result)
+
+
+def file_error(task: Task, message: str) -> FileError:
+    lines = message.strip().splitlines()
+    return FileError(task.path, lines[0] if lines else f"{task.path}: cannot be checked")
+
+
+def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
+    return [check_task(state, task) for task in tasks]
+
+
+def _read(task: Task, state: WorkerState) -> SourceFile:
+    try:
+        info = os.stat(task.location)
+    except OSError:
+        info = None  # reading says why
+    if info is not None and not stat.S_ISDIR(info.st_mode):
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file", task.path)
+        if info.st_size > state.max_file_bytes:
+            raise InputError(
+                f"file too large to check ({info.st_size / 1e6:.0f} MB; "
+                f"the limit is {state.max_file_bytes / 1e6:.0f} MB)",
+                task.path,
+            )
+    try:
+        source = read_source(task.location, state.encoding)
+    except InputError as exc:
+        raise InputError(exc.message, task.path, exc.line, exc.column) from None
+    return source if source.path == task.path else replace(source, path=task.path)
+
+
+def _portable(result: Result) -> Result:
+    """The result without the file's bytes: reports need the text, not the bytes, and the
+    bytes would double what travels back from a worker."""
+    if result.source.raw is None:
+        return result
+    return replace(result, source=replace(result.source, raw=None))
+
+
+# -- running -------------------------------------------------------------------------------
+
+_STATE: WorkerState | None = None  # in a worker: what `_init_worker` or the fork left here
+
+
+def _init_worker(state: WorkerState | None) -> None:
+    global _STATE
+    if state is not None:
+        _STATE = state
+    gc.collect()
+
+
+def _worker_chunk(tasks: list[Task]) -> list[BatchItem]:
+    assert _STATE is not None
+    return check_chunk(_STATE, tasks)
+
+
+class Runner(Protocol):
+    """Runs tasks somewhere else than in this process."""
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[BatchItem]: ...
+
+    def close(self) -> None: ...
+
+
+class BatchRun:
+    """Check files in parallel; iterate for their items in input order.
+
+    ```
+    with BatchRun([checker], tasks_for(paths), jobs=4) as items:
+        for item in items: ...
+    ```
+    """
+
+    def __init__(
+        self,
+        checkers: Sequence[Checker],
+        tasks: Iterable[Task],
+        *,
+        jobs: int | None = None,
+        scheduler: str | None = None,
+        encoding: str | None = None,
+        focus: EntryFocus | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        max_file_bytes: int = MAX_FILE_BYTES,
+        start_method: str | None = None,
+    ) -> None:
+        self.state = WorkerState(tuple(checkers), encoding, focus, max_file_bytes)
+        self.jobs = max(1, jobs if jobs is not None else default_jobs())
+        self.scheduler = scheduler
+        self.chunk_size = max(1, chunk_size)
+        self.start_method = start_method or _preferred_start_method()
+        self._tasks = iter(tasks)
+        self._head: list[Task] = []
+        self._runner: Runner | None = None
+
+    def __enter__(self) -> Iterator[BatchItem]:
+        if self.scheduler is not None:
+            from checker.scale import ClusterRunner
+
+            self._runner = ClusterRunner(self.scheduler, self.state, self.chunk_size)
+            return self._runner.run(self._tasks)
+        # Fewer files than one chunk are not worth a pool.
+        self._head = list(islice(self._tasks, self.chunk_size + 1))
+        if self.jobs == 1 or len(self._head) <= self.chunk_size:
+            return self._serial()
+        self._runner = _PoolRunner(self.state, self.jobs, self.chunk_size, self.start_method)
+        return self._runner.run(_chain(self._head, self._tasks))
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+
+    def _serial(self) -> Iterator[BatchItem]:
+        for task in _chain(self._head, self._tasks):
+            yield check_task(self.state, task)
+
+
+def _chain(head: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
+    yield from head
+    yield from rest
+
+
+def _preferred_start_method() -> str:
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+class _PoolRunner:
+    """A process pool fed a few chunks at a time; a pool that breaks is replaced."""
+
+    def __init__(self, state: WorkerState, jobs: int, chunk_size: int, start_method: str) -> None:
+        self.state = state
+        self.jobs = jobs
+        self.chunk_size = chunk_size
+        self.start_method = start_method
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _start(self, workers: int) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context(self.start_method)
+        global _STATE
+        if self.start_method == "fork":
+            _STATE = self.state  # inherited by the workers: nothing pickled
+            gc.freeze()  # the collector leaves inherited objects alone: their pages stay shared
+            initial: WorkerState | None = None
+        else:
+            initial = self.state  # pickled once per worker
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(initial,)
+        )
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[BatchItem]:
+        chunks = _chunks(tasks, self.chunk_size)
+        window = self.jobs * _CHUNKS_PER_WORKER
+        pending: deque[tuple[list[Task], Future[list[BatchItem]]]] = deque()
+        self._pool = self._start(self.jobs)
+        exhausted = False
+        while True:
+            unsent: list[Task] = []
+            try:
+                while not exhausted and len(pending) < window:
+                    unsent = next(chunks, [])
+                    if not unsent:
+                        exhausted = True
+                        break
+                    pending.append((unsent, self._pool.submit(_worker_chunk, unsent)))
+                    unsent = []
+                if not pending:
+                    return
+                items = pending[0][1].result()
+            except BrokenProcessPool:
+                lost = [task for chunk, _ in pending for task in chunk] + unsent
+                pending.clear()
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                yield from self._one_by_one(lost)
+                self._pool = self._start(self.jobs)
+                continue
+            pending.popleft()
+            yield from items
+
+    def _one_by_one(self, tasks: Iterable[Task]) -> Iterator[BatchItem]:
+        """Check each task alone in a one-worker pool, to find the file that kills it."""
+        pool = self._start(1)
+        try:
+            for task in tasks:
+                try:
+                    yield from pool.submit(_worker_chunk, [task]).result()
+                except BrokenProcessPool:
+                    yield file_error(
+                        task, f"{task.path}: the process checking it stopped (out of memory?)"
+                    )
+                    pool.shutdown(wait=True)
+                    pool = self._start(1)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+# -- summary -------------------------------------------------------------------------------
+
+WORST_FILES = 10
+TOP_ENTRIES = 10
+
+
+@dataclass
+class BatchSummary:
+    """What a batch found, counted as the items stream past (nothing else is kept but the
+    unreadable files and the worst few)."""
+
+    files: int = 0  # files checked
+    skipped: int = 0  # files that cannot concern the focused entry
+    findings: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    by_entry: Counter[str] = field(default_factory=Counter)
+    errors: list[FileError] = field(default_factory=list)
+    highest: Severity | None = None
+    started: float = field(default_factory=time.monotonic)
+    _worst: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    def add(self, item: BatchItem) -> None:
+        if isinstance(item, FileError):
+            self.errors.append(item)
+            return
+        if isinstance(item, FileSkipped):
+            self.skipped += 1
+            return
+        self.files += 1
+        if not item.findings:
+            return
+        self.findings += len(item.findings)
+        for finding in item.findings:
+            self.by_severity[finding.severity.label] += 1
+            self.by_rule[finding.code] += 1
+            if finding.entry is not None:
+                self.by_entry[finding.entry] += 1
+            if self.highest is None or finding.severity > self.highest:
+                self.highest = finding.severity
+        entry = (len(item.findings), -self.files, item.path)
+        if len(self._worst) < WORST_FILES:
+            heapq.heappush(self._worst, entry)
+        else:
+            heapq.heappushpop(self._worst, entry)
+
+    def results(self, items: Iterable[BatchItem]) -> Iterator[Result]:
+        """Count every item, and pass the results on (to a reporter)."""
+        for item in items:
+            self.add(item)
+            if isinstance(item, Result):
+                yield item
+
+    @property
+    def worst_files(self) -> list[tuple[str, int]]:
+        """The files with the most findings, most first (ties: in input order)."""
+        return [(path, count) for count, _, path in sorted(self._worst, reverse=True)]
+
+    def exit_code(self, fail_on: Severity = Severity.WARNING) -> int:
+        """2 if any file could not be read or checked, else 1 if a finding is at or above
+        `fail_on`, else 0."""
+        if self.errors:
+            return EXIT_ERROR
+        if self.highest is not None and self.highest >= fail_on:
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+    def render(self) -> str:
+        """The summary as lines of text, for standard error."""
+        elapsed = time.monotonic() - self.started
+        rate = f", {self.files / elapsed:,.0f} files/s" if elapsed > 0 and self.files else ""
+        severities = ", ".join(
+            f"{self.by_severity[k]:,} {k}"
+            for k in ("error", "warning", "info")
+            if k in self.by_severity
+        )
+        lines = [
+            f"Checked {_count(self.files, 'file')} in {elapsed:.1f} s{rate}: "
+            f"{_count(self.findings, 'finding')}" + (f" ({severities})" if severities else "")
+        ]
+        if self.skipped:
+            lines.append(f"  {_count(self.skipped, 'file')} not mentioning the entry were skipped")
+        if self.by_rule:
+            lines.append("  by rule: " + _tally(self.by_rule.most_common()))
+        if self.by_entry:
+            lines.append("  by entry: " + _tally(self.by_entry.most_common(TOP_ENTRIES)))
+            if len(self.by_entry) > TOP_ENTRIES:
+                lines[-1] += f", and {len(self.by_entry) - TOP_ENTRIES:,} more"
+        if self.worst_files:
+            lines.append("  most findings:")
+            lines.extend(f"    {path} ({count:,})" for path, count in self.worst_files)
+        if self.errors:
+            lines.append(f"  {_count(len(self.errors), 'file')} could not be read or checked:")
+            lines.extend(f"    {error.message}" for error in self.errors)
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _tally(pairs: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{key} {n:,}" for key, n in pairs)

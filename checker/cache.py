@@ -1,0 +1,363 @@
+"""The compiled-glossary cache: load a glossary and its `TermIndex` from disk instead of
+parsing the YAML and building the automata again.
+
+A cache file is keyed by the content hash of the glossary files (with the names they were
+loaded under, which findings cite), the termcheck version and the code that builds the
+compiled form; any change makes a new key, and a file that does not match is ignored and
+rebuilt. Only the bytes of the glossary files are read on a hit (to hash them).
+
+The file holds the index (its automaton pickles as one block) and each glossary entry as
+a separate pickle, read only when a check first touches that entry: a cold check of one
+story against 100,000 entries reads the few hundred it needs. Files are written
+atomically and never partially; at most `KEEP` of them are kept, the least recently used
+are removed. The default folder is `$TERMCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/termcheck`,
+else `~/.cache/termcheck`. A folder that cannot be written only means no caching.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import gc
+import hashlib
+import io
+import mmap
+import os
+import pickle
+import struct
+import sys
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, cast, overload
+
+from checker import __version__
+from checker.glossary.loader import glossary_paths, load_glossary_file
+from checker.glossary.model import Entry, Glossary, Holding
+from checker.match.index import TermIndex
+from checker.output import write_atomic
+
+KEEP = 8
+_MAGIC = b"termcheck-glossary-cache\n"
+_FORMAT = 1
+_HEADER = struct.Struct("<QQQ")  # sizes of: the key, the index pickle, the entry offsets
+# The modules whose code shapes what is stored: a change to any of them is a new key.
+_CODE = ("glossary", "match", "lexicon.py", "dates.py", "cache.py")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A glossary and its compiled index, and whether they came from the cache."""
+
+    glossary: Glossary
+    index: TermIndex
+    from_cache: bool = False
+    stored: bool = False  # written to the cache by this load
+
+
+class GlossaryCache:
+    """Compiled glossaries on disk (`--cache-dir`); `enabled=False` is `--no-cache`."""
+
+    def __init__(self, directory: str | Path | None = None, enabled: bool = True) -> None:
+        self.directory = Path(directory) if directory else default_cache_dir()
+        self.enabled = enabled
+
+    def load(self, paths: Sequence[str | Path] | None = None) -> Compiled:
+        """The glossaries named (the bundled ones if none), compiled, from the cache when
+        it holds them; otherwise loaded, compiled and stored for next time.
+
+        The compiled glossary lives as long as the process: it is moved out of the
+        garbage collector's sight (`gc.freeze`), which otherwise walks its hundreds of
+        thousands of objects again and again while stories are checked."""
+        compiled = self._load(paths)
+        gc.freeze()
+        return compiled
+
+    def _load(self, paths: Sequence[str | Path] | None) -> Compiled:
+        files = glossary_paths(paths)
+        if not self.enabled:
+            return _compile(files)
+        key = cache_key(files)
+        path = self.directory / f"{key}.bin"
+        found = _read(path, key)
+        if found is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: kept longest
+            return found
+        compiled = _compile(files)
+        stored = self._store(path, key, compiled)
+        return Compiled(compiled.glossary, compiled.index, from_cache=False, stored=stored)
+
+    def store(self, paths: Sequence[str | Path] | None, compiled: Compiled) -> bool:
+        """Put glossaries compiled elsewhere into the cache; False if it cannot be written."""
+        files = glossary_paths(paths)
+        key = cache_key(files)
+        return self.enabled and self._store(self.directory / f"{key}.bin", key, compiled)
+
+    def _store(self, path: Path, key: str, compiled: Compiled) -> bool:
+        try:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomic(path, _pack(key, compiled.glossary, compiled.index))
+        except Exception:  # the cache only saves time: failing to fill it never fails a check
+            return False
+        self._evict(keep=path)
+        return True
+
+    def _evict(self, keep: Path) -> None:
+        try:
+            files = sorted(
+                (p for p in self.directory.glob("*.bin") if p != keep),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
+        except OSError:
+            return
+        for old in files[KEEP - 1 :]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("TERMCHECK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "termcheck"
+
+
+def cache_key(files: Sequence[Path]) -> str:
+    """A hash of the files' names and bytes, the version and the code that compiles them."""
+    digest = hashlib.sha256()
+    digest.update(f"{_FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    package = Path(__file__).parent
+    for name in _CODE:
+        part = package / name
+        for source in sorted(part.glob("*.py")) if part.is_dir() else [part]:
+            with contextlib.suppress(OSError):
+                digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for file in files:
+        digest.update(b"\0file\0" + str(file).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"\0unreadable\0")  # loading it will report why
+    return digest.hexdigest()[:40]
+
+
+def _compile(files: Sequence[Path]) -> Compiled:
+    glossary = Glossary.merge(load_glossary_file(p) for p in files)
+    return Compiled(glossary, TermIndex(glossary))
+
+
+# -- the file -------------------------------------------------------------------------------
+
+# References, in the index pickle, to what is stored apart and read lazily.
+_ENTRIES, _BY_ID, _HOLDINGS = "entries", "by-id", "holdings"
+
+
+def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
+    entries = glossary.entries
+    holdings = glossary.holdings  # computed now, stored as positions
+    position = {id(entry): i for i, entry in enumerate(entries)}
+    offsets = array("q", [0])
+    blobs = io.BytesIO()
+    for entry in entries:
+        _EntryPickler(blobs).dump(entry)
+        offsets.append(blobs.tell())
+    ids: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        ids.setdefault(entry.id, i)  # the first entry with an id is the one `get` returns
+    holding_positions = {
+        office: tuple((position[id(h.person)], h.person.tenures.index(h.tenure)) for h in found)
+        for office, found in holdings.items()
+    }
+    references = {id(entries): _ENTRIES, id(glossary.by_id): _BY_ID, id(holdings): _HOLDINGS}
+    body = io.BytesIO()
+    pickler = _IndexPickler(body, references)
+    pickler.dump((glossary, index, ids, holding_positions))
+    key_bytes = key.encode()
+    index_bytes = body.getvalue()
+    offset_bytes = offsets.tobytes()
+    return b"".join(
+        [
+            _MAGIC,
+            _HEADER.pack(len(key_bytes), len(index_bytes), len(offset_bytes)),
+            key_bytes,
+            index_bytes,
+            offset_bytes,
+            blobs.getvalue(),
+        ]
+    )
+
+
+class _EntryPickler(pickle.Pickler):
+    """Pickles an entry so that it loads fast: its slotted parts (forms, tenures, dates)
+    are rebuilt by `_rebuild` instead of the dataclass `__setstate__`, which looks up the
+    class's fields again for every object (most of the time of reading an entry)."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls: Any = type(obj)  # a class is hashable, as the cache below needs
+        names = _slotted_fields(cls)
+        if names is None:
+            return NotImplemented
+        return _rebuild, (cls, names, tuple(getattr(obj, n) for n in names))
+
+
+@functools.cache
+def _slotted_fields(cls: Any) -> tuple[str, ...] | None:
+    """The field names of a dataclass with slots (None for any other class)."""
+    if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    obj: Any = object.__new__(cls)
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+class _IndexPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, references: dict[int, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.references = references
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self.references.get(id(obj))
+
+
+class _IndexUnpickler(pickle.Unpickler):
+    def __init__(self, file: BinaryIO, lazy: dict[str, Any]) -> None:
+        super().__init__(file)
+        self.lazy = lazy
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.lazy[pid]
+
+
+def _read(path: Path, key: str) -> Compiled | None:
+    try:
+        with open(path, "rb") as handle:
+            return _unpack(handle, key)
+    except Exception:  # missing, damaged or foreign: a miss, rebuilt and replaced
+        return None
+
+
+def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
+    """The index is unpickled straight from the file; the entries' part is mapped, not
+    read: an entry's bytes are paged in when it is first used."""
+    if handle.read(len(_MAGIC)) != _MAGIC:
+        return None
+    key_size, index_size, offsets_size = _HEADER.unpack(handle.read(_HEADER.size))
+    if handle.read(key_size) != key.encode():
+        return None
+    index_start = handle.tell()
+    offsets = array("q")
+    handle.seek(index_start + index_size)
+    offsets.frombytes(handle.read(offsets_size))
+    blobs_start = index_start + index_size + offsets_size
+    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    entries = LazyEntries(memoryview(mapped)[blobs_start:], offsets)
+    by_id = _LazyById(entries)
+    holdings = _LazyHoldings(entries)
+    lazy = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
+    handle.seek(index_start)
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, none of them garbage: skip collections while loading
+    try:
+        glossary, index, by_id.positions, holdings.positions = _IndexUnpickler(handle, lazy).load()
+    finally:
+        if enabled:
+            gc.enable()
+    return Compiled(cast(Glossary, glossary), cast(TermIndex, index), from_cache=True)
+
+
+class LazyEntries(Sequence[Entry]):
+    """A cached glossary's entries, each unpickled the first time it is used."""
+
+    def __init__(self, blobs: memoryview, offsets: array[int]) -> None:
+        self._blobs = blobs
+        self._offsets = offsets
+        self._loaded: list[Entry | None] = [None] * (len(offsets) - 1)
+
+    def __len__(self) -> int:
+        return len(self._loaded)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        entry = self._loaded[index]
+        if entry is None:
+            if index < 0:
+                index += len(self._loaded)
+            offsets = self._offsets
+            entry = pickle.loads(self._blobs[offsets[index] : offsets[index + 1]])
+            self._loaded[index] = entry
+        return entry
+
+    def __iter__(self) -> Iterator[Entry]:
+        for i in range(len(self._loaded)):
+            yield self[i]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))  # sent elsewhere whole (a spawn pool, a cluster)
+
+
+class _LazyById(Mapping[str, Entry]):
+    """Entry id → entry, reading only the entry asked for (the first with that id wins)."""
+
+    def __init__(self, entries: LazyEntries) -> None:
+        self.entries = entries
+        self.positions: dict[str, int] = {}
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[self.positions[entry_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))
+
+
+class _LazyHoldings(Mapping[str, tuple[Holding, ...]]):
+    """Office id → its holders' tenures, reading only the holders of the office asked for."""
+
+    def __init__(self, entries: LazyEntries) -> None:
+        self.entries = entries
+        self.positions: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._made: dict[str, tuple[Holding, ...]] = {}
+
+    def __getitem__(self, office: str) -> tuple[Holding, ...]:
+        made = self._made.get(office)
+        if made is None:
+            holders = []
+            for person_position, tenure_position in self.positions[office]:
+                person = self.entries[person_position]
+                holders.append(Holding(person, person.tenures[tenure_position]))
+            made = self._made[office] = tuple(holders)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))
