@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from checker import __version__
+from checker.batch import BatchRun, BatchSummary, FileError, Task
+from checker.cache import GlossaryCache
 from checker.commands.glossary import glossary_app
 from checker.commands.headlines import headlines_command
 from checker.commands.rules import explain_command, rules_command
@@ -19,14 +22,16 @@ from checker.dates import date_option
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
 from checker.fix_file import FixedFile, diff_text, fix_path
-from checker.glossary.loader import load_glossaries
 from checker.headline.check import HeadlineChecker
 from checker.headline.pair_files import read_pair_files
 from checker.headline.pairs import HeadlinePair
 from checker.headline.quoted import QuotedHeadlines
 from checker.model import Severity
 from checker.output import open_output
+from checker.progress import progress_wanted, with_progress
 from checker.reporters import REPORTERS
+from checker.select import ChangedSince, EntryFocus, ModifiedSince
+from checker.select import select as select_files
 from checker.style import load_style
 
 app = typer.Typer(
@@ -113,6 +118,43 @@ def check_command(
             "each quoted English rendering is linked to its source headline and checked.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Files checked in parallel (default: all cores)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Run the batch on a Dask cluster: a scheduler address (tcp://host:8786) or "
+            "local:N for a local cluster of N workers."
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(help="Only files changed in git since this revision (and uncommitted)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only files modified since this date or time (YYYY-MM-DD[THH:MM])."),
+    ] = None,
+    entry: Annotated[
+        str | None,
+        typer.Option(
+            help="Only findings involving this glossary entry id (files that cannot mention "
+            "it are skipped unread by the rules)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no batch summary."),
+    ] = False,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(help="Where compiled glossaries are cached (default: the user cache)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Compile the glossaries, ignoring the cache.")
+    ] = False,
     config: Annotated[
         str | None,
         typer.Option(
@@ -138,21 +180,36 @@ def check_command(
     )
     story_date = date_option(date)
     finder = ConfigFinder(config)
-    plan = [(path, command_line.over(finder.for_file(path))) for path in discover(paths)]
+    chosen = select_files(
+        discover(paths),
+        ChangedSince(changed_since) if changed_since else None,
+        ModifiedSince.parse(since) if since else None,
+    )
+    plan = [(path, command_line.over(finder.for_file(path))) for path in chosen]
     pairs = [p for f in read_pair_files(headlines) for p in f.pairs] if headlines else []
+    cache = GlossaryCache(cache_dir, enabled=not no_cache)
     checkers: dict[Path | None, Checker] = {}
     for _, settings in plan:
         if settings.path not in checkers:
+            compiled = cache.load(settings.glossaries)
             checker = Checker(
-                load_glossaries(settings.glossaries),
+                compiled.glossary,
                 load_style(settings.style),
                 settings.selection(),
                 story_date,
+                index=compiled.index,
             )
             if pairs:
                 checker.document_checks = (_quoted_headlines(checker, pairs).check,)
             checkers[settings.path] = checker
-    run = _Run(plan, checkers, encoding, fix or diff, unsafe_fixes, write=not diff)
+    focus = None
+    if entry is not None:
+        first = next(iter(checkers.values()), None)
+        if first is None:
+            raise UsageError("--entry: no file to check")
+        focus = EntryFocus(first.index, entry)
+    batch = _Batch(jobs, scheduler, focus, progress_wanted(quiet, output is None), len(plan))
+    run = _Run(plan, checkers, encoding, fix or diff, unsafe_fixes, write=not diff, batch=batch)
     with open_output(output) as out:
         if diff:
             for fixed in run.fixed_files():
@@ -161,6 +218,8 @@ def check_command(
             REPORTERS[output_format](run.results(), out)
     for error in run.errors:
         typer.echo(f"termcheck: error: {error}", err=True)
+    if len(plan) > 1 and not quiet and not (fix or diff):
+        typer.echo(run.summary.render(), err=True)
     if fix or diff:
         verb = "would fix" if diff else "fixed"
         typer.echo(
@@ -186,6 +245,17 @@ def _quoted_headlines(checker: Checker, pairs: list[HeadlinePair]) -> QuotedHead
     return QuotedHeadlines(headline_checker, pairs)
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """How the files of a `check` run are spread: jobs or a cluster, and what is shown."""
+
+    jobs: int | None
+    scheduler: str | None
+    focus: EntryFocus | None
+    progress: bool
+    total: int
+
+
 def _severity_option(word: str | None) -> Severity | None:
     if word is None:
         return None
@@ -207,14 +277,17 @@ class _Run:
         fixing: bool,
         unsafe: bool,
         write: bool,
+        batch: _Batch,
     ) -> None:
+        self.batch = batch
+        self.summary = BatchSummary()
         self.plan = plan
         self.checkers = checkers
         self.encoding = encoding
         self.fixing = fixing
         self.unsafe = unsafe
         self.write = write
-        self.errors: list[TermcheckError] = []
+        self.errors: list[TermcheckError | str] = []
         self.failing = False
         self.applied = 0
         self.changed = 0
@@ -241,14 +314,26 @@ class _Run:
         if self.fixing:
             yield from (fixed.result for fixed in self.fixed_files())
             return
-        for path, settings in self.plan:
-            try:
-                result = self.checkers[settings.path].check_path(path, self.encoding)
-            except TermcheckError as exc:
-                self.errors.append(exc)
-                continue
-            self._count(result, settings)
-            yield result
+        order = list(self.checkers)
+        settings_of = {path: settings for path, settings in self.plan}
+        tasks = (Task(path, path, order.index(settings.path)) for path, settings in self.plan)
+        run = BatchRun(
+            [self.checkers[key] for key in order],
+            tasks,
+            jobs=self.batch.jobs,
+            scheduler=self.batch.scheduler,
+            encoding=self.encoding,
+            focus=self.batch.focus,
+        )
+        with run as items:
+            shown = with_progress(items, self.batch.total, enabled=self.batch.progress)
+            for item in shown:
+                self.summary.add(item)
+                if isinstance(item, FileError):
+                    self.errors.append(item.message)
+                elif isinstance(item, Result):
+                    self._count(item, settings_of[item.path])
+                    yield item
 
     def _count(self, result: Result, settings: Settings) -> None:
         self.failing |= any(f.severity >= settings.threshold for f in result.findings)
