@@ -26,12 +26,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:  # what open() would have given a new file
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        _permissions_like(target, tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -41,12 +36,36 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """Standard output, or a report file written in one piece when the report is done."""
+    """Standard output, or a report file: written to a temporary file beside it as the
+    report streams, and moved into place only when the report is complete."""
     if path is None or path == "-":
         yield sys.stdout
         return
-    import io
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            dir=target.parent if str(target.parent) else ".",
+        )
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        _permissions_like(target, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
-    buffer = io.StringIO()
-    yield buffer
-    write_atomic(path, buffer.getvalue().encode("utf-8"))
+
+def _permissions_like(target: Path, tmp: str) -> None:
+    """The mode the target has, or what open() would give a new file."""
+    if target.exists():
+        os.chmod(tmp, target.stat().st_mode & 0o7777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)

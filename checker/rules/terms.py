@@ -74,7 +74,7 @@ class TermCase(DocumentRule):
             form = mention.form
             if form.lang != "en" or not form.role.is_correct:
                 continue
-            if any(e.kind is Kind.OFFICE for e in mention.entries):
+            if Kind.OFFICE in mention.kinds:
                 continue  # titles are capitalized by position: ST001
             surface = plain_text(mention.surface)
             if case_is_acceptable(analysis, mention):
@@ -328,7 +328,7 @@ class InconsistentRendering(DocumentRule):
         for mention in analysis.entities:
             if mention.form.lang != "en" or not mention.form.role.is_correct:
                 continue
-            if any(e.kind is Kind.OFFICE for e in mention.entries):
+            if Kind.OFFICE in mention.kinds:
                 continue  # "Prime Minister Takaichi" and "the prime minister" are both right
             entry = mention.entry
             surface = plain_text(mention.surface)
