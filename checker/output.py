@@ -8,30 +8,17 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from checker.errors import InputError
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _permissions_like(target, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _replacing(Path(path), binary=True) as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 @contextlib.contextmanager
@@ -41,17 +28,25 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    target = Path(path)
+    with _replacing(Path(path), binary=False) as handle:
+        yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _replacing(target: Path, binary: bool) -> Iterator[IO]:
+    """A temporary file beside the target, renamed over it when the block ends without
+    an error and removed when it ends with one: the target is never half written."""
+    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-            dir=target.parent if str(target.parent) else ".",
-        )
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise InputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        if binary:
+            handle: IO = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with handle:
             yield handle
         _permissions_like(target, tmp)
         os.replace(tmp, target)
