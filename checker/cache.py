@@ -315,15 +315,11 @@ class LazyEntries(Sequence[Entry]):
         return (tuple, (tuple(self),))  # sent elsewhere whole (a spawn pool, a cluster)
 
 
-class _LazyById(Mapping[str, Entry]):
-    """Entry id → entry, reading only the entry asked for (the first with that id wins)."""
+class _PositionsMapping(Mapping[str, Any]):
+    """A mapping over `positions` whose values are read from the entries on demand; sent
+    elsewhere (a spawn pool, a cluster) as a plain dict."""
 
-    def __init__(self, entries: LazyEntries) -> None:
-        self.entries = entries
-        self.positions: dict[str, int] = {}
-
-    def __getitem__(self, entry_id: str) -> Entry:
-        return self.entries[self.positions[entry_id]]
+    positions: dict[str, Any]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.positions)
@@ -335,7 +331,18 @@ class _LazyById(Mapping[str, Entry]):
         return (dict, (dict(self.items()),))
 
 
-class _LazyHoldings(Mapping[str, tuple[Holding, ...]]):
+class _LazyById(_PositionsMapping):
+    """Entry id → entry, reading only the entry asked for (the first with that id wins)."""
+
+    def __init__(self, entries: LazyEntries) -> None:
+        self.entries = entries
+        self.positions: dict[str, int] = {}
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[self.positions[entry_id]]
+
+
+class _LazyHoldings(_PositionsMapping):
     """Office id → its holders' tenures, reading only the holders of the office asked for."""
 
     def __init__(self, entries: LazyEntries) -> None:
@@ -352,12 +359,3 @@ class _LazyHoldings(Mapping[str, tuple[Holding, ...]]):
                 holders.append(Holding(person, person.tenures[tenure_position]))
             made = self._made[office] = tuple(holders)
         return made
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.positions)
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (dict, (dict(self.items()),))
