@@ -14,6 +14,7 @@ from checker.glossary.model import (
     CJK_LANGS,
     CONFIRMED,
     UNCONFIRMED,
+    Coverage,
     Entry,
     Event,
     Form,
@@ -47,8 +48,8 @@ _COMMON_KEYS = {
     "specs",
 }
 _KIND_KEYS = {
-    Kind.PERSON: {"family", "given", "name-origin", "tenures", "born"},
-    Kind.OFFICE: {"country", "before-name", "after-name", "holders", "organization"},
+    Kind.PERSON: {"family", "given", "name-origin", "tenures", "born", "coverage"},
+    Kind.OFFICE: {"country", "before-name", "after-name", "holders", "organization", "coverage"},
     Kind.ORGANIZATION: {"country", "events"},
     Kind.PLACE: {"adjective", "country"},
     Kind.TERM: {"events"},
@@ -105,12 +106,20 @@ def glossary_from_yaml(text: str, path: str) -> Glossary:
         data = {"entries": data, LINE: 1}
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise GlossaryError("a glossary is a mapping with a list of 'entries'", path, 1)
-    _reject_unknown(data, {"glossary", "version", "description", "entries"}, path, "glossary")
+    _reject_unknown(
+        data, {"glossary", "version", "description", "knowledge-date", "entries"}, path, "glossary"
+    )
     reader = EntryReader(path)
     entries = tuple(reader.entry(item) for item in data["entries"])
     name = str(data.get("glossary") or Path(path).stem)
     version = str(data.get("version") or "")
-    return Glossary(entries=entries, names=(name,), versions=(version,))
+    knowledge = reader.date(data.get("knowledge-date"), name, "knowledge-date", data.get(LINE))
+    return Glossary(
+        entries=entries,
+        names=(name,),
+        versions=(version,),
+        knowledge_dates=(knowledge.latest,) if knowledge else (),
+    )
 
 
 def _reject_unknown(mapping: dict[str, Any], allowed: set[str], path: str, what: str) -> None:
@@ -191,7 +200,25 @@ class EntryReader:
             specs=tuple(
                 self.spec(s, entry_id) for s in self.seq(item.get("specs"), entry_id, "specs", line)
             ),
+            coverage=self.coverage(item.get("coverage"), entry_id, line),
         )
+
+    def coverage(self, value: Any, entry_id: str, line: int | None) -> Coverage | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(
+                f"entry {entry_id!r}: 'coverage' is a mapping with 'from' and 'to'", line
+            )
+        line = value.get(LINE, line)
+        _reject_unknown(value, {"from", "to", "note"}, self.path, f"the coverage of {entry_id!r}")
+        start = self.date(value.get("from"), entry_id, "coverage from", line)
+        end = self.date(value.get("to"), entry_id, "coverage to", line)
+        if start is None or end is None:
+            raise self.fail(
+                f"entry {entry_id!r}: 'coverage' needs both 'from' and 'to' dates", line
+            )
+        return Coverage(start, end)
 
     def seq(self, value: Any, entry_id: str, key: str, line: int | None) -> list[Any]:
         if value is None:
@@ -285,10 +312,12 @@ class EntryReader:
             self.path,
             f"a tenure of {entry_id!r}",
         )
+        end_unknown = item.get("to") == "unknown"
         return Tenure(
             office=str(item["office"]),
             start=self.date(item.get("from"), entry_id, "from", line),
-            end=self.date(item.get("to"), entry_id, "to", line),
+            end=None if end_unknown else self.date(item.get("to"), entry_id, "to", line),
+            end_unknown=end_unknown,
             source=item.get("source"),
             status=self.status(item.get("status"), entry_id, line),
             note=item.get("note"),

@@ -56,6 +56,18 @@ class Form:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """The period over which a list is complete: an office's holders, or a person's posts
+    among the glossary's offices. Outside it the glossary does not know."""
+
+    start: PartialDate
+    end: PartialDate
+
+    def covers(self, on: dt.date) -> bool:
+        return self.start.earliest <= on <= self.end.latest
+
+
+@dataclass(frozen=True, slots=True)
 class Tenure:
     office: str
     start: PartialDate | None
@@ -64,10 +76,11 @@ class Tenure:
     status: str = CONFIRMED
     note: str | None = None
     line: int | None = None
+    end_unknown: bool = False  # ended on a date no source gives (`to: unknown`)
 
     def certainly_held(self, on: dt.date) -> bool:
         """Held on the date whatever the partial dates turn out to mean."""
-        if self.start is None or self.start.latest > on:
+        if self.start is None or self.start.latest > on or self.end_unknown:
             return False
         return self.end is None or self.end.earliest >= on
 
@@ -83,7 +96,7 @@ class Tenure:
 
     def span_text(self) -> str:
         start = str(self.start) if self.start else "?"
-        end = str(self.end) if self.end else "present"
+        end = str(self.end) if self.end else ("an unknown date" if self.end_unknown else "present")
         return f"{start} to {end}"
 
 
@@ -126,6 +139,7 @@ class Entry:
     status: str = CONFIRMED
     sources: tuple[str, ...] = ()
     specs: tuple[Spec, ...] = ()
+    coverage: Coverage | None = None
 
     def forms_of(self, *roles: Role, lang: str = "en") -> list[Form]:
         return [f for f in self.forms if f.role in roles and f.lang == lang]
@@ -167,6 +181,7 @@ class Glossary:
     entries: tuple[Entry, ...]
     names: tuple[str, ...] = ()
     versions: tuple[str, ...] = ()
+    knowledge_dates: tuple[dt.date, ...] = ()
     by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -183,6 +198,7 @@ class Glossary:
             entries=tuple(e for g in parts for e in g.entries),
             names=tuple(n for g in parts for n in g.names),
             versions=tuple(v for g in parts for v in g.versions),
+            knowledge_dates=tuple(d for g in parts for d in g.knowledge_dates),
         )
 
     def get(self, entry_id: str) -> Entry | None:
