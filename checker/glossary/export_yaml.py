@@ -98,6 +98,8 @@ def entry_facts(entry: Entry) -> dict[str, Any]:
         facts["holders"] = entry.holders
     if entry.tenures:
         facts["tenures"] = [_tenure(t) for t in entry.tenures]
+    if entry.coverage is not None:
+        facts["coverage"] = {"from": _date(entry.coverage.start), "to": _date(entry.coverage.end)}
     if entry.born is not None:
         born = _date(entry.born)
         facts["born"] = (
@@ -154,6 +156,7 @@ _ORDER = (
     "organization",
     "born",
     "tenures",
+    "coverage",
     "events",
     "note",
     "status",
