@@ -98,6 +98,8 @@ def entry_facts(entry: Entry) -> dict[str, Any]:
         facts["holders"] = entry.holders
     if entry.tenures:
         facts["tenures"] = [_tenure(t) for t in entry.tenures]
+    if entry.coverage is not None:
+        facts["coverage"] = {"from": str(entry.coverage.start), "to": str(entry.coverage.end)}
     if entry.born is not None:
         born = _date(entry.born)
         facts["born"] = (
@@ -130,7 +132,7 @@ def _tenure(tenure: Any) -> dict[str, Any]:
     result: dict[str, Any] = {"office": tenure.office}
     if tenure.start is not None:
         result["from"] = _date(tenure.start)
-    result["to"] = _date(tenure.end)
+    result["to"] = "unknown" if tenure.end_unknown else _date(tenure.end)
     for key in ("source", "note"):
         value = getattr(tenure, key)
         if value is not None:
@@ -154,6 +156,7 @@ _ORDER = (
     "organization",
     "born",
     "tenures",
+    "coverage",
     "events",
     "note",
     "status",
