@@ -132,7 +132,7 @@ def _tenure(tenure: Any) -> dict[str, Any]:
     result: dict[str, Any] = {"office": tenure.office}
     if tenure.start is not None:
         result["from"] = _date(tenure.start)
-    result["to"] = _date(tenure.end)
+    result["to"] = "unknown" if tenure.end_unknown else _date(tenure.end)
     for key in ("source", "note"):
         value = getattr(tenure, key)
         if value is not None:
