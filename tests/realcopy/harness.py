@@ -22,9 +22,10 @@ from typing import Any
 
 import yaml
 
+from checker.document import Document
 from checker.engine import Checker
 from checker.fix_file import fix_source
-from checker.fixes import apply_fixes
+from checker.fixes import apply_fixes, is_fixable
 from checker.glossary.loader import load_glossaries
 from checker.glossary.model import Entry, Glossary, Kind, Role, Tenure
 from checker.match.index import TermIndex
@@ -182,14 +183,27 @@ class Bench:
         self.style = load_style(None)
         self.index = TermIndex(self.glossary)
         self._checkers: dict[dt.date, Checker] = {}
+        self._fixed: dict[tuple[str, str, bool], str] = {}
+        self._checked: dict[tuple[str, str], tuple[Document, list[Finding]]] = {}
 
     def checker(self, date: dt.date) -> Checker:
         if date not in self._checkers:
             self._checkers[date] = Checker(self.glossary, self.style, date=date, index=self.index)
         return self._checkers[date]
 
+    def checked(self, excerpt: Excerpt, text: str | None = None) -> tuple[Document, list[Finding]]:
+        """The excerpt (or a variant of its text) read and checked, once per text."""
+        body = excerpt.text if text is None else text
+        key = (excerpt.id, body)
+        if key not in self._checked:
+            source = excerpt.source(body)
+            document = reader_for(source.path)(source)
+            findings = self.checker(excerpt.date).check_document(document).findings
+            self._checked[key] = (document, list(findings))
+        return self._checked[key]
+
     def findings(self, excerpt: Excerpt, text: str | None = None) -> list[Finding]:
-        return list(self.checker(excerpt.date).check_source(excerpt.source(text)).findings)
+        return self.checked(excerpt, text)[1]
 
     def knowledge(self, excerpt: Excerpt) -> list[Found]:
         """The excerpt's knowledge findings, at offsets into the excerpt's own text."""
@@ -202,15 +216,20 @@ class Bench:
 
     def fixed(self, excerpt: Excerpt, text: str, *, unsafe: bool) -> str:
         """The excerpt's text (or a variant) after `--fix` (and `--unsafe-fixes`)."""
-        result = fix_source(self.checker(excerpt.date), excerpt.source(text), unsafe=unsafe)
-        return result.fixed.text[excerpt.shift :]
+        key = (excerpt.id, text, unsafe)
+        if key not in self._fixed:
+            if any(is_fixable(f, unsafe) for f in self.findings(excerpt, text)):
+                source = excerpt.source(text)
+                result = fix_source(self.checker(excerpt.date), source, unsafe=unsafe)
+                self._fixed[key] = result.fixed.text[excerpt.shift :]
+            else:
+                self._fixed[key] = text
+        return self._fixed[key]
 
     def first_pass_edits(self, excerpt: Excerpt, text: str) -> list[tuple[int, int, str]]:
         """The edits one fixing pass applies, at offsets into `text`."""
-        source = excerpt.source(text)
-        document = reader_for(source.path)(source)
-        result = self.checker(excerpt.date).check_document(document)
-        outcome = apply_fixes(document, result.findings, unsafe=True)
+        document, findings = self.checked(excerpt, text)
+        outcome = apply_fixes(document, findings, unsafe=True)
         shift = excerpt.shift
         return sorted(
             (e.span.start - shift, e.span.end - shift, e.replacement)
