@@ -381,6 +381,25 @@ def injections(glossary: Glossary, excerpt: Excerpt) -> Iterator[Injection]:
         title = _title_injection(glossary, excerpt, m)
         if title:
             yield title
+    yield from _possessives_in_lower_case(glossary, excerpt)
+
+
+def _possessives_in_lower_case(glossary: Glossary, excerpt: Excerpt) -> Iterator[Injection]:
+    """A known family name standing alone in the possessive ("Takaichi's"), lower-cased."""
+    text = excerpt.text
+    for family in sorted({p.family for p in _people(glossary) if p.family and len(p.family) >= 4}):
+        match = re.search(rf"(?<![\w-]){re.escape(family)}(?=['’]s\b)", text)
+        if match:
+            start, end = match.span()
+            lowered = family.lower()
+            yield Injection(
+                excerpt,
+                "lower-case",
+                text[:start] + lowered + text[end:],
+                Span(start, end),
+                family,
+                f"{lowered}'s",
+            )
 
 
 def _misspelt(person: Entry, seed: str, known_forms: set[str]) -> str | None:
