@@ -1,0 +1,106 @@
+"""`termcheck serve`: the copy desk, a page and an HTTP API on one local web server.
+
+The web framework and server come with the optional extra `serve` and are imported only
+here, when the command runs, so the other commands start as fast without them."""
+
+from __future__ import annotations
+
+import importlib.util
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.errors import InputError, UsageError
+
+_NEEDED = ("starlette", "uvicorn", "multipart")
+_LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def is_loopback(host: str) -> bool:
+    """A host name or address that only this machine can reach."""
+    name = host.strip().strip("[]").lower()
+    if name in _LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def read_token(path: str) -> str:
+    """The token: the file's first line, which must not be empty."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"cannot read the token file: {reason}", path) from None
+    token = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(token) < 16:
+        raise InputError("the token file must hold a token of at least 16 characters", path, 1)
+    return token
+
+
+def serve_command(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (anything but localhost needs --token-file).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="Glossary file or folder (repeatable); default: the bundled glossaries.",
+        ),
+    ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option(help="Default house-style profile: a bundled name or a YAML file."),
+    ] = None,
+    token_file: Annotated[
+        str | None,
+        typer.Option(help="A file whose first line is the token every API call must send."),
+    ] = None,
+    max_upload_mb: Annotated[
+        float, typer.Option(help="Largest request body accepted, in MB.")
+    ] = 10.0,
+    check_seconds: Annotated[
+        float, typer.Option(help="Longest a single check may take, in seconds.")
+    ] = 10.0,
+) -> None:
+    """Start the copy desk: a page to check, fix and annotate stories, and the HTTP API."""
+    missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
+    if missing:
+        raise UsageError(
+            "termcheck serve needs the 'serve' extra: pip install 'termcheck[serve]' "
+            f"(missing: {', '.join(missing)})"
+        )
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port (0-65535)")
+    if max_upload_mb <= 0 or check_seconds <= 0:
+        raise UsageError("--max-upload-mb and --check-seconds must be positive")
+    token = read_token(token_file) if token_file else None
+    if token is None and not is_loopback(host):
+        raise UsageError(
+            f"--host {host} would open the desk to the network: give --token-file, "
+            "or keep the default 127.0.0.1"
+        )
+    import uvicorn
+
+    from checker.serve.app import Limits, create_app
+    from checker.serve.desk import Desk
+
+    desk = Desk(glossary, style)
+    limits = Limits(int(max_upload_mb * 1024 * 1024), check_seconds)
+    app = create_app(desk, token, limits)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(
+        f"termcheck desk: open http://{shown}:{port}/ "
+        f"({len(desk.glossary.entries)} glossary entries; "
+        f"{'token required' if token else 'no token, this machine only'}; Ctrl-C stops it)"
+    )
+    server.run()
