@@ -303,12 +303,13 @@ class DeskApp:
                 bool(body.get("include_text", False)),
                 uploaded=False,
             )
-        if content_type == "multipart/form-data":
+        if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
             async with request.form(max_files=1, max_fields=64) as form:
                 return await self._form_input(form)
         raise problem(
             "unsupported-media-type",
-            f"send application/json or multipart/form-data, not {content_type or 'nothing'!r}",
+            "send application/json, multipart/form-data or a form, "
+            f"not {content_type or 'nothing'!r}",
         )
 
     async def _form_input(self, form: FormData) -> _Input:
