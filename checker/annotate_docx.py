@@ -64,8 +64,10 @@ class _Body:
     """The document's `w:t` texts in order, split at the offsets that need a boundary."""
 
     atoms: list[_Atom]
-    deletions: dict[int, Any] = field(default_factory=dict)  # id(w:r) -> our w:del
-    insertions: dict[int, Any] = field(default_factory=dict)  # id(our w:del) -> our w:ins
+    # Keyed by the elements themselves, which keeps their lxml proxies (and so their
+    # identity) alive: w:r -> the w:del we moved it into, our w:del -> our w:ins after it.
+    deletions: dict[Any, Any] = field(default_factory=dict)
+    insertions: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, reader: _BodyReader) -> _Body:
@@ -255,11 +257,11 @@ def _track(body: _Body, edit: Edit, ids: _Ids, stamp: str) -> bool:
         for text in run.iter(_w("t")):
             text.tag = _w("delText")
             text.set(_XML_SPACE, "preserve")
-        body.deletions[id(run)] = deletion
+        body.deletions[run] = deletion
     if edit.replacement:
         inserted = _insertion(edit.replacement, runs[0], ids, stamp)
         deletion.addnext(inserted)
-        body.insertions[id(deletion)] = inserted
+        body.insertions[deletion] = inserted
     return True
 
 
@@ -298,9 +300,9 @@ def _anchor(body: _Body, finding: Finding, comment_id: str) -> bool:
         if atom is None:
             return False
         runs = [atom.element.getparent()]
-    first = body.deletions.get(id(runs[0]), runs[0])
-    last = body.deletions.get(id(runs[-1]), runs[-1])
-    last = body.insertions.get(id(last), last)
+    first = body.deletions.get(runs[0], runs[0])
+    last = body.deletions.get(runs[-1], runs[-1])
+    last = body.insertions.get(last, last)
     first.addprevious(etree.Element(_w("commentRangeStart"), {_w("id"): comment_id}))
     range_end = etree.Element(_w("commentRangeEnd"), {_w("id"): comment_id})
     last.addnext(range_end)

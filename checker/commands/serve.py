@@ -77,8 +77,8 @@ def serve_command(
             "termcheck serve needs the 'serve' extra: pip install 'termcheck[serve]' "
             f"(missing: {', '.join(missing)})"
         )
-    if not 0 <= port <= 65535:
-        raise UsageError(f"--port {port} is not a port (0-65535)")
+    if not 1 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port (1-65535)")
     if max_upload_mb <= 0 or check_seconds <= 0:
         raise UsageError("--max-upload-mb and --check-seconds must be positive")
     token = read_token(token_file) if token_file else None
