@@ -5,10 +5,14 @@ here, when the command runs, so the other commands start as fast without them.""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import ipaddress
+import os
+import signal
+import socket
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -69,6 +73,13 @@ def serve_command(
     check_seconds: Annotated[
         float, typer.Option(help="Longest a single check may take, in seconds.")
     ] = 10.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes sharing the one compiled glossary (forked after it is "
+            "compiled); one per core serves the most checks at once."
+        ),
+    ] = 1,
 ) -> None:
     """Start the copy desk: a page to check, fix and annotate stories, and the HTTP API."""
     missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
@@ -81,6 +92,8 @@ def serve_command(
         raise UsageError(f"--port {port} is not a port (1-65535)")
     if max_upload_mb <= 0 or check_seconds <= 0:
         raise UsageError("--max-upload-mb and --check-seconds must be positive")
+    if not 1 <= workers <= 64:
+        raise UsageError(f"--workers {workers}: give 1 to 64 processes")
     token = read_token(token_file) if token_file else None
     if token is None and not is_loopback(host):
         raise UsageError(
@@ -96,11 +109,57 @@ def serve_command(
     limits = Limits(int(max_upload_mb * 1024 * 1024), check_seconds)
     app = create_app(desk, token, limits)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    shown = f"[{host}]" if ":" in host else host
+    listening = _listen(host.strip("[]"), port)
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
     typer.echo(
         f"termcheck desk: open http://{shown}:{port}/ "
         f"({len(desk.glossary.entries)} glossary entries; "
         f"{'token required' if token else 'no token, this machine only'}; Ctrl-C stops it)"
     )
-    server.run()
+    if workers == 1:
+        uvicorn.Server(config).run(sockets=[listening])
+    else:
+        _run_forked(uvicorn.Server, config, listening, workers)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as exc:
+        listening.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    listening.listen(2048)
+    return listening
+
+
+def _run_forked(server_class: Any, config: Any, listening: socket.socket, workers: int) -> None:
+    """Processes forked after the glossary was compiled (its pages shared), all accepting
+    on one socket; Ctrl-C or SIGTERM stops them all."""
+    children = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            server_class(config).run(sockets=[listening])
+            os._exit(0)
+        children.append(pid)
+
+    def stop(signum: int, _frame: Any) -> None:
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for child in children:
+        while True:
+            try:
+                os.waitpid(child, 0)
+                break
+            except InterruptedError:
+                continue
+            except ChildProcessError:
+                break

@@ -158,6 +158,36 @@ def test_headline_pair(page: object) -> None:
     page.click("#headline-form button[type=submit]")
     result = page.locator(".headline-result")
     result.wait_for()
-    assert "Kanai Hiroshi" in result.inner_text() or "Masaaki Kanai" in result.inner_text()
-    assert page.locator(".scores").inner_text().count("chrF") >= 1
+    assert page.locator(".pair-findings li").all_inner_texts() == [
+        page.locator(".pair-findings li").first.inner_text()
+    ]
+    finding = page.locator(".pair-findings li").first.inner_text()
+    assert "HL003" in finding and "'Kanai Hiroshi' is a wrong form of Masaaki Kanai" in finding
+    assert "chrF" in page.locator(".metrics").inner_text()
+    rows = page.locator(".terms tr").all_inner_texts()
+    assert [r.split("\t") for r in rows[1:]] == [
+        ["刘劲松", "Liu Jinsong", "✓ Liu Jinsong"],
+        ["金井正彰", "Masaaki Kanai", "✗ Kanai Hiroshi"],
+    ]
     screenshot(page, "desk-headline.png")
+
+
+def test_keyboard_only_at_800_pixels(page: object, seed_text: str) -> None:
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.fill("#story-text", seed_text)
+    page.fill("#story-date", "2025-11-19")
+    page.focus("#check-button")
+    page.keyboard.press("Enter")
+    page.locator("#story[data-highlighted='17']").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 800
+    # A highlight reached with the keyboard opens its card; Alt+N walks the findings.
+    page.focus("mark[data-findings~='TM001@1316-1322']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "card-TM001_1316-1322"
+    page.keyboard.press("Alt+N")
+    assert page.evaluate("document.querySelector('.finding.selected').dataset.id") == (
+        "ST003@1413-1426"
+    )
+    page.keyboard.press("Alt+A")
+    assert "accepted" in page.locator("#card-ST003_1413-1426").get_attribute("class")
+    screenshot(page, "desk-800.png")

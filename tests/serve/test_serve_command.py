@@ -144,3 +144,33 @@ def _get(request: urllib.request.Request) -> dict[str, object]:
                 raise
             time.sleep(0.1)
     raise AssertionError("the desk did not answer")
+
+
+def test_worker_processes_share_one_socket_and_stop_together() -> None:
+    psutil = pytest.importorskip("psutil")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "checker", "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert server.stdout is not None
+        assert server.stdout.readline().startswith(f"termcheck desk: open http://127.0.0.1:{port}/")
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/health")
+        for _ in range(4):
+            assert _get(request)["status"] == "ok"
+        workers = psutil.Process(server.pid).children()
+        assert len(workers) == 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    psutil.wait_procs(workers, timeout=30)
+    assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
+
+
+def test_workers_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--workers", "0")
+    assert (code, err) == (2, "termcheck: error: --workers 0: give 1 to 64 processes\n")

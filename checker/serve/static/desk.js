@@ -106,7 +106,7 @@
       el("span", { class: "pill error" }, `${counts.error} error`),
       el("span", { class: "pill warning" }, `${counts.warning} warning`),
       el("span", { class: "pill info" }, `${counts.info} info`),
-      el("span", { class: "muted" }, ` · date ${file.date} (${file.date_origin}) · ${report.story.name}`),
+      el("span", { class: "muted" }, ` · date ${file.date} (${file.date_origin === "--date" ? "as set above" : file.date_origin}) · ${report.story.name}`),
     );
     for (const warning of file.warnings) $("summary").append(el("div", { class: "warning-line" }, "⚠ " + warning));
     $("annotate").hidden = report.story.format !== "docx";
@@ -387,21 +387,34 @@
         list.append(item);
       }
       card.append(list);
-      const scores = el("table", { class: "scores" });
+      const scores = el("table", { class: "scores metrics" });
       const names = { chrf: "chrF", chrf_pp: "chrF++", bleu: "BLEU", ter: "TER", spbleu: "spBLEU" };
       for (const [key, label] of Object.entries(names)) {
         const value = pair.scores[key];
         scores.append(el("tr", {}, el("th", {}, label), el("td", {}, value === null || value === undefined ? "—" : Number(value).toFixed(1))));
       }
-      const terms = pair.terms || {};
-      for (const key of ["expected", "found", "missing", "wrong"]) {
-        if (Array.isArray(terms[key])) scores.append(el("tr", {}, el("th", {}, "terms " + key), el("td", {}, terms[key].map((t) => t.text || t.surface || t.en || JSON.stringify(t)).join(", ") || "—")));
-      }
       card.append(el("h4", {}, "Scores" + (pair.scores.nrefs ? "" : " (no reference given)")), scores);
+      card.append(termTable(pair.terms || {}));
       box.append(card);
     } catch (error) {
       box.append(el("p", { class: "card error" }, error.message));
     }
+  }
+
+  // Each glossary term of the source: the approved rendering and what the translation has.
+  function termTable(terms) {
+    const table = el("table", { class: "scores terms" },
+      el("tr", {}, el("th", {}, "Source term"), el("th", {}, "Approved"), el("th", {}, "In the translation")));
+    const at = (list, term) => (list || []).find((t) => t.start === term.start && t.end === term.end);
+    for (const term of terms.expected || []) {
+      const found = at(terms.found, term);
+      const wrong = at(terms.wrong, term);
+      const status = wrong ? el("span", { class: "error" }, `✗ ${wrong.text}`)
+        : found ? el("span", { class: "ok" }, `✓ ${found.text}`)
+        : el("span", { class: "warning-text" }, "missing");
+      table.append(el("tr", {}, el("td", {}, term.source), el("td", {}, term.renderings[0] || "—"), el("td", {}, status)));
+    }
+    return el("div", {}, el("h4", {}, "Glossary terms"), table);
   }
 
   // -- page -----------------------------------------------------------------------------
