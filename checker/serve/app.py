@@ -225,11 +225,7 @@ class DeskApp:
         checked = await self._timed(self.desk.check, given.story, given.options)
         report = dict(checked.report)
         if given.include_text:
-            report["story"] = {
-                "name": given.story.name,
-                "text": checked.result.source.text,
-                "format": "docx" if checked.result.source.is_archive else None,
-            }
+            report["story"] = checked.view()
         return _Json(report)
 
     async def fix(self, request: Request) -> Response:

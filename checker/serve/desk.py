@@ -23,6 +23,7 @@ from typing import Any
 
 from checker.bundled import display_path
 from checker.cache import GlossaryCache
+from checker.document import Segment
 from checker.engine import Checker, Result, Selection
 from checker.errors import InputError, UsageError
 from checker.fix_file import reread
@@ -33,7 +34,7 @@ from checker.headline.check import HeadlineChecker
 from checker.headline.pairs import PairFile, new_pair
 from checker.headline.report import report_object as headline_report_object
 from checker.match.fold import fold_form
-from checker.model import Finding
+from checker.model import Finding, Span
 from checker.readers import reader_for, supported_suffixes
 from checker.reporters.json import report_object
 from checker.rules import doc_sections, iter_rules
@@ -102,6 +103,11 @@ def _codes(values: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(c.strip() for v in items for c in str(v).split(",") if c.strip())
 
 
+# Formats whose source text is the story as a reader sees it; the others (markup, Word)
+# are shown as the text of their segments.
+_PLAIN_FORMATS = frozenset({"text", "markdown"})
+
+
 @dataclass(frozen=True)
 class Checked:
     """A story checked: the result and the JSON report (the `--format json` schema, each
@@ -109,6 +115,35 @@ class Checked:
 
     story: Story
     result: Result
+    format: str = "text"
+
+    def view(self) -> dict[str, Any]:
+        """The story for a page: its text (what the offsets count) and, for markup and
+        Word files, its segments (headline, paragraphs) with each finding's span mapped
+        into the segment's text."""
+        source = self.result.source
+        view: dict[str, Any] = {
+            "name": self.story.name,
+            "format": self.format,
+            "text": source.text,
+            "segments": None,
+        }
+        if self.format not in _PLAIN_FORMATS:
+            view["segments"] = [
+                {
+                    "kind": segment.kind.value,
+                    "name": segment.name,
+                    "text": segment.text,
+                    "marks": [
+                        {"id": finding_id(f), "start": start, "end": end}
+                        for f in self.result.findings
+                        if (mapped := segment_span(segment, f.span)) is not None
+                        for start, end in [mapped]
+                    ],
+                }
+                for segment in self.result.segments
+            ]
+        return view
 
     @cached_property
     def report(self) -> dict[str, Any]:
@@ -187,8 +222,9 @@ class Desk:
     # -- stories ------------------------------------------------------------------------
 
     def check(self, story: Story, options: Options) -> Checked:
-        source = decode(story.data, story.name)
-        return Checked(story, self.checker(options).check_source(source))
+        document = reader_for(story.name)(decode(story.data, story.name))
+        result = self.checker(options).check_document(document)
+        return Checked(story, result, document.format)
 
     def fix(self, story: Story, options: Options, accepted: Collection[str]) -> Fixed:
         """Apply the fixes of the accepted findings (safe or unsafe: the editor chose them)
@@ -203,7 +239,7 @@ class Desk:
         applied = tuple(finding_id(f) for f in outcome.applied)
         skipped = tuple(sorted(wanted - set(applied)))
         if not outcome.applied:
-            return Fixed(story, story.data, (), skipped, Checked(story, result))
+            return Fixed(story, story.data, (), skipped, Checked(story, result, document.format))
         try:
             again = reader(reread(document.source, outcome.data))
         except InputError as exc:
@@ -342,6 +378,26 @@ class Desk:
     @staticmethod
     def formats() -> list[str]:
         return sorted(supported_suffixes())
+
+
+def segment_span(segment: Segment, span: Span) -> tuple[int, int] | None:
+    """A source span as offsets into the segment's text, when it starts in the segment."""
+    chunks = segment.chunks
+    starting = [
+        c
+        for c in chunks
+        if c.src_start <= span.start < c.src_end or (c.src_start == span.start == c.src_end)
+    ]
+    if not starting:
+        return None
+    first = starting[0]
+    start = first.text_start + (span.start - first.src_start if first.literal else 0)
+    end = start
+    for chunk in chunks:
+        if chunk.src_start < span.end and chunk.src_end > span.start:
+            inside = min(span.end, chunk.src_end) - chunk.src_start
+            end = max(end, chunk.text_start + inside if chunk.literal else chunk.text_end)
+    return start, max(start, min(end, len(segment.text)))
 
 
 def _unique(answers: Sequence[Answer]) -> list[Answer]:

@@ -104,11 +104,37 @@ _REPORT = {
         "story": {
             "type": "object",
             "description": "With include_text: the story's text as the offsets count it.",
-            "required": ["name", "text", "format"],
+            "required": ["name", "text", "format", "segments"],
             "properties": {
                 "name": {"type": "string"},
                 "text": {"type": "string"},
-                "format": _NULLABLE_STRING,
+                "format": {"enum": ["text", "markdown", "html", "xml", "docx"]},
+                "segments": {
+                    "type": ["array", "null"],
+                    "description": "Markup and Word files: the segments the checks read, "
+                    "each with its findings' spans in its own text.",
+                    "items": {
+                        "type": "object",
+                        "required": ["kind", "name", "text", "marks"],
+                        "properties": {
+                            "kind": {"type": "string"},
+                            "name": _NULLABLE_STRING,
+                            "text": {"type": "string"},
+                            "marks": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["id", "start", "end"],
+                                    "properties": {
+                                        "id": {"type": "string"},
+                                        "start": {"type": "integer", "minimum": 0},
+                                        "end": {"type": "integer", "minimum": 0},
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
             },
         },
     },

@@ -3,8 +3,10 @@ and every error path, each answer checked at exact positions or in full."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import tempfile
 import time
 import zipfile
@@ -114,7 +116,7 @@ def test_check_with_include_text_returns_the_text_the_offsets_count(
 ) -> None:
     report = client.post("/api/v1/check", json=seed_request(seed_text, include_text=True)).json()
     story = report["story"]
-    assert story == {"name": "story.txt", "text": seed_text, "format": None}
+    assert story == {"name": "story.txt", "text": seed_text, "format": "text", "segments": None}
     for finding in report["findings"]:
         assert story["text"][finding["offset"] : finding["end_offset"]] == finding["text"]
 
@@ -161,6 +163,31 @@ def test_check_uploaded_word_file(client: TestClient) -> None:
     liu = next(f for f in report["findings"] if f["text"] == "Liu jianchao")
     assert liu["fix_applicability"] == "display_only"  # the name is split across runs
     assert report["story"]["text"].split("\n")[0].startswith("Tokyo protests")
+
+
+@pytest.mark.parametrize(
+    "sample", ["kanai-liu-meeting.html", "kanai-liu-meeting.nitf.xml", "kanai-liu-meeting.docx"]
+)
+def test_markup_and_word_stories_come_with_their_segments_marked(
+    client: TestClient, sample: str
+) -> None:
+    data = (SAMPLES / sample).read_bytes()
+    report = client.post(
+        "/api/v1/check",
+        data={"date": "2025-11-19", "include_text": "true"},
+        files={"file": (sample, data, "application/octet-stream")},
+    ).json()
+    segments = report["story"]["segments"]
+    assert segments[0]["kind"] == "headline"
+    assert segments[0]["text"].startswith("Tokyo protests Chinese TV portrayal")
+    marks = {m["id"]: (s["text"], m) for s in segments for m in s["marks"]}
+    assert len(marks) == sum(len(s["marks"]) for s in segments)  # one mark per finding
+    assert set(marks) == {f["id"] for f in report["findings"]}
+    for finding in report["findings"]:
+        text, mark = marks[finding["id"]]
+        # The finding's text is the source's (markup and entities); the mark's is as read.
+        as_read = html.unescape(re.sub(r"<[^>]*>", "", finding["text"]))
+        assert text[mark["start"] : mark["end"]] == as_read, finding["id"]
 
 
 def test_an_uploaded_file_name_is_never_a_path(client: TestClient, seed_text: str) -> None:

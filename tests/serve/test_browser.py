@@ -117,6 +117,8 @@ def test_upload_word_file_and_download_it_annotated(page: object, tmp_path: Path
     page.locator("#story[data-highlighted]").wait_for()
     assert page.locator("#story").get_attribute("data-highlighted") == "17"
     assert page.locator("#annotate").is_visible()
+    assert page.locator("#story h2.segment.headline").inner_text().startswith("Tokyo protests")
+    screenshot(page, "desk-word.png")
     with page.expect_download() as download_info:
         page.click("#annotate")
     download = download_info.value

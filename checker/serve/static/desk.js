@@ -110,43 +110,58 @@
     );
     for (const warning of file.warnings) $("summary").append(el("div", { class: "warning-line" }, "⚠ " + warning));
     $("annotate").hidden = report.story.format !== "docx";
-    renderStory(report.story.text, report.findings);
+    renderStory(report.story, report.findings);
     renderCards(report.findings);
     updateButtons();
   }
 
-  // Offsets in the report count code points; JavaScript strings count UTF-16 units.
-  function renderStory(text, findings) {
+  // The story as text with its findings marked; a markup or Word file as its segments
+  // (headline, paragraphs), each with the findings mapped into it by the server.
+  function renderStory(story, findings) {
+    const container = $("story");
+    container.innerHTML = "";
+    container.classList.toggle("segmented", Boolean(story.segments));
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    const marked = new Set();
+    if (story.segments) {
+      for (const segment of story.segments) {
+        const block = el(segment.kind === "headline" ? "h2" : "p", { class: "segment " + segment.kind });
+        const spans = segment.marks.map((m) => ({ start: m.start, end: m.end, finding: byId.get(m.id) }));
+        appendMarked(block, segment.text, spans.filter((s) => s.finding), marked);
+        container.append(block);
+      }
+    } else {
+      const spans = findings.map((f) => ({ start: f.offset, end: f.end_offset, finding: f }));
+      appendMarked(container, story.text, spans, marked);
+    }
+    container.dataset.highlighted = String(marked.size);
+  }
+
+  // Offsets count code points; JavaScript strings count UTF-16 units.
+  function appendMarked(node, text, spans, marked) {
     const chars = Array.from(text);
     const bounds = new Set([0, chars.length]);
-    for (const f of findings) { bounds.add(f.offset); bounds.add(f.end_offset); }
+    for (const s of spans) { bounds.add(s.start); bounds.add(s.end); }
     const points = Array.from(bounds).sort((a, b) => a - b);
-    const story = $("story");
-    story.innerHTML = "";
-    const marked = new Set();
-    for (const f of findings.filter((f) => f.offset === f.end_offset)) {
-      f._point = true;
-    }
     for (let i = 0; i < points.length; i++) {
       const start = points[i];
-      for (const f of findings) {
-        if (f._point && f.offset === start) {
-          story.append(mark([f], "", true));
-          marked.add(f.id);
+      for (const s of spans) {
+        if (s.start === s.end && s.start === start) {
+          node.append(mark([s.finding], "", true));
+          marked.add(s.finding.id);
         }
       }
       if (i === points.length - 1) break;
       const end = points[i + 1];
       const piece = chars.slice(start, end).join("");
-      const covering = findings.filter((f) => f.offset <= start && end <= f.end_offset && f.offset < f.end_offset);
+      const covering = spans.filter((s) => s.start <= start && end <= s.end && s.start < s.end);
       if (covering.length) {
-        story.append(mark(covering, piece, false));
-        covering.forEach((f) => marked.add(f.id));
+        node.append(mark(covering.map((s) => s.finding), piece, false));
+        covering.forEach((s) => marked.add(s.finding.id));
       } else {
-        story.append(document.createTextNode(piece));
+        node.append(document.createTextNode(piece));
       }
     }
-    story.dataset.highlighted = String(marked.size);
   }
 
   function mark(findings, text, point) {
