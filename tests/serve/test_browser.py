@@ -130,6 +130,14 @@ def test_upload_word_file_and_download_it_annotated(page: object, tmp_path: Path
         document = package.read("word/document.xml").decode("utf-8")
     assert comments.count("<w:comment ") == 17
     assert document.count('w:author="termcheck"') >= 2 * 10
+    # Accepting the safe fixes and checking again goes on with the corrected Word file.
+    page.click("#accept-safe")
+    assert page.locator(".finding.accepted").count() == 12
+    page.click("#recheck")
+    page.locator("#story[data-highlighted='4']").wait_for()
+    page.click("#check-button")
+    page.locator("#status:has-text('4 findings')").wait_for()
+    assert page.locator("#cards code").all_inner_texts() == ["TT001", "TM001", "TT002", "TT004"]
 
 
 def test_glossary_search_in_chinese_and_for_a_wrong_form(page: object) -> None:

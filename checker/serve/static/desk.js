@@ -73,7 +73,10 @@
   function currentInput() {
     const file = $("story-file").files[0];
     if (file) return { kind: "file", file };
-    return { kind: "text", text: $("story-text").value, name: "story.txt" };
+    const text = $("story-text").value;
+    // After "apply & re-check" a file lives on as its corrected copy.
+    if (!text.trim() && state.input && state.input.kind === "file") return state.input;
+    return { kind: "text", text, name: "story.txt" };
   }
 
   async function check(input) {
@@ -294,6 +297,7 @@
     try {
       const result = await fixed();
       if (result.text !== undefined) $("story-text").value = result.text;
+      else $("story-file").value = "";  // the corrected copy is checked from now on
       await check(result.input);
     } catch (error) {
       say(error.message, "error");
