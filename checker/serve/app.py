@@ -408,7 +408,7 @@ def _download(data: bytes, name: str, headers: dict[str, str]) -> Response:
     )
 
 
-async def _not_found(request: Request, exc: Exception) -> Response:
+async def _http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     if status == 405:
         error = problem(
@@ -432,6 +432,6 @@ def create_app(desk: Desk, token: str | None = None, limits: Limits | None = Non
     routes = DeskApp(desk, token, limits).routes()
     app = Starlette(
         routes=routes,
-        exception_handlers={HTTPException: _not_found, Exception: _internal},
+        exception_handlers={HTTPException: _http_error, Exception: _internal},
     )
     return _Guard(app, token, limits.max_upload)

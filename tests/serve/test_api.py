@@ -413,6 +413,19 @@ def test_check_errors_are_problem_details_with_the_cli_message(
     assert problem_of(client.post("/api/v1/check", **request_args), status)["detail"] == detail
 
 
+def test_malformed_forms_are_bad_requests(client: TestClient) -> None:
+    no_boundary = client.post(
+        "/api/v1/check", content=b"--x\r\n", headers={"content-type": "multipart/form-data"}
+    )
+    assert problem_of(no_boundary, 400)["detail"] == "Missing boundary in multipart."
+    two_files = client.post(
+        "/api/v1/check", files=[("file", ("a.txt", b"x")), ("file", ("b.txt", b"y"))]
+    )
+    assert problem_of(two_files, 400)["detail"] == (
+        "Too many files. Maximum number of files is 1."
+    )
+
+
 def test_invalid_json_is_a_bad_request(client: TestClient) -> None:
     response = client.post(
         "/api/v1/check", content=b"{not json", headers={"content-type": "application/json"}
