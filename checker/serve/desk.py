@@ -172,13 +172,10 @@ class Fixed:
 class Desk:
     """The glossary compiled once, the style profiles loaded once, checkers by options."""
 
-    def __init__(
-        self,
-        glossaries: Sequence[str] | None = None,
-        style: str | None = None,
-        cache_dir: str | None = None,
-    ) -> None:
-        compiled = GlossaryCache(cache_dir).load(list(glossaries) if glossaries else None)
+    def __init__(self, glossaries: Sequence[str] | None = None, style: str | None = None) -> None:
+        # Compiled here, not read from or stored in the on-disk cache: the desk writes
+        # nothing to disk.
+        compiled = GlossaryCache(enabled=False).load(list(glossaries) if glossaries else None)
         self.glossary: Glossary = compiled.glossary
         self.index = compiled.index
         self.styles = tuple(available_styles())

@@ -421,9 +421,7 @@ def test_malformed_forms_are_bad_requests(client: TestClient) -> None:
     two_files = client.post(
         "/api/v1/check", files=[("file", ("a.txt", b"x")), ("file", ("b.txt", b"y"))]
     )
-    assert problem_of(two_files, 400)["detail"] == (
-        "Too many files. Maximum number of files is 1."
-    )
+    assert problem_of(two_files, 400)["detail"] == ("Too many files. Maximum number of files is 1.")
 
 
 def test_invalid_json_is_a_bad_request(client: TestClient) -> None:
@@ -621,3 +619,21 @@ def test_with_a_token_the_page_loads_and_asks_for_it(token_client: TestClient) -
     assert page.status_code == 200
     assert "&quot;tokenRequired&quot;: true" in page.text
     assert token_client.get("/static/desk.js").status_code == 200
+
+
+def test_the_desk_writes_nothing_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    with TestClient(create_app(Desk())) as fresh:
+        assert fresh.post("/api/v1/check", json=seed_request(seed_text)).status_code == 200
+        fixed = fresh.post(
+            "/api/v1/fix",
+            data={"accept": "TM001@1428-1434"},
+            files={"file": ("seed.docx", SEED_DOCX.read_bytes(), "application/zip")},
+        )
+        assert fixed.status_code == 200
+    assert [p.name for p in tmp_path.rglob("*")] == ["tmp"]
