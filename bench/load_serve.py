@@ -144,9 +144,10 @@ async def load(
 
 
 def resident(pid: int) -> int:
-    """Resident memory of the desk and its worker processes."""
+    """Memory of the desk and its worker processes: their proportional set size, which
+    counts the pages they share (the glossary, compiled before the fork) once."""
     server = psutil.Process(pid)
-    return sum(p.memory_info().rss for p in [server, *server.children()])
+    return sum(p.memory_full_info().pss for p in [server, *server.children()])
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -190,7 +191,7 @@ def main() -> None:
         f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  "
         f"p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}  mean {statistics.fmean(ms):.1f}"
     )
-    print(f"server memory MiB (before / middle / after): {' / '.join(mib)}")
+    print(f"desk memory (PSS) MiB (before / middle / after): {' / '.join(mib)}")
     if errors or len(latencies) < args.requests:
         raise SystemExit(1)
 
