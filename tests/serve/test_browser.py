@@ -201,3 +201,27 @@ def test_keyboard_only_at_800_pixels(page: object, seed_text: str) -> None:
     page.keyboard.press("Alt+A")
     assert "accepted" in page.locator("#card-ST003_1413-1426").get_attribute("class")
     screenshot(page, "desk-800.png")
+
+
+def test_a_desk_with_a_token_asks_for_it_once(browser: object, desk: object) -> None:
+    from tests.serve.conftest import TOKEN
+
+    with LiveServer(desk, token=TOKEN) as server:  # type: ignore[arg-type]
+        context = browser.new_context()  # type: ignore[attr-defined]
+        page = context.new_page()
+        asked: list[str] = []
+
+        def answer(dialog: object) -> None:
+            asked.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.accept(TOKEN)  # type: ignore[attr-defined]
+
+        page.on("dialog", answer)
+        page.goto(server.url + "/")
+        page.fill("#story-text", "Talks in taiwan.")
+        page.click("#check-button")
+        page.locator("#story[data-highlighted='1']").wait_for()
+        page.fill("#story-text", "Talks in taiwan with japan.")
+        page.click("#check-button")
+        page.locator("#story[data-highlighted='2']").wait_for()
+        assert asked == ["This desk needs its access token:"]
+        context.close()
