@@ -12,11 +12,13 @@ from typing import Annotated
 import typer
 
 from checker import __version__
+from checker.annotate_docx import annotate_file
 from checker.batch import BatchRun, BatchSummary, FileError, Task
 from checker.cache import GlossaryCache
 from checker.commands.glossary import glossary_app
 from checker.commands.headlines import headlines_command
 from checker.commands.rules import explain_command, rules_command
+from checker.commands.serve import serve_command
 from checker.config import ConfigFinder, Settings
 from checker.dates import date_option
 from checker.engine import Checker, Result
@@ -46,6 +48,7 @@ app.add_typer(glossary_app, name="glossary")
 app.command("rules")(rules_command)
 app.command("explain")(explain_command)
 app.command("headlines")(headlines_command)
+app.command("serve")(serve_command)
 
 GlossaryOption = Annotated[
     list[str] | None,
@@ -155,6 +158,14 @@ def check_command(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Compile the glossaries, ignoring the cache.")
     ] = False,
+    annotate: Annotated[
+        str | None,
+        typer.Option(
+            "--annotate",
+            help="Also write a copy of the Word story with every finding as a comment and "
+            "every fix as a tracked change.",
+        ),
+    ] = None,
     config: Annotated[
         str | None,
         typer.Option(
@@ -202,6 +213,10 @@ def check_command(
             if pairs:
                 checker.document_checks = (_quoted_headlines(checker, pairs).check,)
             checkers[settings.path] = checker
+    if annotate is not None:
+        if len(plan) != 1:
+            raise UsageError("--annotate writes one Word file: give one .docx story")
+        annotate_file(checkers[plan[0][1].path], plan[0][0], annotate, encoding)
     focus = None
     if entry is not None:
         first = next(iter(checkers.values()), None)
