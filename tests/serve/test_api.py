@@ -50,7 +50,8 @@ def test_health_names_the_glossary_and_the_limits(client: TestClient, desk: Desk
     body = client.get("/api/v1/health").json()
     assert body["status"] == "ok"
     assert body["glossary"]["entries"] == len(desk.glossary.entries) > 100
-    assert body["glossary"]["knowledge_dates"] == ["2025-11-30"]
+    dates = [d.isoformat() for d in desk.glossary.knowledge_dates]
+    assert body["glossary"]["knowledge_dates"] == dates == ["2025-11-30"] * len(dates)
     assert body["styles"] == ["family-first", "news-agency"]
     assert body["limits"] == {"max_upload": 10 * 1024 * 1024, "check_seconds": 10.0}
     assert ".docx" in body["formats"]
