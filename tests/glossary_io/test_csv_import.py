@@ -10,8 +10,9 @@ from checker.errors import GlossaryError
 from checker.glossary.load_csv import glossary_from_csv
 from checker.glossary.loader import load_glossaries
 from checker.glossary.model import Kind, Role
+from tests.datasets import TEST_DATA
 
-TICO = Path(__file__).resolve().parents[3] / "shared" / "data" / "tico19-zh-en" / "terminologies"
+TICO = TEST_DATA / "tico19"
 COUNTS = {
     "f_en-zh_CN.csv": 306,
     "f_en-zh_TW.csv": 306,
