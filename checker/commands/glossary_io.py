@@ -25,12 +25,11 @@ def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
         import_command,
     )
     imported.positional("file", "FILE", "a TBX, CSV, TSV or YAML glossary")
-    imported.add_argument(
+    imported.required_option(
         "-o",
         "--output",
         metavar="FILE",
-        required=True,
-        help="the YAML file to write (- for standard output)",
+        help="the YAML file to write (- for standard output; required)",
     )
     exported = add_command(
         commands,

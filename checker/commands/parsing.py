@@ -49,7 +49,7 @@ class CommandParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", Formatter)
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(**kwargs)
-        self.required_positionals: list[argparse.Action] = []
+        self.required: list[argparse.Action] = []
 
     def error(self, message: str) -> NoReturn:
         raise CommandLineError(plain_message(message), self.prog)
@@ -58,7 +58,11 @@ class CommandParser(argparse.ArgumentParser):
         """A positional argument that must be given. It is checked after the options, so
         that an unknown option is reported as such rather than as a missing argument."""
         action = self.add_argument(dest, metavar=metavar, nargs="*" if many else "?", help=help)
-        self.required_positionals.append(action)
+        self.required.append(action)
+
+    def required_option(self, *names: str, **kwargs: Any) -> None:
+        """An option that must be given, checked like a positional argument."""
+        self.required.append(self.add_argument(*names, **kwargs))
 
     def commands(self) -> argparse._SubParsersAction[CommandParser]:
         return self.add_subparsers(
@@ -110,8 +114,12 @@ def parse(root: CommandParser, argv: Sequence[str]) -> argparse.Namespace:
         if first.startswith("-") and first != "-":
             raise CommandLineError(f"no such option: {first.split('=', 1)[0]}", parser.prog)
         raise CommandLineError(f"unexpected argument: {first}", parser.prog)
-    for action in parser.required_positionals:
+    for action in parser.required:
         if getattr(namespace, action.dest) in (None, []):
+            if action.option_strings:
+                raise CommandLineError(
+                    f"missing option: {'/'.join(action.option_strings)}", parser.prog
+                )
             raise CommandLineError(f"missing argument: {action.metavar}", parser.prog)
     if getattr(namespace, "handler", None) is None:
         raise CommandLineError("missing command", parser.prog)
