@@ -26,6 +26,7 @@ EXAMPLES = """examples:
   termcheck check story.txt -g desk.yaml --format concise
   termcheck glossary lookup "Liu Jinsong" --date 2025-11-18
   termcheck explain TT001
+  termcheck --version
   termcheck COMMAND -h          (the options of one command)"""
 
 
