@@ -15,8 +15,7 @@ from typing import TextIO
 from checker import __version__
 from checker.commands import check, glossary, headlines, rules
 from checker.commands.parsing import CommandLineError, CommandParser, parse
-from checker.errors import EXIT_ERROR, TermcheckError, UsageError
-from checker.glossary.loader import GlossaryWarning
+from checker.errors import EXIT_ERROR, GlossaryWarning, TermcheckError, UsageError
 
 DESCRIPTION = (
     "Check names, titles and terms in news copy about China and Japan against dated glossaries."

@@ -28,10 +28,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from checker.errors import GlossaryError, InputError
+from checker.errors import GlossaryError, GlossaryWarning, InputError
 from checker.glossary.load_tbx import slug
 from checker.glossary.load_yaml import LINE, EntryReader
-from checker.glossary.loader import GlossaryWarning
 from checker.glossary.model import CJK_LANGS, Entry, Glossary, Kind
 from checker.readers.langtags import canonical_lang
 from checker.source import decode

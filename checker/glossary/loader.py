@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.bundled import bundled_glossaries, glossaries_dir
-from checker.errors import GlossaryError
+from checker.errors import GlossaryError, GlossaryWarning
 from checker.glossary.model import Glossary
 
 Loader = Callable[[Path], Glossary]
@@ -36,10 +36,6 @@ _XML_ROOT = re.compile(
     re.S,
 )
 _TBX_ROOTS = frozenset({b"tbx", b"martif"})
-
-
-class GlossaryWarning(UserWarning):
-    """Something a person should know about a glossary that does not stop the run."""
 
 
 def glossary_paths(paths: Sequence[str | Path] | None) -> list[Path]:
