@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -54,6 +55,25 @@ class CommandParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise CommandLineError(plain_message(message), self.prog)
 
+    def format_usage(self) -> str:
+        return self._required_shown(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._required_shown(super().format_help())
+
+    def _required_shown(self, text: str) -> str:
+        """The usage line with the required positionals shown as required (argparse shows
+        them as optional, since they are checked after parsing)."""
+        for action in self.required:
+            name = str(action.metavar)
+            if action.option_strings:
+                shown = f"{action.option_strings[0]} {name}"
+                text = text.replace(f"[{shown}]", shown, 1)
+            else:
+                text = text.replace(f"[{name} ...]", f"{name} [{name} ...]", 1)
+                text = text.replace(f"[{name}]", name, 1)
+        return text
+
     def positional(self, dest: str, metavar: str, help: str, many: bool = False) -> None:
         """A positional argument that must be given. It is checked after the options, so
         that an unknown option is reported as such rather than as a missing argument."""
@@ -81,9 +101,20 @@ def add_command(
     """A sub-command with a one-line summary (in its parent's list), a description and
     examples (in its own --help)."""
     epilog = "examples:\n" + "\n".join(f"  {line}" for line in examples) if examples else None
-    parser = commands.add_parser(name, help=summary, description=description, epilog=epilog)
+    parser = commands.add_parser(
+        name, help=summary, description=_wrapped(description), epilog=epilog
+    )
     parser.set_defaults(parser=parser, handler=handler)
     return parser
+
+
+def _wrapped(text: str, width: int = 90) -> str:
+    """Paragraphs with a line wider than `width` filled to it; the others as written."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(
+        textwrap.fill(" ".join(p.split()), width) if max(map(len, p.splitlines())) > width else p
+        for p in paragraphs
+    )
 
 
 def plain_message(message: str) -> str:
