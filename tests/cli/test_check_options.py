@@ -86,3 +86,10 @@ def test_show_settings_says_where_each_setting_comes_from(tmp_path: Path) -> Non
         "date: each document's own, else today (default)",
         "encoding: detected (default)",
     ]
+
+
+def test_stdin_filename_finds_the_configuration_of_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "termcheck.toml").write_text('ignore = ["TM"]\n', encoding="utf-8")
+    args = ["check", "-", "--stdin-filename", tmp_path / "story.txt", *BASE]
+    result = invoke([*args, "--format", "concise"], stdin=STORY.encode())
+    assert (result.exit_code, result.stdout) == (0, "")
