@@ -19,16 +19,19 @@ line and the column.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.engine import FileIgnore, Selection, known_code
 from checker.errors import UsageError
 from checker.model import Severity
 from checker.rules import code_for
 from checker.style import available_styles
+
+if TYPE_CHECKING:
+    import tomllib
 
 CONFIG_FILE = "termcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -136,6 +139,8 @@ def _config_in(folder: Path) -> Path | None:
 
 def load_config(path: Path) -> Settings:
     """Read and validate one configuration file."""
+    import tomllib  # only where there is a configuration file
+
     text = _read(path)
     try:
         data = tomllib.loads(text)
