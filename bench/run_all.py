@@ -205,6 +205,7 @@ class Bench:
                 cli,
                 "check",
                 str(story),
+                "--no-bundled",
                 "-g",
                 str(glossary),
                 "--cache-dir",

@@ -33,7 +33,7 @@ SEED = 20240601
 GLOSSARY_SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_GLOSSARY_SIZES = (100, 1_000, 10_000)
 STORY_BYTES = 3_300
-WORKLOAD_VERSION = 2  # bump when the generator changes, so cached workloads are rebuilt
+WORKLOAD_VERSION = 3  # bump when the generator changes, so cached workloads are rebuilt
 
 # -- name material ------------------------------------------------------------------------
 
@@ -701,8 +701,81 @@ def glossary_document(model: GlossaryModel, size: int) -> dict[str, Any]:
         "glossary": f"bench-{size}",
         "version": "2025-11-30",
         "description": f"Generated benchmark glossary, {size} entries, seed {SEED}",
-        "entries": kept,
+        "entries": _valid(kept),
     }
+
+
+# Form lists of an entry, and which of them hold forms that are wrong.
+_FORM_KEYS = ("en", "accepted", "short", "discouraged", "ambiguous", "adjective",
+              "before-name", "after-name", "zh-Hans", "zh-Hant", "ja")  # fmt: skip
+_WRONG_KEYS = ("forbidden", "forbidden-cjk")
+_CJK_KEYS = ("zh-Hans", "zh-Hant", "ja", "forbidden-cjk")
+
+
+def _valid(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries as `glossary validate` accepts them (termcheck checks with no other):
+    ids in kebab case, a wrong form that is another entry's correct form dropped, and a
+    form that several entries share listed as ambiguous in each."""
+    from checker.match.fold import fold_form
+
+    renamed: dict[str, str] = {}
+    for entry in entries:
+        clean = "-".join(part for part in entry["id"].lower().split("-") if part)
+        clean = "".join(c for c in clean if c in string.ascii_lowercase + string.digits + "-")
+        unique, number = clean, 2
+        while unique in renamed.values():
+            unique, number = f"{clean}-{number}", number + 1
+        renamed[entry["id"]] = unique
+    entries = [dict(entry, id=renamed[entry["id"]]) for entry in entries]
+    for entry in entries:
+        if "tenures" in entry:
+            entry["tenures"] = [dict(t, office=renamed[t["office"]]) for t in entry["tenures"]]
+        if entry.get("organization") in renamed:
+            entry["organization"] = renamed[entry["organization"]]
+
+    correct: dict[str, set[str]] = {}
+    for entry in entries:
+        for key in _FORM_KEYS:
+            for _, folded in _items(entry, key, fold_form):
+                correct.setdefault(folded, set()).add(entry["id"])
+    for entry in entries:
+        for key in _WRONG_KEYS:
+            kept = [
+                item
+                for item in entry.get(key, [])
+                if not correct.get(_folded(item, key, fold_form), set()) - {entry["id"]}
+            ]
+            if kept:
+                entry[key] = kept
+            else:
+                entry.pop(key, None)
+    claims: dict[str, set[str]] = {}
+    for entry in entries:
+        for key in (*_FORM_KEYS, *_WRONG_KEYS):
+            for _, folded in _items(entry, key, fold_form):
+                claims.setdefault(folded, set()).add(entry["id"])
+    for entry in entries:
+        listed = {folded for _, folded in _items(entry, "ambiguous", fold_form)}
+        shared: dict[str, str] = {}
+        for key in _FORM_KEYS:
+            for text, folded in _items(entry, key, fold_form):
+                if len(claims[folded]) > 1 and folded not in listed:
+                    shared.setdefault(folded, text)
+        if shared:
+            entry["ambiguous"] = [*entry.get("ambiguous", []), *shared.values()]
+    return entries
+
+
+def _folded(item: Any, key: str, fold: Any) -> str:
+    text = item["form"] if isinstance(item, dict) else item
+    return str(text if key in _CJK_KEYS else fold(text))
+
+
+def _items(entry: dict[str, Any], key: str, fold: Any) -> Iterator[tuple[str, str]]:
+    value = entry.get(key)
+    for item in value if isinstance(value, list) else [value] if value else []:
+        text = item["form"] if isinstance(item, dict) else item
+        yield text, _folded(item, key, fold)
 
 
 # -- stories --------------------------------------------------------------------------------

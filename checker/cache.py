@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast, overload
 
 from checker import __version__
-from checker.glossary.loader import glossary_paths, load_glossary_file
+from checker.glossary.loader import glossary_paths, load_glossaries
 from checker.glossary.model import Entry, Glossary, Holding
 from checker.match.index import TermIndex
 from checker.output import write_atomic
@@ -147,7 +147,7 @@ def cache_key(files: Sequence[Path]) -> str:
 
 
 def _compile(files: Sequence[Path]) -> Compiled:
-    glossary = Glossary.merge(load_glossary_file(p) for p in files)
+    glossary = load_glossaries(files)
     return Compiled(glossary, TermIndex(glossary))
 
 

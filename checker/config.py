@@ -1,7 +1,8 @@
 """Configuration: `termcheck.toml`, or `[tool.termcheck]` in `pyproject.toml`, found by
 walking up from each checked file; options given on the command line win over the file.
 
-    glossaries = ["glossaries/japan-china-2025.yaml"]   # paths relative to this file
+    glossaries = ["desk/extra-names.yaml"]              # added to the bundled ones;
+    bundled = true                                      # false: only the files above
     style = "news-agency"                               # a bundled profile or a YAML file
     select = ["TM", "TT", "NM"]                         # codes or prefixes
     ignore = ["ST004"]
@@ -18,10 +19,10 @@ line and the column.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.engine import FileIgnore, Selection, known_code
 from checker.errors import UsageError
@@ -29,12 +30,24 @@ from checker.model import Severity
 from checker.rules import code_for
 from checker.style import available_styles
 
+if TYPE_CHECKING:
+    import tomllib
+
 CONFIG_FILE = "termcheck.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_FAIL_ON = Severity.WARNING
 _PYPROJECT_TABLE = ("tool", "termcheck")
 _HAS_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*termcheck\s*[\].]", re.MULTILINE)
-_KEYS = ("glossaries", "style", "select", "ignore", "fail-on", "severity", "per-file-ignores")
+_KEYS = (
+    "glossaries",
+    "bundled",
+    "style",
+    "select",
+    "ignore",
+    "fail-on",
+    "severity",
+    "per-file-ignores",
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +55,8 @@ class Settings:
     """What a check runs with. A field left None is taken from the next source: the
     command line first, then the configuration file, then the defaults."""
 
-    glossaries: tuple[str, ...] | None = None  # None: the bundled glossaries
+    glossaries: tuple[str, ...] | None = None  # added to the bundled glossaries
+    bundled: bool | None = None  # None: true, the bundled glossaries are used
     style: str | None = None  # None: the default profile
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
@@ -58,6 +72,7 @@ class Settings:
         return replace(
             base,
             glossaries=self.glossaries if self.glossaries is not None else base.glossaries,
+            bundled=self.bundled if self.bundled is not None else base.bundled,
             style=self.style if self.style is not None else base.style,
             select=self.select if self.select is not None else base.select,
             ignore=self.ignore if self.ignore is not None else base.ignore,
@@ -73,6 +88,10 @@ class Settings:
             dict(self.severities),
             self.per_file_ignores,
         )
+
+    @property
+    def uses_bundled(self) -> bool:
+        return self.bundled is not False
 
     @property
     def threshold(self) -> Severity:
@@ -120,6 +139,8 @@ def _config_in(folder: Path) -> Path | None:
 
 def load_config(path: Path) -> Settings:
     """Read and validate one configuration file."""
+    import tomllib  # only where there is a configuration file
+
     text = _read(path)
     try:
         data = tomllib.loads(text)
@@ -181,10 +202,12 @@ class _Validator:
             if key not in _KEYS:
                 raise self.error(f"unknown key '{key}' (known: {', '.join(_KEYS)})", [key])
         glossaries = data.get("glossaries")
+        bundled = data.get("bundled")
         style = data.get("style")
         fail_on = data.get("fail-on")
         return Settings(
             glossaries=None if glossaries is None else self.glossaries(glossaries),
+            bundled=None if bundled is None else self.boolean(bundled, ["bundled"]),
             style=None if style is None else self.style(style),
             select=self.codes(data["select"], ["select"]) if "select" in data else None,
             ignore=self.codes(data["ignore"], ["ignore"]) if "ignore" in data else None,
@@ -198,6 +221,11 @@ class _Validator:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.error(f"'{'.'.join(key)}' must be a list of strings", key)
         return list(value)
+
+    def boolean(self, value: object, key: Sequence[str]) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(f"'{'.'.join(key)}' must be true or false", key)
+        return value
 
     def table(self, value: object, key: Sequence[str]) -> dict[str, object]:
         if not isinstance(value, dict):

@@ -73,6 +73,21 @@ _DATELINE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b"
 )
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_MONTH = (
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
+    r"July|August|September|October|November|December"
+)
+# A dateline at the start of a paragraph: the place in capitals, perhaps a month and day,
+# perhaps the agency in brackets, then a dash: "BEIJING, Nov. 19 (Xinhua) --",
+# "TOKYO (Kyodo) --", "HONG KONG, March 3 —".
+_PLACE_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*)*"
+    rf"(?:,[ \t]*(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?![\d,]))?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:--|—|–|-)[ \t]*"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_LEAD_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)")
 
 
 def date_in_dateline(text: str) -> dt.date | None:
@@ -90,3 +105,51 @@ def date_in_dateline(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def date_by_dateline(text: str, reference: dt.date) -> tuple[dt.date, str] | None:
+    """The story's date from a dateline without a year, read against a reference date
+    (the document's metadata date): "BEIJING, Nov. 19 (Xinhua) --" is the Nov. 19 nearest
+    the reference; "TOKYO (Kyodo) -- ... on Wednesday" in the lead sentence is the last
+    Wednesday on or before it. None when there is no such dateline. Without a reference
+    there is no year to give such a dateline, so none is invented."""
+    dateline = _PLACE_DATELINE.search(text[:600])
+    if dateline is None:
+        return None
+    if dateline.group("month"):
+        month = _MONTHS[dateline.group("month").lower()]
+        day = int(dateline.group("day"))
+        candidates = []
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            try:
+                candidates.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if not candidates:
+            return None
+        found = min(candidates, key=lambda d: abs((d - reference).days))
+        written = dateline.string[dateline.start("month") : dateline.end("day")]
+        return found, f"dateline '{written}'"
+    lead = text[dateline.end() : dateline.end() + 400]
+    end = _LEAD_END.search(lead)
+    weekday = _ON_WEEKDAY.search(lead[: end.end() if end else len(lead)])
+    if weekday is None:
+        return None
+    wanted = _WEEKDAYS.index(weekday.group(1).lower())
+    found = reference - dt.timedelta(days=(reference.weekday() - wanted) % 7)
+    return found, f"dateline and '{weekday.group(0)}'"
+
+
+def story_date(
+    found: dt.date | None, origin: str | None, lead: str, today: dt.date | None = None
+) -> tuple[dt.date, str]:
+    """The story's date when no --date is given: the document's own (`found`, from
+    `origin`), refined by a dateline without a year in its `lead` when the date came from
+    metadata; else today, said as such."""
+    if found is None:
+        return today or dt.date.today(), "today (no --date and no date in the document)"
+    if origin and origin.startswith("metadata"):
+        refined = date_by_dateline(lead, found)
+        if refined is not None:
+            return refined[0], f"{refined[1]} read against {origin} {found.isoformat()}"
+    return found, origin or "document"

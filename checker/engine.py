@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from checker.analysis import DocumentAnalysis
-from checker.document import Document, Segment
+from checker.dates import story_date
+from checker.document import Document, Segment, SegmentKind
 from checker.errors import UsageError
 from checker.glossary.model import Glossary
 from checker.match.index import TermIndex
@@ -159,9 +161,8 @@ class Checker:
     def story_date(self, document: Document) -> tuple[dt.date, str]:
         if self.date is not None:
             return self.date, "--date"
-        if document.date is not None:
-            return document.date, document.date_origin or "document"
-        return dt.date.today(), "today (no --date and no date in the document)"
+        body = (s.text for s in document.segments if s.kind is SegmentKind.BODY)
+        return story_date(document.date, document.date_origin, "\n".join(islice(body, 3)))
 
     def check_document(self, document: Document) -> Result:
         date, origin = self.story_date(document)

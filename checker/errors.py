@@ -47,3 +47,8 @@ class GlossaryError(TermcheckError):
 
 class UsageError(TermcheckError):
     """Options that do not fit together."""
+
+
+class GlossaryWarning(UserWarning):
+    """Something a person should know about a glossary that does not stop the run; the
+    command line prints each once."""

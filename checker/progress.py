@@ -14,22 +14,13 @@ import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import ProgressColumn
 
-from checker.batch import BatchItem
-from checker.engine import Result
+    from checker.batch import BatchItem
 
 _REDRAW_SECONDS = 0.1
 
@@ -55,12 +46,23 @@ def with_progress(
     if not enabled:
         yield from items
         return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from checker.engine import Result
+
     bar = Progress(
         TextColumn("checking"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files, {task.fields[findings]:,} findings"),
-        _FilesPerSecond(),
+        _files_per_second(),
         TimeRemainingColumn(),
         console=console or Console(file=sys.stderr),
         auto_refresh=False,
@@ -81,10 +83,16 @@ def with_progress(
             yield item
 
 
-class _FilesPerSecond(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} files/s" if speed else "", style="progress.data.speed")
+def _files_per_second() -> ProgressColumn:
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class FilesPerSecond(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} files/s" if speed else "", style="progress.data.speed")
+
+    return FilesPerSecond()
 
 
 def _is_terminal(stream: TextIO) -> bool:

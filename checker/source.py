@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from checker.binary import binary_kind
 from checker.errors import InputError
 
 # Legacy encodings a newsroom archive about China and Japan may hold.
@@ -105,6 +106,9 @@ def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
     explained in `warnings`."""
     if data.startswith(ZIP_MAGIC):
         return SourceFile(path, "", ARCHIVE, b"", data)
+    kind = binary_kind(data)
+    if kind is not None:
+        raise InputError(f"not a text file ({kind})", path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], path, encoding.replace("-sig", ""), bom, data)

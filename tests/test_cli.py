@@ -14,7 +14,15 @@ from tests.conftest import MINI_GLOSSARY, NEWS_STYLE, REPO
 
 SEED = REPO / "samples" / "kanai-liu-meeting.txt"
 CORRECTED = REPO / "samples" / "kanai-liu-meeting.corrected.txt"
-BASE = ["-g", str(MINI_GLOSSARY), "--style", str(NEWS_STYLE), "--date", "2025-11-19"]
+BASE = [
+    "--no-bundled",
+    "-g",
+    str(MINI_GLOSSARY),
+    "--style",
+    str(NEWS_STYLE),
+    "--date",
+    "2025-11-19",
+]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -167,7 +175,15 @@ def test_story_date_from_dateline(tmp_path: Path, capsys: pytest.CaptureFixture[
     story.write_text(
         "TOKYO, Nov. 19, 2024 – Defense Minister Minoru Kihara spoke.", encoding="utf-8"
     )
-    args = ["-g", str(MINI_GLOSSARY), "--style", str(NEWS_STYLE), "--format", "json"]
+    args = [
+        "--no-bundled",
+        "-g",
+        str(MINI_GLOSSARY),
+        "--style",
+        str(NEWS_STYLE),
+        "--format",
+        "json",
+    ]
     _, out, _ = run(capsys, "check", str(story), *args)
     report = json.loads(out)
     assert report["files"][0]["date"] == "2024-11-19"
@@ -194,7 +210,15 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_glossary_lookup_by_chinese_form_and_date(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        capsys, "glossary", "lookup", "劉勁松", "--date", "2025-11-18", "-g", str(MINI_GLOSSARY)
+        capsys,
+        "glossary",
+        "lookup",
+        "劉勁松",
+        "--date",
+        "2025-11-18",
+        "--no-bundled",
+        "-g",
+        str(MINI_GLOSSARY),
     )
     assert code == 0
     assert out.startswith("Liu Jinsong [liu-jinsong, person]")
@@ -209,6 +233,7 @@ def test_glossary_lookup_office_holders(capsys: pytest.CaptureFixture[str]) -> N
         "premier-prc",
         "--date",
         "2020-01-01",
+        "--no-bundled",
         "-g",
         str(MINI_GLOSSARY),
     )
@@ -217,7 +242,9 @@ def test_glossary_lookup_office_holders(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_glossary_lookup_wrong_form(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "glossary", "lookup", "masaki kanai", "-g", str(MINI_GLOSSARY))
+    code, out, _ = run(
+        capsys, "glossary", "lookup", "masaki kanai", "--no-bundled", "-g", str(MINI_GLOSSARY)
+    )
     assert code == 0
     assert "matched forbidden form 'Masaki Kanai' — WRONG FORM" in out
 

@@ -1,75 +1,141 @@
-"""`termcheck glossary validate|lookup`."""
+"""`termcheck glossary validate|lookup|import|export`."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-from typing import Annotated
-
-import typer
+import sys
+from typing import TYPE_CHECKING
 
 from checker.bundled import display_path
-from checker.commands.glossary_io import export_command, import_command
-from checker.dates import date_option
-from checker.errors import EXIT_CLEAN, EXIT_ERROR
-from checker.glossary.loader import glossary_paths, load_glossary_file
-from checker.glossary.lookup import Answer, lookup
-from checker.glossary.model import CJK_LANGS, Glossary, Kind, Role, Tenure
-from checker.glossary.validate import spec_runner, validate
+from checker.commands import glossary_io
+from checker.commands.parsing import CommandParser, add_command
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
 
-glossary_app = typer.Typer(
-    help="Validate, query, import and export glossaries.", no_args_is_help=True
-)
-glossary_app.command("import")(import_command)
-glossary_app.command("export")(export_command)
+if TYPE_CHECKING:
+    from checker.glossary.lookup import Answer
+    from checker.glossary.model import Glossary, Tenure
 
 
-@glossary_app.command("validate")
-def validate_command(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(help="Glossary files or folders (default: the bundled ones)."),
-    ] = None,
-    style: Annotated[str | None, typer.Option(help="Style profile the specs run with.")] = None,
-    specs: Annotated[bool, typer.Option(help="Run each entry's specs.")] = True,
-) -> None:
+def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
+    group = add_command(
+        commands,
+        "glossary",
+        "Validate, query, import and export glossaries.",
+        "Validate, query, import and export glossaries.",
+        (
+            "termcheck glossary validate",
+            "termcheck glossary lookup 劉勁松 --date 2025-11-18",
+            "termcheck glossary import terms.tbx -o terms.yaml",
+            "termcheck glossary export --format tbx-basic -o japan-china.tbx",
+        ),
+    )
+    sub = group.commands()
+    validate = add_command(
+        sub,
+        "validate",
+        "Check glossaries: ids, shared forms, tenures, dates, references, capitals, specs.",
+        "Check glossaries: ids, shared forms, tenures, dates, references, capitals and each "
+        "entry's specs.\n\nexit codes: 0 valid, 2 problems (one line each on stderr).",
+        (
+            "termcheck glossary validate",
+            "termcheck glossary validate desk.yaml glossaries/ --style family-first",
+            "termcheck glossary validate imported.yaml --no-specs",
+        ),
+        validate_command,
+    )
+    validate.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="glossary files or folders (default: the bundled ones)",
+    )
+    validate.add_argument("--style", metavar="NAME|FILE", help="style profile the specs run with")
+    validate.add_argument(
+        "--specs",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run each entry's specs (default: yes)",
+    )
+    lookup = add_command(
+        sub,
+        "lookup",
+        "Who or what a form names; which office a person held, or who held an office.",
+        "Who or what a form names (English, Chinese in either script, Japanese, or an "
+        "entry id); which office a person held, or who held an office, on a date.\n\n"
+        "exit codes: 0 found, 2 nothing matches (with suggestions) or a usage error.",
+        (
+            "termcheck glossary lookup 劉勁松 --date 2025-11-18",
+            'termcheck glossary lookup "Liu"',
+            "termcheck glossary lookup prime-minister-japan --date 2025-11-19",
+            "termcheck glossary lookup Kihara -g desk.yaml --no-bundled",
+        ),
+        lookup_command,
+    )
+    lookup.positional("query", "QUERY", "an English, Chinese or Japanese form, or an id")
+    lookup.add_argument("--date", metavar="YYYY-MM-DD", help="who held what on this date")
+    lookup.add_argument(
+        "-g",
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help="a glossary file or folder added to the bundled ones; repeatable",
+    )
+    lookup.add_argument(
+        "--no-bundled", action="store_true", help="leave the bundled glossaries out"
+    )
+    glossary_io.register(sub)
+
+
+def validate_command(args: argparse.Namespace) -> int:
     """Check glossaries: ids, shared forms, tenures, dates, references, capitals, specs."""
-    paths = glossary_paths(files)
+    from checker.glossary.loader import glossary_paths, load_glossary_file
+    from checker.glossary.model import Glossary
+    from checker.glossary.validate import spec_runner, validate
+
+    paths = glossary_paths(args.files)
     glossary = Glossary.merge(load_glossary_file(p) for p in paths)
-    problems = validate(glossary, spec_runner(style) if specs else None)
+    problems = validate(glossary, spec_runner(args.style) if args.specs else None)
     for problem in problems:
-        typer.echo(f"{problem}", err=True)
+        print(f"{problem}", file=sys.stderr)
     count = len(glossary.entries)
     if problems:
-        typer.echo(
-            f"{len(problems)} problem(s) in {count} entries from {len(paths)} file(s)", err=True
+        print(
+            f"{len(problems)} problem(s) in {count} entries from {len(paths)} file(s)",
+            file=sys.stderr,
         )
-        raise typer.Exit(EXIT_ERROR)
-    typer.echo(f"OK: {count} entries in {len(paths)} file(s)")
-    raise typer.Exit(EXIT_CLEAN)
+        return EXIT_ERROR
+    print(f"OK: {count} entries in {len(paths)} file(s)")
+    return EXIT_CLEAN
 
 
-@glossary_app.command("lookup")
-def lookup_command(
-    query: Annotated[str, typer.Argument(help="An English, Chinese or Japanese form, or an id.")],
-    date: Annotated[
-        str | None, typer.Option(help="Who held what on this date (YYYY-MM-DD).")
-    ] = None,
-    glossary: Annotated[
-        list[str] | None, typer.Option("--glossary", "-g", help="Glossary file (repeatable).")
-    ] = None,
-) -> None:
+def lookup_command(args: argparse.Namespace) -> int:
     """Who or what a form names; which office a person held, or who held an office."""
-    on = date_option(date)
-    loaded = Glossary.merge(load_glossary_file(p) for p in glossary_paths(glossary))
+    from checker.dates import date_option
+    from checker.glossary.loader import load_glossaries, run_glossaries
+    from checker.glossary.lookup import lookup, suggestions
+
+    query = args.query.strip()
+    if not query:
+        raise UsageError(
+            "the query is empty: give a form or an id (see termcheck glossary lookup --help)"
+        )
+    on = date_option(args.date)
+    loaded = load_glossaries(run_glossaries(args.glossary, not args.no_bundled))
     answers = lookup(loaded, query, on)
     if not answers:
-        typer.echo(f"No glossary entry matches {query!r}.")
-        raise typer.Exit(EXIT_ERROR)
+        near = suggestions(loaded, query)
+        hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
+        print(f"termcheck: no glossary entry matches {query!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
     for answer in answers:
-        typer.echo(describe(loaded, answer, on))
+        print(describe(loaded, answer, on))
+    return EXIT_CLEAN
 
 
 def describe(glossary: Glossary, answer: Answer, on: dt.date | None) -> str:
+    from checker.glossary.model import CJK_LANGS, Kind, Role
+
     entry = answer.hit.entry
     form = answer.hit.form
     how = (

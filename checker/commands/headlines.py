@@ -2,102 +2,132 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import argparse
 
-import typer
-
-from checker.dates import date_option
+from checker.commands.parsing import CommandParser, add_command
 from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-from checker.glossary.loader import load_glossaries
-from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
-from checker.headline.pair_files import read_pair_files
-from checker.headline.report import write_json, write_text
-from checker.headline.subword import cache_dir, subword_model
-from checker.model import Severity
-from checker.output import open_output
-from checker.style import load_style
 
-FORMATS = {"text": write_text, "json": write_json}
+FORMATS = ("text", "json")
+
+DESCRIPTION = """Check headline translations: glossary terms, names, numbers and leftover CJK
+in the English, with chrF, BLEU, TER and term scores.
+
+FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX.
+
+exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."""
+
+EXAMPLES = (
+    "termcheck headlines samples/headlines/kanai-liu.tsv --date 2025-11-18",
+    "termcheck headlines pairs.xlf -g desk.yaml --format json -o report.json",
+    "termcheck headlines memory.tmx --reference-lang en-GB --chrf-threshold 40",
+    "termcheck headlines pairs.jsonl --spm-model mt.model --fail-on error",
+    "termcheck headlines pairs.tsv --spm-corpus corpus.txt --style family-first",
+    "termcheck headlines pairs.tsv --no-bundled -g desk.yaml",
+)
 
 
-def headlines_command(
-    files: Annotated[
-        list[str],
-        typer.Argument(help="Pair files: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX."),
-    ],
-    glossary: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glossary",
-            "-g",
-            help="Glossary file or folder (repeatable); default: the bundled glossaries.",
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="Report format: text or json.")] = (
-        "text"
-    ),
-    reference_lang: Annotated[
-        str | None,
-        typer.Option(
-            help="TMX: the language of the reference variants (e.g. en-GB); the translation "
-            "is the first other English variant."
-        ),
-    ] = None,
-    spm_model: Annotated[
-        str | None,
-        typer.Option(help="A sentencepiece model file to use instead of training one."),
-    ] = None,
-    spm_corpus: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Text or pair files to train the sentencepiece model on (repeatable); "
-            "default: the bundled headline samples."
-        ),
-    ] = None,
-    chrf_threshold: Annotated[
-        float,
-        typer.Option(help="chrF below which a translation is reported as far from its references."),
-    ] = DEFAULT_CHRF_THRESHOLD,
-    date: Annotated[
-        str | None,
-        typer.Option(help="The date titles are checked on, YYYY-MM-DD (default: today)."),
-    ] = None,
-    style: Annotated[
-        str | None,
-        typer.Option(
-            help="House-style profile for the copy checks: a bundled name or a YAML file."
-        ),
-    ] = None,
-    fail_on: Annotated[
-        str, typer.Option(help="Lowest severity that makes the exit code 1.")
-    ] = "warning",
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the report to this file.")
-    ] = None,
-) -> None:
+def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
+    parser = add_command(
+        commands,
+        "headlines",
+        "Check headline translations against their Chinese or Japanese sources.",
+        DESCRIPTION,
+        EXAMPLES,
+        headlines_command,
+    )
+    parser.positional("files", "FILE", "pair files", many=True)
+    parser.add_argument(
+        "-g",
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help="a glossary file or folder added to the bundled ones; repeatable",
+    )
+    parser.add_argument(
+        "--no-bundled", action="store_true", help="leave the bundled glossaries out"
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        metavar="FORMAT",
+        choices=FORMATS,
+        default="text",
+        help="report format: text or json (default: text)",
+    )
+    parser.add_argument(
+        "--reference-lang",
+        metavar="LANG",
+        help="TMX: the language of the reference variants (en-GB); the translation is "
+        "the first other English variant",
+    )
+    parser.add_argument(
+        "--spm-model", metavar="FILE", help="a sentencepiece model to use instead of training one"
+    )
+    parser.add_argument(
+        "--spm-corpus",
+        action="append",
+        metavar="FILE",
+        help="text or pair files to train the sentencepiece model on (repeatable; "
+        "default: the bundled headline samples)",
+    )
+    parser.add_argument(
+        "--chrf-threshold",
+        type=float,
+        metavar="SCORE",
+        help="chrF below which a translation is reported as far from its references (default: 30)",
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the date titles are checked on (default: today)"
+    )
+    parser.add_argument(
+        "--style",
+        metavar="NAME|FILE",
+        help="house-style profile for the copy checks: a bundled name or a YAML file",
+    )
+    parser.add_argument(
+        "--fail-on",
+        metavar="SEVERITY",
+        default="warning",
+        help="info, warning or error: the lowest severity that makes the exit code 1 "
+        "(default: warning)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to this file")
+
+
+def headlines_command(args: argparse.Namespace) -> int:
     """Check headline translations: glossary terms, names, numbers and leftover CJK in
     the English, with chrF, BLEU, TER and term scores."""
-    writer = FORMATS.get(output_format)
-    if writer is None:
-        raise UsageError(f"unknown --format {output_format!r} (use text or json)")
+    from checker.dates import date_option
+    from checker.glossary.loader import load_glossaries, run_glossaries
+    from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
+    from checker.headline.pair_files import read_pair_files
+    from checker.headline.report import write_json, write_text
+    from checker.headline.subword import cache_dir, subword_model
+    from checker.model import Severity
+    from checker.output import open_output
+    from checker.style import load_style
+
+    writer = {"text": write_text, "json": write_json}[args.output_format]
     try:
-        threshold = Severity.parse(fail_on)
+        threshold = Severity.parse(args.fail_on)
     except ValueError as exc:
         raise UsageError(f"--fail-on: {exc}") from None
-    if spm_model and spm_corpus:
+    if args.spm_model and args.spm_corpus:
         raise UsageError("--spm-model and --spm-corpus do not go together")
-    story_date = date_option(date)
-    pair_files = read_pair_files(files, reference_lang)
-    loaded = load_glossaries(glossary)
+    story_date = date_option(args.date)
+    pair_files = read_pair_files(args.files, args.reference_lang)
+    loaded = load_glossaries(run_glossaries(args.glossary, not args.no_bundled))
     checker = HeadlineChecker(
         loaded,
-        load_style(style),
+        load_style(args.style),
         date=story_date,
-        chrf_threshold=chrf_threshold,
-        subword=subword_model(loaded, spm_model, spm_corpus, cache_dir()),
+        chrf_threshold=(
+            DEFAULT_CHRF_THRESHOLD if args.chrf_threshold is None else args.chrf_threshold
+        ),
+        subword=subword_model(loaded, args.spm_model, args.spm_corpus, cache_dir()),
     )
     report = checker.check_files(pair_files)
-    with open_output(output) as out:
+    with open_output(args.output) as out:
         writer(report, out)
     failing = any(f.severity >= threshold for f in report.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN

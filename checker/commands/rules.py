@@ -2,30 +2,57 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import argparse
 
-import typer
-
-from checker.errors import UsageError
-from checker.rules import REGISTRY, code_for, doc_sections, iter_rules
+from checker.commands.parsing import CommandParser, add_command
+from checker.errors import EXIT_CLEAN, UsageError
 
 
-def rules_command(
-    output_format: Annotated[str, typer.Option("--format", help="text or md")] = "text",
-) -> None:
+def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
+    rules = add_command(
+        commands,
+        "rules",
+        "List every rule: code, name, default severity and summary.",
+        "List every rule: code, name, default severity and summary.",
+        ("termcheck rules", "termcheck rules --format md > rules.md"),
+        rules_command,
+    )
+    rules.add_argument(
+        "--format",
+        dest="output_format",
+        metavar="FORMAT",
+        choices=("text", "md"),
+        default="text",
+        help="text (one line a rule, the default) or md (every rule explained, in Markdown)",
+    )
+    explain = add_command(
+        commands,
+        "explain",
+        "Explain a rule: why, a bad and a good example, how safe its fix is.",
+        "Explain a rule: why, a bad and a good example, and how safe its fix is.",
+        ("termcheck explain TT001", "termcheck explain title-not-held"),
+        explain_command,
+    )
+    explain.positional("code", "CODE", "a rule code or name")
+
+
+def rules_command(args: argparse.Namespace) -> int:
     """List every rule: code, name, default severity and summary."""
-    if output_format not in ("text", "md"):
-        raise UsageError("rules --format is text or md")
-    if output_format == "md":
+    from checker.rules import doc_sections, iter_rules
+
+    if args.output_format == "md":
         for rule in iter_rules():
-            typer.echo(explain_text(rule.code, markdown=True))
-        return
+            print(explain_text(rule.code, markdown=True))
+        return EXIT_CLEAN
     for rule in iter_rules():
         summary = doc_sections(rule)["summary"].splitlines()[0]
-        typer.echo(f"{rule.code}  {rule.name:<28} {rule.default_severity.label:<8} {summary}")
+        print(f"{rule.code}  {rule.name:<28} {rule.default_severity.label:<8} {summary}")
+    return EXIT_CLEAN
 
 
 def explain_text(code: str, markdown: bool = False) -> str:
+    from checker.rules import REGISTRY, doc_sections
+
     rule = REGISTRY[code]
     sections = doc_sections(rule)
     head = f"{rule.code} {rule.name} (default severity: {rule.default_severity.label})"
@@ -43,9 +70,12 @@ def explain_text(code: str, markdown: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain_command(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
+def explain_command(args: argparse.Namespace) -> int:
     """Explain a rule: why, a bad and a good example, and how safe its fix is."""
-    resolved = code_for(code)
+    from checker.rules import code_for
+
+    resolved = code_for(args.code)
     if resolved is None:
-        raise UsageError(f"unknown rule {code!r} (see 'termcheck rules')")
-    typer.echo(explain_text(resolved), nl=False)
+        raise UsageError(f"unknown rule {args.code!r} (see 'termcheck rules')")
+    print(explain_text(resolved), end="")
+    return EXIT_CLEAN

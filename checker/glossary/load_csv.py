@@ -4,8 +4,13 @@ Two layouts are read:
 - pairs: `sourceLang`, `targetLang`, `sourceString`, `targetString` (the TICO-19
   terminologies, in either direction);
 - one column per language, headed by its tag (`en`, `zh-Hans`, `zh_CN`, `ja-JP`, …).
+  A column may also say which forms it holds, with or without a language (English when
+  none): `accepted`, `en accepted`, `short`, `forbidden`, `wrong forms`, `zh-Hans
+  forbidden`, `ja_deprecated`, … (see `_ROLE_WORDS`). Wrong Chinese or Japanese forms
+  become `forbidden-cjk`.
 Optional columns: an id (`id`, `stringID`, `termID`, `conceptID`), `kind`, a note
 (`note`, `description`, `definition`, `comment`) and a source URL (`source`, `url`).
+Every other column is named in a `GlossaryWarning`: its cells are left out.
 
 A cell may hold several forms separated by ` : `, `|` or `;`; a bracketed remark after
 a form (`冠状病毒 [when referring the generic virus group]`) becomes that form's note.
@@ -19,10 +24,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
-from checker.errors import GlossaryError, InputError
+from checker.errors import GlossaryError, GlossaryWarning, InputError
 from checker.glossary.load_tbx import slug
 from checker.glossary.load_yaml import LINE, EntryReader
 from checker.glossary.model import CJK_LANGS, Entry, Glossary, Kind
@@ -30,12 +36,70 @@ from checker.readers.langtags import canonical_lang
 from checker.source import decode
 
 _ID_COLUMNS = ("id", "stringid", "termid", "conceptid", "entryid")
+_KIND_COLUMNS = ("kind", "type")
 _NOTE_COLUMNS = ("note", "notes", "description", "definition", "comment")
 _SOURCE_COLUMNS = ("source", "sources", "url")
 _PAIR_COLUMNS = ("sourcelang", "targetlang", "sourcestring", "targetstring")
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.I)
 _ALTERNATIVES = re.compile(r"\s+:\s+|\s*\|\s*|\s*;\s*")
 _REMARK = re.compile(r"^(.*?)\s*\[([^\]]*)\]\s*$")
+PREFERRED, ACCEPTED, SHORT, FORBIDDEN = "preferred", "accepted", "short", "forbidden"
+# Words of a column header that say which forms the column holds.
+_ROLE_WORDS = {
+    **dict.fromkeys(("preferred", "main", "approved", "standard"), PREFERRED),
+    **dict.fromkeys(
+        (
+            "accepted",
+            "admitted",
+            "alternative",
+            "alternatives",
+            "alt",
+            "synonym",
+            "synonyms",
+            "variant",
+            "variants",
+            "other",
+        ),
+        ACCEPTED,
+    ),
+    **dict.fromkeys(("short", "abbreviation", "abbreviations", "abbr", "acronym"), SHORT),
+    **dict.fromkeys(
+        (
+            "forbidden",
+            "wrong",
+            "deprecated",
+            "avoid",
+            "incorrect",
+            "prohibited",
+            "rejected",
+            "superseded",
+            "obsolete",
+            "banned",
+            "misspelling",
+            "misspellings",
+        ),
+        FORBIDDEN,
+    ),
+}
+_FILLER_WORDS = frozenset(
+    (
+        "form",
+        "forms",
+        "term",
+        "terms",
+        "name",
+        "names",
+        "spelling",
+        "spellings",
+        "rendering",
+        "renderings",
+        "translation",
+        "translations",
+        "string",
+        "strings",
+    )
+)
+_HEADER_WORDS = re.compile(r"[\s()/:,.]+")
 
 
 def load_csv_glossary(path: str | Path) -> Glossary:
@@ -86,22 +150,36 @@ def glossary_from_csv(text: str, path: str, delimiter: str = ",") -> Glossary:
 
 
 class _Layout:
-    """Which column holds what."""
+    """Which column holds what: forms by language and role, or the entry's facts."""
 
     def __init__(self, header: list[str], columns: list[str], path: str) -> None:
         self.columns = columns
         self.pairs = all(c in columns for c in _PAIR_COLUMNS)
-        self.languages = {
-            i: canonical_lang(h)
-            for i, h in enumerate(header)
-            if not self.pairs and _LANGUAGE_TAG.match(h.strip()) and columns[i] not in _ID_COLUMNS
-        }
-        if not self.pairs and "en" not in self.languages.values():
+        meta = (*_ID_COLUMNS, *_KIND_COLUMNS, *_NOTE_COLUMNS, *_SOURCE_COLUMNS)
+        self.forms: dict[int, tuple[str, str]] = {}  # column → (language, role)
+        unknown = []
+        for i, name in enumerate(header):
+            if columns[i] in meta or (self.pairs and columns[i] in _PAIR_COLUMNS):
+                continue
+            column = None if self.pairs else _form_column(name)
+            if column is None:
+                unknown.append(name.strip() or f"column {i + 1}")
+            else:
+                self.forms[i] = column
+        if not self.pairs and not any(lang == "en" for lang, _ in self.forms.values()):
             raise GlossaryError(
                 "a CSV glossary needs sourceLang/targetLang/sourceString/targetString columns"
                 " or one column per language with an 'en' column",
                 path,
                 1,
+            )
+        if unknown:
+            warnings.warn(
+                GlossaryWarning(
+                    f"{path}:1: column{'s' if len(unknown) > 1 else ''} not understood, "
+                    f"left out: {', '.join(unknown)}"
+                ),
+                stacklevel=2,
             )
         self.stem = slug(Path(path).stem)
 
@@ -113,20 +191,32 @@ class _Layout:
                     return row[index].strip()
         return ""
 
-    def cells_by_lang(self, row: list[str]) -> list[tuple[str, str]]:
+    def cells(self, row: list[str]) -> list[tuple[str, str, str]]:
+        """(language, role, cell) of each form cell of a row."""
         if self.pairs:
             return [
-                (canonical_lang(self.cell(row, (lang,))), self.cell(row, (string,)))
+                (canonical_lang(self.cell(row, (lang,))), PREFERRED, self.cell(row, (string,)))
                 for lang, string in (("sourcelang", "sourcestring"), ("targetlang", "targetstring"))
             ]
-        return [(lang, row[i].strip()) for i, lang in self.languages.items() if i < len(row)]
+        return [
+            (lang, role, row[i].strip()) for i, (lang, role) in self.forms.items() if i < len(row)
+        ]
 
     def item(self, row: list[str], line: int, ids: set[str]) -> dict[str, Any] | None:
         forms: dict[str, list[Any]] = {}
-        for lang, cell in self.cells_by_lang(row):
-            if lang in ("en", *CJK_LANGS):
-                forms.setdefault(lang, []).extend(_forms(cell, line))
-        english = forms.pop("en", [])
+        english: list[Any] = []
+        for lang, role, cell in self.cells(row):
+            if lang not in ("en", *CJK_LANGS):
+                continue
+            found = _forms(cell, line)
+            if lang == "en":
+                key = {PREFERRED: None, ACCEPTED: "accepted"}.get(role, role)
+            else:
+                key = "forbidden-cjk" if role == FORBIDDEN else lang
+            if key is None:
+                english.extend(found)
+            else:
+                forms.setdefault(key, []).extend(found)
         if not english:
             return None
         first = english[0]
@@ -136,15 +226,16 @@ class _Layout:
         while unique in ids:
             unique, counter = f"{entry_id}-{counter}", counter + 1
         ids.add(unique)
-        kind = self.cell(row, ("kind",)).lower()
+        kind = self.cell(row, _KIND_COLUMNS).lower()
         item: dict[str, Any] = {
             "id": unique,
             "kind": kind if kind in {k.value for k in Kind} else Kind.TERM.value,
             "en": en,
             LINE: line,
         }
-        if english[1:]:
-            item["accepted"] = english[1:]
+        accepted = english[1:] + forms.pop("accepted", [])
+        if accepted:
+            item["accepted"] = accepted
         item.update(forms)
         note = self.cell(row, _NOTE_COLUMNS)
         if note:
@@ -153,6 +244,37 @@ class _Layout:
         if source:
             item["sources"] = [source]
         return item
+
+
+def _form_column(header: str) -> tuple[str, str] | None:
+    """(language, role) of a column of forms, from its header: a language tag, role
+    words, or both (`zh-Hans forbidden`, `wrong forms`, `en_accepted`); None if the
+    header is neither."""
+    lang: str | None = None
+    role: str | None = None
+    for word in _HEADER_WORDS.split(header.strip().lower()):
+        if not word or word in _FILLER_WORDS:
+            continue
+        parts = re.split(r"[-_]", word)
+        if word in _ROLE_WORDS and role is None:
+            role = _ROLE_WORDS[word]
+        elif len(parts) > 1 and parts[-1] in _ROLE_WORDS and _is_tag(parts[:-1]):
+            lang, role = canonical_lang("-".join(parts[:-1])), _ROLE_WORDS[parts[-1]]
+        elif len(parts) > 1 and parts[0] in _ROLE_WORDS and _is_tag(parts[1:]):
+            lang, role = canonical_lang("-".join(parts[1:])), _ROLE_WORDS[parts[0]]
+        elif _LANGUAGE_TAG.match(word) and lang is None:
+            lang = canonical_lang(word)
+        else:
+            return None
+    if lang is None and role is None:
+        return None
+    if lang is not None and lang not in ("en", *CJK_LANGS):
+        return None
+    return lang or "en", role or PREFERRED
+
+
+def _is_tag(parts: list[str]) -> bool:
+    return _LANGUAGE_TAG.match("-".join(parts)) is not None
 
 
 def _forms(cell: str, line: int) -> list[Any]:

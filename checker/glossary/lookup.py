@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 
-from checker.glossary.model import Entry, Form, Glossary, Holding, Kind, Tenure
+from checker.glossary.model import Entry, Form, Glossary, Holding, Kind, Role, Tenure
 from checker.match.fold import fold_form, fold_width
 from checker.match.index import script_variants
 
@@ -76,3 +77,21 @@ def lookup(glossary: Glossary, query: str, on: dt.date | None) -> list[Answer]:
         else:
             answers.append(Answer(hit))
     return answers
+
+
+def suggestions(glossary: Glossary, query: str, limit: int = 3) -> list[str]:
+    """Forms and ids close to a query that matches nothing (a misspelling): the closest
+    first, each entry once, named by its preferred English form."""
+    wanted = fold_form(query)
+    names: dict[str, str] = {}  # a folded form or id → the entry's English form
+    for entry in glossary.entries:
+        names.setdefault(entry.id, entry.en)
+        for form in entry.forms:
+            if form.role is not Role.FORBIDDEN:
+                names.setdefault(fold_form(form.text) if form.lang == "en" else form.text, entry.en)
+    close = difflib.get_close_matches(wanted, names, n=limit * 3, cutoff=0.75)
+    chosen: list[str] = []
+    for key in close:
+        if names[key] not in chosen:
+            chosen.append(names[key])
+    return chosen[:limit]

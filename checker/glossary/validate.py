@@ -14,6 +14,7 @@ from checker.match.fold import fold_form
 from checker.match.index import TermIndex
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NO_SOURCES = "no 'sources': every fact needs a source URL"
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _capitalization(glossary: Glossary) -> Iterator[Problem]:
 def _sources(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         if not entry.sources:
-            yield _problem(entry, "no 'sources': every fact needs a source URL")
+            yield _problem(entry, NO_SOURCES)
 
 
 def _specs(glossary: Glossary, run_spec: SpecRunner) -> Iterator[Problem]:

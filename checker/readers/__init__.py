@@ -2,25 +2,40 @@
 
 `READERS` picks a reader by file suffix; a file whose suffix says nothing is recognized
 by its content (a zip archive is DOCX; XML by its root element; HTML by its doctype or
-root tag; anything else is plain text).
+root tag; anything else is plain text). A reader's module is imported when a file of its
+format is first read, so that checking a text file never loads the HTML or XML machinery.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from checker.document import Document
 from checker.errors import InputError
-from checker.readers.docx import read_docx
-from checker.readers.html import read_html
-from checker.readers.markdown import read_markdown
-from checker.readers.text import read_text
-from checker.readers.xml import read_xml
 from checker.source import SourceFile
 
 Reader = Callable[[SourceFile], Document]
+
+
+def _lazy(module: str, name: str) -> Reader:
+    """The reader `name` of `module`, imported on its first call."""
+
+    def read(source: SourceFile) -> Document:
+        reader: Reader = getattr(importlib.import_module(module), name)
+        return reader(source)
+
+    read.__name__ = read.__qualname__ = name
+    return read
+
+
+read_docx = _lazy("checker.readers.docx", "read_docx")
+read_html = _lazy("checker.readers.html", "read_html")
+read_markdown = _lazy("checker.readers.markdown", "read_markdown")
+read_text = _lazy("checker.readers.text", "read_text")
+read_xml = _lazy("checker.readers.xml", "read_xml")
 
 READERS: dict[str, Reader] = {
     ".txt": read_text,

@@ -1,28 +1,44 @@
-"""Reporters: the only code that writes findings out. One module per format."""
+"""Reporters: the only code that writes findings out. One module per format, imported
+only when its format is used (a check that writes text never imports the HTML report)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TextIO
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, TextIO
 
-from checker.engine import Result
-from checker.reporters.github import write_github
-from checker.reporters.html import write_html
-from checker.reporters.json import write_json
-from checker.reporters.jsonl import write_jsonl
-from checker.reporters.junit import write_junit
-from checker.reporters.sarif import write_sarif
-from checker.reporters.text import write_text
+if TYPE_CHECKING:
+    from checker.engine import Result
 
 # A writer consumes results as they come (a batch streams them) and writes its report.
-Writer = Callable[[Iterable[Result], TextIO], None]
+Writer = Callable[[Iterable["Result"], TextIO], None]
 
-REPORTERS: dict[str, Writer] = {
-    "text": write_text,
-    "json": write_json,
-    "jsonl": write_jsonl,
-    "sarif": write_sarif,
-    "junit": write_junit,
-    "github": write_github,
-    "html": write_html,
+# format → (module, writer function)
+_WRITERS = {
+    "text": ("checker.reporters.text", "write_text"),
+    "concise": ("checker.reporters.concise", "write_concise"),
+    "json": ("checker.reporters.json", "write_json"),
+    "jsonl": ("checker.reporters.jsonl", "write_jsonl"),
+    "sarif": ("checker.reporters.sarif", "write_sarif"),
+    "junit": ("checker.reporters.junit", "write_junit"),
+    "github": ("checker.reporters.github", "write_github"),
+    "html": ("checker.reporters.html", "write_html"),
 }
+
+
+class _Reporters(Mapping[str, Writer]):
+    """Format name → writer, importing the writer's module on first use."""
+
+    def __getitem__(self, name: str) -> Writer:
+        module, function = _WRITERS[name]
+        writer: Writer = getattr(importlib.import_module(module), function)
+        return writer
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WRITERS)
+
+    def __len__(self) -> int:
+        return len(_WRITERS)
+
+
+REPORTERS: Mapping[str, Writer] = _Reporters()

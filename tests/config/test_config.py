@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from checker.cli import app, main
+from checker.cli import main
 from checker.config import ConfigFinder, Settings, load_config
 from checker.engine import Checker, FileIgnore
 from checker.errors import UsageError
 from checker.model import Severity
+from tests.clirun import invoke
 from tests.conftest import MINI_GLOSSARY, NEWS_STYLE, described, make_checker
 
 
@@ -69,8 +69,8 @@ def test_an_explicit_configuration_governs_every_file(tmp_path: Path) -> None:
 def test_an_unknown_key_names_the_file_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path / "termcheck.toml", 'select = ["TM"]\n\n  fail_on = "error"\n')
     assert error_of(path) == (
-        f"{path}:3:3: unknown key 'fail_on' (known: glossaries, style, select, ignore, "
-        "fail-on, severity, per-file-ignores)"
+        f"{path}:3:3: unknown key 'fail_on' (known: glossaries, bundled, style, select, "
+        "ignore, fail-on, severity, per-file-ignores)"
     )
 
 
@@ -187,20 +187,27 @@ def test_per_file_ignores_drop_findings_in_matching_files(tmp_path: Path) -> Non
     assert described(checker.check_path(suppressed)) == []
 
 
-BASE = ["-g", str(MINI_GLOSSARY), "--style", str(NEWS_STYLE), "--date", "2025-11-19"]
+BASE = [
+    "--no-bundled",
+    "-g",
+    str(MINI_GLOSSARY),
+    "--style",
+    str(NEWS_STYLE),
+    "--date",
+    "2025-11-19",
+]
 
 
 def test_cli_reads_the_configuration_and_lets_options_win(tmp_path: Path) -> None:
     write(tmp_path / "termcheck.toml", 'fail-on = "error"\nignore = ["TM"]\n')
     story = write(tmp_path / "story.txt", "Talks on taiwan, a dialog.\n")
-    runner = CliRunner()
-    quiet = runner.invoke(app, ["check", str(story), *BASE, "--format", "jsonl"])
+    quiet = invoke(["check", str(story), *BASE, "--format", "jsonl"])
     assert quiet.exit_code == 0, quiet.output
     assert '"code": "ST002"' in quiet.output and "TM001" not in quiet.output
-    loud = runner.invoke(app, ["check", str(story), *BASE, "--format", "jsonl", "--ignore", "MC"])
+    loud = invoke(["check", str(story), *BASE, "--format", "jsonl", "--ignore", "MC"])
     assert loud.exit_code == 1
     assert '"code": "TM001"' in loud.output
-    strict = runner.invoke(app, ["check", str(story), *BASE, "--fail-on", "warning"])
+    strict = invoke(["check", str(story), *BASE, "--fail-on", "warning"])
     assert strict.exit_code == 1
 
 
@@ -215,7 +222,7 @@ def test_cli_configuration_error_is_one_line_and_exit_2(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"termcheck: error: {config}:1:1: unknown key 'selekt' (known: glossaries, style, "
+        f"termcheck: error: {config}:1:1: unknown key 'selekt' (known: glossaries, bundled, style, "
         "select, ignore, fail-on, severity, per-file-ignores)\n"
     )
     with pytest.raises(SystemExit) as exit_info:

@@ -1,19 +1,12 @@
-"""`glossary import` and `glossary export` as typer commands."""
+"""`glossary import` and `glossary export` from the command line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-from typer.testing import CliRunner
-
-from checker.commands.glossary_io import export_command, import_command
 from checker.glossary.load_tbx import load_tbx_glossary
 from checker.glossary.load_yaml import load_yaml_glossary
-
-app = typer.Typer()
-app.command("import")(import_command)
-app.command("export")(export_command)
+from tests.clirun import invoke
 
 GLOSSARY = """glossary: small
 version: "1"
@@ -32,15 +25,24 @@ def test_export_then_import(tmp_path: Path) -> None:
     source = tmp_path / "small.yaml"
     source.write_text(GLOSSARY, encoding="utf-8")
     tbx = tmp_path / "small.tbx"
-    runner = CliRunner()
-    exported = runner.invoke(
-        app, ["export", str(source), "--format", "tbx-basic", "--style", "dct", "-o", str(tbx)]
+    exported = invoke(
+        [
+            "glossary",
+            "export",
+            str(source),
+            "--format",
+            "tbx-basic",
+            "--style",
+            "dct",
+            "-o",
+            str(tbx),
+        ]
     )
     assert exported.exit_code == 0, exported.output
     assert exported.output == f"Wrote 1 entries to {tbx}\n"
     assert load_tbx_glossary(tbx).entries[0].en == "Komeito"
     back = tmp_path / "back.yaml"
-    imported = runner.invoke(app, ["import", str(tbx), "--output", str(back)])
+    imported = invoke(["glossary", "import", str(tbx), "--output", str(back)])
     assert imported.exit_code == 0, imported.output
 
     def facts(path: Path) -> list[tuple[object, ...]]:
@@ -54,10 +56,10 @@ def test_export_then_import(tmp_path: Path) -> None:
 def test_export_to_standard_output_and_bad_options(tmp_path: Path) -> None:
     source = tmp_path / "small.yaml"
     source.write_text(GLOSSARY, encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(app, ["export", str(source), "--format", "tbx-v2"])
+    result = invoke(["glossary", "export", str(source), "--format", "tbx-v2"])
     assert result.exit_code == 0
     assert "<martif" in result.output and "Komeito party" in result.output
-    wrong = runner.invoke(app, ["export", str(source), "--format", "tbx-v2", "--style", "dct"])
-    assert wrong.exit_code != 0
-    assert "TBX v2 (martif) has no DCT style" in str(wrong.exception)
+    wrong = invoke(["glossary", "export", str(source), "--format", "tbx-v2", "--style", "dct"])
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("termcheck: error: ")
+    assert "TBX v2 (martif) has no DCT style" in wrong.stderr

@@ -8,7 +8,7 @@ import pytest
 
 from checker.errors import GlossaryError
 from checker.glossary.load_tbx import glossary_from_tbx, normalize_status
-from checker.glossary.loader import load_glossaries
+from checker.glossary.loader import load_glossary_file
 from checker.glossary.model import Glossary, Role
 from checker.readers.langtags import canonical_lang
 
@@ -199,6 +199,6 @@ def test_loader_accepts_tbx_by_suffix(tmp_path: Path) -> None:
         b'<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
         b"<term>Komeito</term></termSec></langSec></conceptEntry></body></text></tbx>"
     )
-    glossary = load_glossaries([path])
+    glossary = load_glossary_file(path)
     assert glossary.entries[0].en == "Komeito"
     assert glossary.entries[0].forms[0].role is Role.PREFERRED

@@ -20,7 +20,6 @@ GLOSSARY = FIXTURES / "glossary.yaml"
 STYLE = FIXTURES / "style.yaml"
 REPO = Path(__file__).parent.parent.parent
 SAMPLES = REPO / "samples" / "headlines"
-SHARED = REPO.parent / "shared" / "data"  # the project's shared data, beside the checkout
 DATE = dt.date(2025, 11, 18)
 
 Described = tuple[str, str, int, int, str]
@@ -36,14 +35,6 @@ def make_checker(
         subword=subword,
         chrf_threshold=chrf_threshold,
     )
-
-
-def shared(*parts: str) -> Path:
-    """A file of the shared data set; the test is skipped where it is not installed."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"shared data not found: {path}")
-    return path
 
 
 @pytest.fixture(scope="session")

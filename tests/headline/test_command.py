@@ -1,4 +1,4 @@
-"""`termcheck headlines`, run through a small Typer app with the command registered."""
+"""`termcheck headlines` from the command line."""
 
 from __future__ import annotations
 
@@ -7,23 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from checker.commands.headlines import headlines_command
-from checker.errors import InputError, UsageError
+from tests.clirun import invoke
 from tests.headline.conftest import GLOSSARY, SAMPLES, STYLE
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-app.command("headlines")(headlines_command)
-
-
-@app.command("version")
-def _version() -> None:
-    """A second command, so that `headlines` is a sub-command as in termcheck."""
-
-
-BASE = ["headlines", "-g", str(GLOSSARY), "--style", str(STYLE), "--date", "2025-11-18"]
+BASE = [
+    "headlines",
+    "--no-bundled",
+    "-g",
+    str(GLOSSARY),
+    "--style",
+    str(STYLE),
+    "--date",
+    "2025-11-18",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +30,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str) -> Any:
-    return CliRunner().invoke(app, [*BASE, *args], catch_exceptions=True)
+    return invoke([*BASE, *args])
 
 
 def test_text_report(tmp_path: Path) -> None:
@@ -114,7 +111,7 @@ def test_fail_on_error_ignores_warnings(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "xml"], "unknown --format 'xml'"),
+        (["--format", "xml"], "--format: invalid choice 'xml'"),
         (["--date", "18/11"], "--date '18/11' is not a date"),
         (["--fail-on", "fatal"], "--fail-on: unknown severity"),
         (["--spm-model", "m", "--spm-corpus", "c"], "do not go together"),
@@ -122,8 +119,9 @@ def test_fail_on_error_ignores_warnings(tmp_path: Path) -> None:
 )
 def test_usage_errors(args: list[str], message: str) -> None:
     result = run(str(SAMPLES / "kanai-liu.tsv"), *args)
-    assert isinstance(result.exception, UsageError)
-    assert message in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("termcheck: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 def test_bad_input_names_file_line_and_column(tmp_path: Path) -> None:
@@ -131,6 +129,6 @@ def test_bad_input_names_file_line_and_column(tmp_path: Path) -> None:
     bad.write_text('{"source": "甲", "translation": "A"}\n{"source": }\n')
     out = tmp_path / "report.json"
     result = run(str(bad), "--output", str(out))
-    assert isinstance(result.exception, InputError)
-    assert str(result.exception) == f"{bad}:2:12: invalid JSON: Expecting value"
+    assert result.exit_code == 2
+    assert result.stderr == f"termcheck: error: {bad}:2:12: invalid JSON: Expecting value\n"
     assert not out.exists()

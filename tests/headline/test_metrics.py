@@ -11,11 +11,11 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 from checker.headline.metrics import MetricSuite
 from checker.headline.subword import train_model
-from tests.headline.conftest import shared
+from tests.datasets import shared_file
 
 
 def _newstest(name: str) -> list[str]:
-    path: Path = shared("wmt-newstest-zh2en", name)
+    path: Path = shared_file("wmt-newstest-zh2en", name)
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     return [row[1] for row in rows[1:]]

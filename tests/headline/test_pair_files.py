@@ -9,7 +9,7 @@ import pytest
 from checker.errors import InputError
 from checker.headline.pair_files import read_pair_file
 from checker.headline.pairs import PairTerm
-from tests.headline.conftest import shared
+from tests.datasets import TEST_DATA, shared_file
 
 YY = "日本官員低頭聽中方講話"
 EN = "Japanese official listens to the Chinese side with head lowered"
@@ -168,7 +168,7 @@ def test_xliff_12_units_inline_codes_and_state(tmp_path: Path) -> None:
 
 
 def test_xliff_12_translated_from_english_is_read_the_other_way_round() -> None:
-    result = read_pair_file(shared("symfony-xliff-zh", "validators.zh_CN.xlf"))
+    result = read_pair_file(TEST_DATA / "symfony-xliff" / "validators.zh_CN.xlf")
     first = result.pairs[0]
     assert len(result.pairs) == 116
     assert (first.source, first.translation) == (
@@ -217,7 +217,7 @@ def test_xliff_that_declares_entities_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_hostile_xml_file_is_refused_or_has_no_pairs(tmp_path: Path) -> None:
-    folder = shared("formats", "xml-security")
+    folder = shared_file("formats", "xml-security")
     for path in sorted(folder.glob("*.xml")):
         copy = write(tmp_path, path.stem + ".tmx", path.read_bytes())
         with pytest.raises(InputError):
@@ -268,7 +268,7 @@ def test_tmx_reference_language_picks_the_references(tmp_path: Path) -> None:
 
 
 def test_tmx_compliance_kit_utf16_and_upper_case_tags() -> None:
-    folder = shared("formats", "tmx", "lisa-tmx-compliance-kit")
+    folder = TEST_DATA / "tmx"
     ja = read_pair_file(folder / "ImportTest1C.tmx", reference_lang="en-gb").pairs
     assert [(p.source, p.translation, p.references) for p in ja] == [
         (f"{n} entry in Japanese", f"{n} entry in US English", (f"{n} entry in UK English",))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from checker.headline.term_scores import TermTally, exact_matches, success, tokenize
-from tests.headline.conftest import shared
+from tests.datasets import shared_file
 
 _SEGMENT = re.compile(r'<seg id="?([^">]+)"?>(.*)</seg>')
 _TERM = re.compile(r"<term\b([^>]*)>(.*?)</term>")
@@ -38,7 +38,7 @@ def _instances(reference: str) -> list[list[str]]:
 
 
 def test_wmt21_exact_match_on_the_official_sample_is_759_of_901() -> None:
-    folder = shared("wmt21-termeval-enfr-sample")
+    folder = shared_file("wmt21-termeval-enfr-sample")
     references = _segments(folder / "dev.en-fr.fr.sgm")
     hypotheses = _segments(folder / "en-fr.dev.txt.truecased.sgm")
     matched = total = 0

@@ -13,7 +13,6 @@ from checker.style import load_style
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 STORY_DATE = dt.date(2025, 11, 19)
 
 

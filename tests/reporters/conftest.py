@@ -11,9 +11,10 @@ import pytest
 from checker.engine import Result
 from checker.reporters import REPORTERS
 from tests.conftest import REPO, make_checker
+from tests.datasets import TEST_DATA
 
 SEED = REPO / "samples" / "kanai-liu-meeting.txt"
-RUFF_SNAPSHOTS = REPO.parent / "shared" / "data" / "formats" / "reports" / "ruff-snapshots"
+RUFF_SNAPSHOTS = TEST_DATA / "ruff-snapshots"
 
 
 @pytest.fixture(scope="session")

@@ -8,19 +8,26 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from typer.testing import CliRunner
 
-from checker.cli import app, main
+from checker.cli import main
+from tests.clirun import invoke as run_cli
 from tests.conftest import MINI_GLOSSARY, NEWS_STYLE
 from tests.reporters.conftest import SEED
 
-BASE = ["-g", str(MINI_GLOSSARY), "--style", str(NEWS_STYLE), "--date", "2025-11-19"]
+BASE = [
+    "--no-bundled",
+    "-g",
+    str(MINI_GLOSSARY),
+    "--style",
+    str(NEWS_STYLE),
+    "--date",
+    "2025-11-19",
+]
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
     """Exit code, standard output and standard error of one command."""
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    result = run_cli(args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -95,7 +102,8 @@ def test_fail_on_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
         (["--unsafe-fixes"], "--unsafe-fixes applies fixes: use it with --fix or --diff"),
         (
             ["--format", "xml"],
-            "unknown --format 'xml' (use text, json, jsonl, sarif, junit, github, html)",
+            "--format: invalid choice 'xml' "
+            "(one of text, concise, json, jsonl, sarif, junit, github, html)",
         ),
         (
             ["--fail-on", "fatal"],
@@ -105,7 +113,8 @@ def test_fail_on_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
         with pytest.raises(SystemExit) as exit_info:
             main(["check", str(SEED), *BASE, *args])
         assert exit_info.value.code == 2
-        assert capsys.readouterr().err == f"termcheck: error: {message}\n"
+        hint = " (see termcheck check --help)"
+        assert capsys.readouterr().err == f"termcheck: error: {message}{hint}\n"
 
 
 def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -> None:

@@ -1,0 +1,155 @@
+"""Start-up: how long `termcheck check story.txt` takes with the bundled glossary, against
+baselines measured in the same run (`python -c pass`, `python -c "import checker"`), and
+what building the glossary cache of a large generated glossary costs.
+
+    python bench/startup.py [--runs 7] [--entries 100000] [--skip-build]
+
+Each command runs as its own process, after one warm-up run (which fills the glossary
+cache and writes the bytecode), `--runs` times; the median wall and CPU time are printed,
+with the ratio to each baseline. The cache build runs once in a fresh cache folder, with
+its wall time, CPU time and peak memory (the process's maximum resident size).
+Targets: a story in under 0.3 s; the cache of 100,000 entries in under 10 s and 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+STORY = REPO / "samples" / "kanai-liu-meeting.txt"
+TERMCHECK = str(Path(sys.executable).with_name("termcheck"))
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def run_once(command: Sequence[str], cwd: Path) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited with {process.returncode}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median_run(command: Sequence[str], runs: int, cwd: Path) -> Run:
+    run_once(command, cwd)  # warm-up: bytecode, glossary cache, file system cache
+    measured = [run_once(command, cwd) for _ in range(runs)]
+    return Run(
+        statistics.median(r.wall for r in measured),
+        statistics.median(r.cpu for r in measured),
+        max(r.peak_mb for r in measured),
+    )
+
+
+def startup(runs: int, cache: Path) -> None:
+    env_cache = ["--cache-dir", str(cache)]
+    rows = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import checker'": [sys.executable, "-c", "import checker"],
+        "termcheck --help": [TERMCHECK, "--help"],
+        "termcheck check story.txt": [
+            TERMCHECK,
+            "check",
+            str(STORY),
+            "--date",
+            "2025-11-19",
+            *env_cache,
+        ],
+        "termcheck check story.txt --format concise": [
+            TERMCHECK,
+            "check",
+            str(STORY),
+            "--date",
+            "2025-11-19",
+            "--format",
+            "concise",
+            *env_cache,
+        ],
+    }
+    results = {name: median_run(command, runs, REPO) for name, command in rows.items()}
+    base, package = results["python -c pass"], results["python -c 'import checker'"]
+    print(f"start-up, median of {runs} runs (wall and CPU seconds; ratios of wall time)")
+    print(
+        f"{'command':<44} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'× pass':>7} {'× import':>9}"
+    )
+    for name, run in results.items():
+        print(
+            f"{name:<44} {run.wall:7.3f} {run.cpu:7.3f} {run.peak_mb:8.1f} "
+            f"{run.wall / base.wall:7.1f} {run.wall / package.wall:9.1f}"
+        )
+    story = results["termcheck check story.txt"]
+    verdict = "met" if story.wall < 0.3 else "missed"
+    print(f"one story with the bundled glossary: {story.wall:.3f} s (target < 0.3 s: {verdict})")
+
+
+def cache_build(entries: int, folder: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    import yaml
+    from workload import glossary_document, glossary_model
+
+    glossary = folder / f"glossary-{entries}.yaml"
+    document = glossary_document(glossary_model(entries), entries)
+    with glossary.open("w", encoding="utf-8") as out:
+        yaml.dump(document, out, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    cache = folder / "build-cache"
+    command = [
+        TERMCHECK,
+        "check",
+        str(STORY),
+        "--no-bundled",
+        "-g",
+        str(glossary),
+        "--cache-dir",
+        str(cache),
+        "--date",
+        "2025-11-19",
+        "--format",
+        "jsonl",
+    ]
+    build = run_once(command, REPO)
+    again = run_once(command, REPO)
+    size = sum(p.stat().st_size for p in cache.glob("*")) / 1e6
+    print(f"glossary of {entries:,} entries ({glossary.stat().st_size / 1e6:.1f} MB of YAML)")
+    print(
+        f"  building the cache and checking one story: {build.wall:.2f} s wall, "
+        f"{build.cpu:.2f} s CPU, {build.peak_mb:.0f} MB peak (targets < 10 s, < 500 MB)"
+    )
+    print(
+        f"  the next run, from the cache ({size:.0f} MB): {again.wall:.2f} s wall, "
+        f"{again.cpu:.2f} s CPU, {again.peak_mb:.0f} MB peak"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per command (default 7)")
+    parser.add_argument("--entries", type=int, default=100_000, help="generated glossary size")
+    parser.add_argument("--skip-build", action="store_true", help="no cache build")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="termcheck-startup-") as tmp:
+        startup(args.runs, Path(tmp) / "cache")
+        if not args.skip_build:
+            cache_build(args.entries, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
