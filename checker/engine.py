@@ -170,7 +170,8 @@ class Checker:
         found: list[Finding] = []
         for rule, severity in self.rules:
             if rule.code not in ignored:
-                rule.check(analysis, Reporter(rule, document.path, severity, found))
+                reporter = Reporter(rule, document.path, severity, found, document.quotations)
+                rule.check(analysis, reporter)
         findings = apply_suppressions(
             document,
             found,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.analysis import DocumentAnalysis, NameKind, PersonMention
 from checker.model import Applicability, Severity
-from checker.rules.base import DocumentRule, Reporter, register
+from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 
 
 @register
@@ -30,7 +30,8 @@ class UnknownGivenName(DocumentRule):
 
     code = "NM001"
     name = "name-unknown-given"
-    default_severity = Severity.WARNING
+    default_severity = Severity.ERROR
+    in_quotation = InQuotation.NAME
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for mention in analysis.people:
@@ -50,9 +51,15 @@ class UnknownGivenName(DocumentRule):
                 mention.end,
                 message + "?",
                 replacement=analysis.render_name(person),
-                applicability=Applicability.UNSAFE,
+                applicability=Applicability.UNSAFE if mention.tie else Applicability.DISPLAY_ONLY,
                 entry=person,
+                severity=_TIE_SEVERITY.get(mention.tie or "", Severity.INFO),
             )
+
+
+# How sure NM001 is, by what ties the name to the known person: a title the person held
+# on the story's date, a family name only that person bears, or nothing (a hint).
+_TIE_SEVERITY = {"title": Severity.ERROR, "rare family name": Severity.WARNING}
 
 
 @register
@@ -79,6 +86,7 @@ class NameOrder(DocumentRule):
     code = "NM002"
     name = "name-order"
     default_severity = Severity.WARNING
+    in_quotation = InQuotation.SILENT  # the speaker's order, or the writer's style
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         full = [m for m in analysis.people if m.kind is not NameKind.SHORT and m.order]

@@ -11,7 +11,7 @@ from checker.analysis import DocumentAnalysis, EntityMention, NameKind
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.match.fold import fold_form
 from checker.model import Applicability, Severity
-from checker.rules.base import DocumentRule, Reporter, register
+from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start
 
 _SPACES = re.compile(r"\s+")
@@ -83,12 +83,15 @@ class TermCase(DocumentRule):
             wanted = form.text
             if entry.case == "title-or-lower" and house_case == "lower":
                 wanted = lowered_variant(form.text, _proper_words(analysis))
+            wrong_person = analysis.named_for_another_holder(mention)
             report(
                 mention.segment,
                 mention.start,
                 mention.end,
-                f"'{surface}' is miscapitalized: write '{wanted}'",
+                f"'{surface}' is miscapitalized: write '{wanted}'"
+                + ("; the title beside it is another person's" if wrong_person else ""),
                 replacement=recase(mention.surface, wanted),
+                applicability=Applicability.DISPLAY_ONLY if wrong_person else Applicability.SAFE,
                 entry=entry if mention.entry else None,
                 form=form if mention.entry else None,
             )
@@ -194,37 +197,40 @@ class ForbiddenForm(DocumentRule):
             if form.role is not Role.FORBIDDEN or mention.entry is None:
                 continue
             entry = mention.entry
-            if _second_reference_only(form, entry) and not _named(analysis, entry):
-                continue  # "Ning" alone is another person unless Mao Ning is in the story
-            right = _right_form(analysis, entry, form)
+            single = _second_reference_only(form, entry)
+            if single and analysis.tie_of_single_form(mention, entry) is None:
+                continue  # "Ning" alone, or in "Ning Jizhe", is another person
+            right = entry.family or entry.en if single else _right_form(analysis, entry, form)
             message = (
                 f"'{plain_text(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
             )
             if form.note:
                 message += f" ({form.note})"
             message += _post_suffix(analysis, entry)
-            safe = form.status == "confirmed" and len(mention.entries) == 1
+            # A single word may be someone else's name: its fix is never applied unasked.
+            safe = form.status == "confirmed" and len(mention.entries) == 1 and not single
             report(
                 mention.segment,
                 mention.start,
                 mention.end,
                 message,
                 replacement=right,
-                applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
+                applicability=(
+                    Applicability.SAFE
+                    if safe
+                    else Applicability.UNSAFE
+                    if single
+                    else Applicability.DISPLAY_ONLY
+                ),
                 entry=entry,
                 form=form,
+                in_quotation=InQuotation.NAME if entry.kind is Kind.PERSON else InQuotation.INFO,
             )
 
 
 def _second_reference_only(form: Form, entry: Entry) -> bool:
     """A wrong one-word reference to a person (the given name used alone)."""
     return entry.kind is Kind.PERSON and len(form.text.split()) == 1
-
-
-def _named(analysis: DocumentAnalysis, entry: Entry) -> bool:
-    return any(
-        p.person.id == entry.id and p.kind is not NameKind.FORBIDDEN for p in analysis.people
-    )
 
 
 def _right_form(analysis: DocumentAnalysis, entry: Entry, form: Form) -> str:
@@ -281,18 +287,32 @@ class NearMissName(DocumentRule):
     code = "TM003"
     name = "term-near-miss"
     default_severity = Severity.ERROR
+    in_quotation = InQuotation.NAME
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for person in analysis.people:
             if person.kind is not NameKind.NEAR_MISS:
                 continue
             entry = person.person
-            right = analysis.render_name(entry)
+            right = person.right or analysis.render_name(entry)
+            surface = plain_text(person.surface)
+            if person.tie is None:  # nothing in the story points at the person
+                report(
+                    person.segment,
+                    person.start,
+                    person.end,
+                    f"'{surface}' may be a misspelling of {entry.en}",
+                    replacement=right,
+                    applicability=Applicability.DISPLAY_ONLY,
+                    entry=entry,
+                    severity=Severity.INFO,
+                )
+                continue
             report(
                 person.segment,
                 person.start,
                 person.end,
-                f"'{plain_text(person.surface)}' looks like a misspelling of {entry.en}: write "
+                f"'{surface}' looks like a misspelling of {entry.en}: write "
                 f"'{right}'" + _post_suffix(analysis, entry),
                 replacement=right,
                 applicability=Applicability.UNSAFE,

@@ -1,0 +1,192 @@
+"""Near misses of known names: a word one or two slips from a part of a known person's
+name, found through a compiled index, never by comparing each word with each name.
+
+Every family and given name of the glossary's people is filed under its deletion
+neighbourhood (the strings made by deleting up to as many letters as the name may be
+misspelt by, `slips_allowed`) and under its romanization key (Hepburn long vowels
+written out or dropped, Wade–Giles spellings of pinyin syllables). A word is looked up
+by its own deletions and key; each candidate is confirmed by an edit distance that counts
+a transposition as one slip. Answers are remembered per word, so an archive costs one
+dictionary look-up per capitalized word once its vocabulary has been seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from checker.glossary.model import Entry, Kind
+
+_MAX_SLIPS = 2
+_REMEMBERED = 200_000  # words whose answer is kept; the memory is cleared when full
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """A part of a known person's name: entry index, 'family' or 'given', folded text."""
+
+    entry: int
+    part: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NearName:
+    """A known name part that a word may be a misspelling of."""
+
+    part: NamePart
+    slips: int  # edit distance (0 for a romanization variant)
+
+
+class NameParts:
+    """The name parts of a glossary's people, indexed for near-miss look-up."""
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        parts: dict[str, list[NamePart]] = {}
+        for i, entry in enumerate(entries):
+            if entry.kind is not Kind.PERSON or not entry.family or not entry.given:
+                continue
+            for part, text in (("family", entry.family), ("given", entry.given)):
+                folded = fold_name(text)
+                if folded.isalpha():
+                    parts.setdefault(folded, []).append(NamePart(i, part, folded))
+        self._parts = {k: tuple(v) for k, v in parts.items()}
+        self._origins = {
+            k: entries[v[0].entry].name_origin for k, v in self._parts.items()
+        }  # a name's slips depend on its origin; the first bearer's decides
+        deletions: dict[str, list[str]] = {}
+        keys: dict[str, list[str]] = {}
+        for text, origin in self._origins.items():
+            for variant in deletion_variants(text, slips_allowed(text, origin)):
+                deletions.setdefault(variant, []).append(text)
+            keys.setdefault(romanization_key(text, origin), []).append(text)
+        self._deletions = {k: tuple(v) for k, v in deletions.items()}
+        self._keys = {k: tuple(v) for k, v in keys.items()}
+        self._answers: dict[str, tuple[NearName, ...]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_answers"] = {}
+        return state
+
+    def is_known(self, word: str) -> bool:
+        """The word is a part of some known person's name, as written."""
+        return fold_name(word) in self._parts
+
+    def near(self, word: str) -> tuple[NearName, ...]:
+        """The known name parts this word (not itself a known part) may misspell."""
+        answer = self._answers.get(word)
+        if answer is None:
+            if len(self._answers) >= _REMEMBERED:
+                self._answers.clear()
+            answer = self._answers[word] = self._look_up(word)
+        return answer
+
+    def _look_up(self, word: str) -> tuple[NearName, ...]:
+        folded = fold_name(word)
+        if not folded.isalpha() or folded in self._parts:
+            return ()
+        found: dict[str, int] = {}
+        for origin in ("japanese", "chinese"):
+            for known in self._keys.get(romanization_key(folded, origin), ()):
+                if self._origins[known] == origin:
+                    found[known] = 0
+        for variant in deletion_variants(folded, _MAX_SLIPS):
+            for known in self._deletions.get(variant, ()):
+                if known in found:
+                    continue
+                allowed = slips_allowed(known, self._origins[known])
+                distance = slip_distance(folded, known, allowed)
+                if distance <= allowed:
+                    found[known] = distance
+        return tuple(
+            NearName(part, slips)
+            for known, slips in sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
+            for part in self._parts[known]
+        )
+
+
+def fold_name(text: str) -> str:
+    """Lower case, accents and macrons dropped ("Saitō" → "saito")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slips_allowed(name: str, origin: str | None) -> int:
+    """How many letters a misspelling of a (folded) name part may get wrong and still be
+    taken for it: two in a Japanese name of eight letters or more, one in one of five or
+    more or in another name of seven or more; none in shorter names, where one letter
+    makes another name (Qiang, Qing)."""
+    if origin == "japanese":
+        return 0 if len(name) < 5 else 2 if len(name) >= 8 else 1
+    return 1 if len(name) >= 7 else 0
+
+
+def deletion_variants(word: str, depth: int) -> set[str]:
+    """The word and every string made from it by deleting up to `depth` letters: two
+    words within that many edits of each other always share one."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
+
+def slip_distance(a: str, b: str, limit: int = _MAX_SLIPS) -> int:
+    """Edit distance counting an insertion, deletion, substitution or swap of two
+    neighbouring letters as one slip (optimal string alignment); above `limit` it stops
+    and returns limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        rows.append(row)
+    return rows[-1][-1]
+
+
+# Hepburn long vowels written out ("Saitou", "Satoh", "Ohno") or doubled, and the
+# Wade–Giles spellings of pinyin initials and finals ("Hsi" for "Xi", "Teng" for "Deng",
+# "Chou" for "Zhou"), reduced to one key on both sides.
+_LONG_VOWELS = (
+    (re.compile(r"ou|oo|oh(?=[^aeiouy]|$)"), "o"),
+    (re.compile(r"uu"), "u"),
+    (re.compile(r"aa"), "a"),
+    (re.compile(r"ei(?=[^aeiou]|$)"), "e"),
+    (re.compile(r"ii"), "i"),
+)
+_WADE_GILES = (
+    (re.compile(r"^hs"), "x"),
+    (re.compile(r"ch'|q"), "c"),
+    (re.compile(r"ts'|tz'|ts|tz|z|dz"), "c"),
+    (re.compile(r"zh|ch|j"), "c"),
+    (re.compile(r"p'|b"), "p"),
+    (re.compile(r"t'|d"), "t"),
+    (re.compile(r"k'|g(?!$)"), "k"),
+    (re.compile(r"^j|^r"), "r"),
+    (re.compile(r"ung$"), "ong"),
+    (re.compile(r"ieh$"), "ie"),
+    (re.compile(r"ien$"), "ian"),
+    (re.compile(r"ih$|u$(?<=[sz]u)"), "i"),
+    (re.compile(r"-"), ""),
+)
+
+
+def romanization_key(word: str, origin: str | None) -> str:
+    """One key for the ways a name of this origin is romanized: Hepburn long vowels
+    reduced (Japanese), Wade–Giles and pinyin consonants paired (Chinese)."""
+    key = fold_name(word)
+    rules = _LONG_VOWELS if origin == "japanese" else _WADE_GILES if origin == "chinese" else ()
+    for pattern, replacement in rules:
+        key = pattern.sub(replacement, key)
+    return f"{origin}:{key}"
