@@ -151,8 +151,8 @@ _NEIGHBOUR_REACH = 64
 _TITLE_REACH = 240
 _APPOSITION_REACH = 240
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
-# A capitalized word long enough to be a misspelt name part ("Kisida", "Takachi").
-_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{3,}(?![\w-])")
+# A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi").
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?![\w-])")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
 
