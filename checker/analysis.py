@@ -151,7 +151,9 @@ _NEIGHBOUR_REACH = 64
 _TITLE_REACH = 240
 _APPOSITION_REACH = 240
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
-# A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi").
+# A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi"); the
+# quick pattern finds them and a few more (inside "McDonald"), to be confirmed.
+_CAPITALIZED_RUN = re.compile(r"[A-Z][a-zà-ɏ]{2,}")
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?![\w-])")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
@@ -272,11 +274,11 @@ class DocumentAnalysis:
             person = self.index.entries[entry_index]
             if self._neighbour(segment, start, end, given, person, order, covered):
                 return  # the name now covers both neighbours: no other bearer can be added
+        if len(bearers) == 1 or not self._titled(segment, match.start, match.end):
+            return
         for token, order in ((after, "family-first"), (before, "given-first")):
-            if (
-                token
-                and len(bearers) > 1
-                and self._could_be_given(token.group(1), bearers[0][1], token.start(1), segment)
+            if token and self._could_be_given(
+                token.group(1), bearers[0][1], token.start(1), segment
             ):
                 start = min(match.start, token.start(1))
                 end = max(match.end, token.end(1))
@@ -284,6 +286,17 @@ class DocumentAnalysis:
                 if holder is not None:
                     self._neighbour(segment, start, end, token.group(1), holder, order, covered)
                 return
+
+    def _titled(self, segment: Segment, start: int, end: int) -> bool:
+        """A title word may stand just before the name or its given name, or an apposition
+        after it: only then can a title tie an unknown given name to a known person."""
+        text = segment.text
+        before = text[max(0, start - _NEIGHBOUR_REACH) : start].split()
+        words = [w.lower() for w in before[-2:]]
+        vocabulary = self.index.title_vocabulary
+        return (
+            any(w in vocabulary or w in TITLE_HEADS for w in words) or "," in text[end : end + 24]
+        )
 
     def _given_here(
         self, token: str, known: str, origin: str | None, start: int, segment: Segment
@@ -293,8 +306,8 @@ class DocumentAnalysis:
         seen = token.lower()
         return (
             seen == known
-            or _near_miss(seen, known, origin)
             or self._could_be_given(token, origin, start, segment)
+            or _near_miss(seen, known, origin)
         )
 
     def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
@@ -409,21 +422,30 @@ class DocumentAnalysis:
         """Capitalized words one or two slips from a part of a known person's name, kept
         where the rest of the mention points at the person (`_tie`)."""
         parts = self.index.name_parts
-        named = frozenset(
-            p.person.id for p in self.people if p.kind in (NameKind.KNOWN, NameKind.SHORT)
-        )
+        near, answers = parts.near, parts.answers  # one look-up per word once seen
         for segment in self.document.segments:
-            covered = self._covered.get(id(segment)) or _Spans()
-            for word in _NAME_WORD.finditer(segment.text):
-                candidates = parts.near(word.group(0))
-                if not candidates or covered.overlapping(word.start(), word.end()):
-                    continue
-                if is_common_word(word.group(0)) or self.index.find_latin(word.group(0)):
-                    continue  # an ordinary word, or another known entity
-                mention = self._near_name(segment, word, candidates, named)
-                if mention is not None:
-                    covered.add(mention.start, mention.end)
-                    self.people.append(mention)
+            # Most words are seen before and near nothing: their strings are looked up
+            # first, and the text scanned for positions only when one is near a name.
+            slips = {
+                word
+                for word in set(_CAPITALIZED_RUN.findall(segment.text))
+                if (answers[word] if word in answers else near(word))
+            }
+            if slips:
+                self._near_names_in(segment, slips)
+
+    def _near_names_in(self, segment: Segment, slips: set[str]) -> None:
+        covered = self._covered.get(id(segment)) or _Spans()
+        for word in _NAME_WORD.finditer(segment.text):
+            if word.group(0) not in slips or covered.overlapping(word.start(), word.end()):
+                continue
+            if is_common_word(word.group(0)) or self.index.find_latin(word.group(0)):
+                continue  # an ordinary word, or another known entity
+            candidates = self.index.name_parts.near(word.group(0))
+            mention = self._near_name(segment, word, candidates, self.named_people)
+            if mention is not None:
+                covered.add(mention.start, mention.end)
+                self.people.append(mention)
 
     def _near_name(
         self,

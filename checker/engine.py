@@ -170,7 +170,7 @@ class Checker:
         found: list[Finding] = []
         for rule, severity in self.rules:
             if rule.code not in ignored:
-                reporter = Reporter(rule, document.path, severity, found, document.quotations)
+                reporter = Reporter(rule, document.path, severity, found, document)
                 rule.check(analysis, reporter)
         findings = apply_suppressions(
             document,

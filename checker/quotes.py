@@ -22,6 +22,7 @@ QUOTATION_ELEMENTS = frozenset({"q", "blockquote", "bq"})
 
 _DOUBLE_OPEN = "“„«「『"
 _DOUBLE_CLOSE = "”»」』"
+_MARK = re.compile("[\"“”„«»「」『』‘’']")
 _OPENING_CONTEXT = " \t\n\r\u00a0([{—–-/“‘\"'"
 
 
@@ -33,7 +34,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     straight = False  # the open double quote is a straight one
     single_start: int | None = None
     single_straight = False
-    for i, ch in enumerate(text):
+    for mark in _MARK.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if ch in _DOUBLE_OPEN and double_start is None:
             double_start, straight, single_start = i, False, None
         elif ch in _DOUBLE_CLOSE and double_start is not None and not straight:

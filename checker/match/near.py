@@ -64,11 +64,11 @@ class NameParts:
             keys.setdefault(romanization_key(text, origin), []).append(text)
         self._deletions = {k: tuple(v) for k, v in deletions.items()}
         self._keys = {k: tuple(v) for k, v in keys.items()}
-        self._answers: dict[str, tuple[NearName, ...]] = {}
+        self.answers: dict[str, tuple[NearName, ...]] = {}  # remembered look-ups
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_answers"] = {}
+        state["answers"] = {}
         return state
 
     def is_known(self, word: str) -> bool:
@@ -77,11 +77,11 @@ class NameParts:
 
     def near(self, word: str) -> tuple[NearName, ...]:
         """The known name parts this word (not itself a known part) may misspell."""
-        answer = self._answers.get(word)
+        answer = self.answers.get(word)
         if answer is None:
-            if len(self._answers) >= _REMEMBERED:
-                self._answers.clear()
-            answer = self._answers[word] = self._look_up(word)
+            if len(self.answers) >= _REMEMBERED:
+                self.answers.clear()
+            answer = self.answers[word] = self._look_up(word)
         return answer
 
     def _look_up(self, word: str) -> tuple[NearName, ...]:
@@ -93,7 +93,10 @@ class NameParts:
             for known in self._keys.get(romanization_key(folded, origin), ()):
                 if self._origins[known] == origin:
                     found[known] = 0
-        for variant in deletion_variants(folded, _MAX_SLIPS):
+        # Only a name of eight letters or more allows two slips, and one of five or more
+        # one (`slips_allowed`): a shorter word needs fewer deletions to meet it.
+        depth = 2 if len(folded) >= 6 else 1 if len(folded) >= 4 else 0
+        for variant in deletion_variants(folded, depth):
             for known in self._deletions.get(variant, ()):
                 if known in found:
                     continue
@@ -110,6 +113,8 @@ class NameParts:
 
 def fold_name(text: str) -> str:
     """Lower case, accents and macrons dropped ("Saitō" → "saito")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from checker.analysis import DocumentAnalysis
-from checker.document import Segment
+from checker.document import Document, Segment
 from checker.fit import changes_number, doubles_a_word, fit_replacement, only_case_or_space
 from checker.glossary.model import Entry, Form
 from checker.model import Applicability, Edit, Finding, Fix, Related, Severity, Span
-from checker.quotes import Quotations
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
 
@@ -65,7 +64,7 @@ class Reporter:
     path: str
     severity: Severity
     findings: list[Finding]
-    quotations: Quotations | None = None
+    document: Document | None = None  # its quotations are worked out at the first finding
 
     def __call__(
         self,
@@ -87,7 +86,7 @@ class Reporter:
         for this finding (a hint); `in_quotation` overrides the rule's policy for it."""
         span = segment.to_source(Span(start, end))
         level = self.severity if severity is None else min(self.severity, severity)
-        quotations = self.quotations
+        quotations = self.document.quotations if self.document is not None else None
         quoted = quotations is not None and quotations.containing(span) is not None
         policy = in_quotation or quotation_policy(self.rule)
         if quoted and policy is InQuotation.SILENT:
