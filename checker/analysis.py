@@ -274,7 +274,7 @@ class DocumentAnalysis:
             person = self.index.entries[entry_index]
             if self._neighbour(segment, start, end, given, person, order, covered):
                 return  # the name now covers both neighbours: no other bearer can be added
-        if len(bearers) == 1 or not self._titled(segment, match.start, match.end):
+        if len(bearers) == 1:
             return
         for token, order in ((after, "family-first"), (before, "given-first")):
             if token and self._could_be_given(
@@ -282,21 +282,22 @@ class DocumentAnalysis:
             ):
                 start = min(match.start, token.start(1))
                 end = max(match.end, token.end(1))
+                if not self._titled(segment, start, end):
+                    return
                 holder = self._title_holder(segment, start, end, match.surface)
                 if holder is not None:
                     self._neighbour(segment, start, end, token.group(1), holder, order, covered)
                 return
 
     def _titled(self, segment: Segment, start: int, end: int) -> bool:
-        """A title word may stand just before the name or its given name, or an apposition
-        after it: only then can a title tie an unknown given name to a known person."""
+        """A title word may stand just before the name, or an apposition after it: only
+        then can a title tie an unknown given name to a known person."""
         text = segment.text
+        if text.startswith(",", end):
+            return True
         before = text[max(0, start - _NEIGHBOUR_REACH) : start].split()
-        words = [w.lower() for w in before[-2:]]
-        vocabulary = self.index.title_vocabulary
-        return (
-            any(w in vocabulary or w in TITLE_HEADS for w in words) or "," in text[end : end + 24]
-        )
+        word = before[-1].lower() if before else ""
+        return word in self.index.title_vocabulary or word in TITLE_HEADS
 
     def _given_here(
         self, token: str, known: str, origin: str | None, start: int, segment: Segment

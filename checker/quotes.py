@@ -23,18 +23,25 @@ QUOTATION_ELEMENTS = frozenset({"q", "blockquote", "bq"})
 _DOUBLE_OPEN = "“„«「『"
 _DOUBLE_CLOSE = "”»」』"
 _MARK = re.compile("[\"“”„«»「」『』‘’']")
+_DOUBLE_MARK = re.compile('["“”„«»「」『』]')  # enough when no single quote opens
 _OPENING_CONTEXT = " \t\n\r\u00a0([{—–-/“‘\"'"
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The quotations of one paragraph, outermost only, as [start, end) offsets that
-    include their marks."""
+def quoted_spans(
+    text: str, start: int = 0, end: int | None = None, singles: bool | None = None
+) -> list[tuple[int, int]]:
+    """The quotations of one paragraph (text[start:end]), outermost only, as [start, end)
+    offsets into the text that include their marks. `singles`: whether a single quote
+    may open in the text (worked out when not given)."""
+    end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     double_start: int | None = None
     straight = False  # the open double quote is a straight one
     single_start: int | None = None
     single_straight = False
-    for mark in _MARK.finditer(text):
+    if singles is None:
+        singles = _single_may_open(text)
+    for mark in (_MARK if singles else _DOUBLE_MARK).finditer(text, start, end):
         i, ch = mark.start(), mark.group(0)
         if ch in _DOUBLE_OPEN and double_start is None:
             double_start, straight, single_start = i, False, None
@@ -64,7 +71,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             spans.append((single_start, i + 1))
             single_start = None
     if double_start is not None:
-        spans.append((double_start, len(text)))
+        spans.append((double_start, end))
     spans.sort()
     return spans
 
@@ -135,18 +142,19 @@ def document_quotations(segments: Sequence[Any], marked: Iterable[Span]) -> Quot
     found = list(marked)
     for segment in segments:
         text = segment.text
-        if not any(mark in text for mark in "\"“„«「『‘'"):
+        singles = _single_may_open(text)
+        if not singles and not any(mark in text for mark in '"“„«「『'):
             continue
         for first, last in paragraphs(text):
-            for start, end in quoted_spans(text[first:last]):
-                found.append(segment.to_source(Span(first + start, first + end)))
+            for start, end in quoted_spans(text, first, last, singles):
+                found.append(segment.to_source(Span(start, end)))
     return Quotations(found)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """The paragraphs of a segment's text: separated by blank lines where it has any
     (wrapped lines), else each line is one."""
-    separator = re.compile(r"\n[ \t\r]*\n\s*" if _BLANK_LINE.search(text) else r"\n")
+    separator = _BLANK_LINES if _BLANK_LINE.search(text) else _LINE_BREAK
     result = []
     start = 0
     for match in separator.finditer(text):
@@ -157,3 +165,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _single_may_open(text: str) -> bool:
+    """A single quotation mark may open in the text (an apostrophe inside a word cannot)."""
+    return "‘" in text or text.startswith("'") or any(o in text for o in _STRAIGHT_OPENINGS)
+
+
+_STRAIGHT_OPENINGS = tuple(f"{before}'" for before in _OPENING_CONTEXT if before not in "\"'“‘")

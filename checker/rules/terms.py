@@ -99,6 +99,8 @@ class TermCase(DocumentRule):
 
 def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bool:
     """Is the mention written in a capitalization the glossary or the position allows?"""
+    if mention.surface == mention.form.text and mention.form.role.is_correct:
+        return True  # written exactly as a correct form (the usual case)
     surface = plain_text(mention.surface)
     if any(surface in _correct_surfaces(e) for e in mention.entries):
         return True
