@@ -179,6 +179,7 @@ class DocumentAnalysis:
         self._near_names()
         for person in self.people:
             person.titles.extend(self._titles(person))
+        self._tie_by_later_titles()
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -370,6 +371,27 @@ class DocumentAnalysis:
             )
         )
         return True
+
+    def _tie_by_later_titles(self) -> None:
+        """An unknown given name is tied to the known person when the story later calls
+        that family name alone by a title the person held on the date ("Hiroshi Hayashi
+        ... Chief Cabinet Secretary Hayashi said")."""
+        loose = [p for p in self.people if p.kind is NameKind.UNKNOWN_GIVEN and p.tie != "title"]
+        for mention in loose:
+            family = fold_name(mention.person.family or "")
+            for later in self.entities:
+                if (
+                    later.form.role in (Role.SHORT, Role.AMBIGUOUS)
+                    and fold_name(later.surface) == family
+                    and (later.segment is not mention.segment or later.start >= mention.end)
+                ):
+                    probe = PersonMention(
+                        later.segment, later.start, later.end, later.surface, mention.person,
+                        NameKind.SHORT, None,
+                    )  # fmt: skip
+                    if self._tie(probe, frozenset()) == "title":
+                        mention.tie = "title"
+                        break
 
     def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
         """The known person of this family name who held, on the story's date, the title
@@ -786,21 +808,29 @@ class DocumentAnalysis:
             p.person.id for p in self.people if p.kind in (NameKind.KNOWN, NameKind.SHORT)
         )
 
-    def tie_of_single_form(self, mention: EntityMention, person: Entry) -> str | None:
-        """What ties a one-word form of a person's name to that person: the other part of
-        the name beside it, a title the person held on the date, the story naming the
-        person elsewhere; None when nothing does, or when the word is part of another
-        name ("Ning Jizhe", "Masatoshi Ishida")."""
-        neighbour = self._name_neighbour(mention.segment, mention.start, mention.end)
+    def tie_of_single_form(
+        self, mention: EntityMention, person: Entry
+    ) -> tuple[str, int, int] | None:
+        """What ties a one-word form of a person's name to that person, and the span the
+        wrong name takes: the other part of the name beside it, a title the person held
+        on the date, the story naming the person elsewhere. Beside another name part the
+        two words are one name: someone else's ("Ning Jizhe", "Masatoshi Ishida"), unless
+        a title the person held ties them ("General Secretary Xin Jinping")."""
+        start, end = mention.start, mention.end
+        neighbour = self._name_neighbour(mention.segment, start, end)
+        named = self.named_people
         if neighbour is not None:
             written = fold_name(neighbour[2])
-            parts = {fold_name(person.given or ""), fold_name(person.family or "")}
-            return "name" if written in parts else None
+            if written in {fold_name(person.given or ""), fold_name(person.family or "")}:
+                return "name", start, end
+            start, end = min(start, neighbour[0]), max(end, neighbour[1])
+            named = frozenset()  # another name: only a title can make it this person's
         probe = PersonMention(
-            mention.segment, mention.start, mention.end, mention.surface, person,
+            mention.segment, start, end, mention.segment.text[start:end], person,
             NameKind.FORBIDDEN, None,
         )  # fmt: skip
-        return self._tie(probe, self.named_people)
+        tie = self._tie(probe, named)
+        return (tie, start, end) if tie is not None else None
 
     def named_for_another_holder(self, mention: EntityMention) -> bool:
         """A title beside this name was held on the date by someone else (TT002)."""

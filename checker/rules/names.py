@@ -14,9 +14,12 @@ class UnknownGivenName(DocumentRule):
     ## Why
     "Taro Kanai" in a story about the Beijing talks is almost certainly Masaaki Kanai
     with a wrong given name. The finding names the person the glossary knows and their
-    post on the story's date, so the editor can decide. Only family names that one
-    glossary person bears are checked, and only with words that read like romanized
-    given names, so "Kanai said" or "Premier Li" is never reported.
+    post on the story's date, so the editor can decide. It is an error when a title the
+    person held on the date goes with the name (before it, in apposition, or later
+    with the family name alone); a warning for a rare Japanese family name one glossary
+    person bears; an info hint for a common one. Chinese family names are shared by
+    millions: without a title nothing is reported. Only words that read like romanized
+    given names count, so "Kanai said" or "Premier Li" is never reported.
 
     ## Bad
         Taro Kanai met Chinese officials in Beijing.

@@ -178,6 +178,13 @@ class ForbiddenForm(DocumentRule):
     wrong romanization ("Liu Jingsong"), a wrong character (劉金松). The finding names
     the right form and, for people, their post on the story's date.
 
+    A one-word wrong form ("Takachi", or "Ning" for Mao Ning) may be someone else's
+    name: it is reported only where the story ties it to the person (the other part of
+    the name beside it, a title the person held on the story's date, the person named
+    elsewhere in the story), and never where it is part of another name ("Ning Jizhe",
+    "Masatoshi Ishida") unless a title the person held says otherwise. Inside a
+    quotation a wrong name is still an error; a wrong term is an info note.
+
     ## Bad
         Masaki Kanai arrived in Beijing on Monday.
 
@@ -185,8 +192,9 @@ class ForbiddenForm(DocumentRule):
         Masaaki Kanai arrived in Beijing on Monday.
 
     ## Fix safety
-    Safe when the wrong form belongs to one entry and the fact is confirmed; otherwise
-    the replacement is only shown.
+    Safe when the wrong form belongs to one entry and the fact is confirmed; a one-word
+    form's fix (the family name, fitting the word it replaces) is unsafe; otherwise the
+    replacement is only shown.
     """
 
     code = "TM002"
@@ -200,12 +208,17 @@ class ForbiddenForm(DocumentRule):
                 continue
             entry = mention.entry
             single = _second_reference_only(form, entry)
-            if single and analysis.tie_of_single_form(mention, entry) is None:
-                continue  # "Ning" alone, or in "Ning Jizhe", is another person
-            right = entry.family or entry.en if single else _right_form(analysis, entry, form)
-            message = (
-                f"'{plain_text(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
-            )
+            start, end = mention.start, mention.end
+            right = _right_form(analysis, entry, form)
+            if single:
+                tied = analysis.tie_of_single_form(mention, entry)
+                if tied is None:
+                    continue  # "Ning" alone, or in "Ning Jizhe", is another person
+                _, start, end = tied
+                if (start, end) == (mention.start, mention.end):
+                    right = entry.family or entry.en  # the right second reference
+            surface = mention.segment.text[start:end]
+            message = f"'{plain_text(surface)}' is a wrong form of {entry.en}: write '{right}'"
             if form.note:
                 message += f" ({form.note})"
             message += _post_suffix(analysis, entry)
@@ -213,8 +226,8 @@ class ForbiddenForm(DocumentRule):
             safe = form.status == "confirmed" and len(mention.entries) == 1 and not single
             report(
                 mention.segment,
-                mention.start,
-                mention.end,
+                start,
+                end,
                 message,
                 replacement=right,
                 applicability=(
@@ -270,11 +283,17 @@ def _post_suffix(analysis: DocumentAnalysis, entry: Entry) -> str:
 
 @register
 class NearMissName(DocumentRule):
-    """A known person's family name with a misspelt given name.
+    """A known person's name with a misspelt part.
 
     ## Why
-    "Minou Kihara" and "Liu Jingsong" are one or two letters from a name the glossary
-    knows; such slips survive spell-checkers because the words look like names.
+    "Minou Kihara", "Fumio Kisida" and "Liu Jingsong" are one or two letters from a name
+    the glossary knows (a letter added, dropped, doubled, changed or two swapped, a
+    Hepburn long vowel written out, a Wade-Giles spelling); such slips survive
+    spell-checkers because the words look like names. A slip is reported as an error
+    when the rest of the mention points at the person: the other part of the name, a
+    title the person held on the story's date, or the person named elsewhere in the
+    story; alone it is an info hint. Ordinary English words (by wordfreq), other known
+    names and a full name whose other part differs are never reported.
 
     ## Bad
         Chief Cabinet Secretary Minori Kihara spoke on Wednesday.
