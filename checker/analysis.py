@@ -488,11 +488,14 @@ class DocumentAnalysis:
             other = person.given if family else person.family
             if neighbour is not None:
                 n_start, n_end, n_word = neighbour
-                if fold_name(n_word) != fold_name(other):
+                if fold_name(n_word) != fold_name(other) and not self._other_part_slip(
+                    n_word, candidate
+                ):
                     continue  # another name beside it: another person ("Masatoshi Ishida")
                 first, last = min(start, n_start), max(end, n_end)
                 surface = segment.text[first:last]
                 right = surface[: start - first] + right_part + surface[end - first :]
+                right = right.replace(n_word, other) if n_word != other else right
                 order = _order(surface, person)
                 return PersonMention(
                     segment, first, last, surface, person, NameKind.NEAR_MISS, order,
@@ -509,6 +512,16 @@ class DocumentAnalysis:
             if hint is None and len(candidates) == 1 and english_frequency(seen.lower()) == 0:
                 hint = mention  # nothing points at the person: a hint at most
         return hint
+
+    def _other_part_slip(self, word: str, candidate: NearName) -> bool:
+        """The word beside a slip is itself a slip of the same person's other name part,
+        two slips in all ("Fumo Kisida")."""
+        return any(
+            other.part.entry == candidate.part.entry
+            and other.part.part != candidate.part.part
+            and other.slips + candidate.slips <= 2
+            for other in self.index.name_parts.near(word)
+        )
 
     def _tie(self, mention: PersonMention, named: frozenset[str]) -> str | None:
         """What ties a form written alone to the person: a title the person held on the

@@ -163,35 +163,29 @@ def slip_distance(a: str, b: str, limit: int = _MAX_SLIPS) -> int:
 # Hepburn long vowels written out ("Saitou", "Satoh", "Ohno") or doubled, and the
 # Wade–Giles spellings of pinyin initials and finals ("Hsi" for "Xi", "Teng" for "Deng",
 # "Chou" for "Zhou"), reduced to one key on both sides.
-_LONG_VOWELS = (
-    (re.compile(r"ou|oo|oh(?=[^aeiouy]|$)"), "o"),
-    (re.compile(r"uu"), "u"),
-    (re.compile(r"aa"), "a"),
-    (re.compile(r"ei(?=[^aeiou]|$)"), "e"),
-    (re.compile(r"ii"), "i"),
+_LONG_VOWELS = re.compile(r"ou|oo|oh(?=[^aeiouy]|$)|uu|aa|ei(?=[^aeiou]|$)|ii")
+_WADE_GILES = re.compile(
+    r"^hs|ch'|ts'|tz'|zh|ch|ts|tz|dz|q|z|j|p'|b|t'|d|k'|g(?!$)|ung$|ieh$|ien$|ih$|(?<=[sz])u$|-"
 )
-_WADE_GILES = (
-    (re.compile(r"^hs"), "x"),
-    (re.compile(r"ch'|q"), "c"),
-    (re.compile(r"ts'|tz'|ts|tz|z|dz"), "c"),
-    (re.compile(r"zh|ch|j"), "c"),
-    (re.compile(r"p'|b"), "p"),
-    (re.compile(r"t'|d"), "t"),
-    (re.compile(r"k'|g(?!$)"), "k"),
-    (re.compile(r"^j|^r"), "r"),
-    (re.compile(r"ung$"), "ong"),
-    (re.compile(r"ieh$"), "ie"),
-    (re.compile(r"ien$"), "ian"),
-    (re.compile(r"ih$|u$(?<=[sz]u)"), "i"),
-    (re.compile(r"-"), ""),
-)
+_KEY_LETTERS = {
+    **{vowels: vowels[0] for vowels in ("ou", "oo", "oh", "uu", "aa", "ei", "ii")},
+    "hs": "x",
+    **{c: "c" for c in ("ch'", "ts'", "tz'", "zh", "ch", "ts", "tz", "dz", "q", "z", "j")},
+    **{"p'": "p", "b": "p", "t'": "t", "d": "t", "k'": "k", "g": "k"},
+    **{"ung": "ong", "ieh": "ie", "ien": "ian", "ih": "i", "u": "i", "-": ""},
+}
+_KEY_RULES = {"japanese": _LONG_VOWELS, "chinese": _WADE_GILES}
 
 
 def romanization_key(word: str, origin: str | None) -> str:
     """One key for the ways a name of this origin is romanized: Hepburn long vowels
-    reduced (Japanese), Wade–Giles and pinyin consonants paired (Chinese)."""
+    reduced (Japanese), Wade–Giles and pinyin consonants paired (Chinese), in one pass."""
     key = fold_name(word)
-    rules = _LONG_VOWELS if origin == "japanese" else _WADE_GILES if origin == "chinese" else ()
-    for pattern, replacement in rules:
-        key = pattern.sub(replacement, key)
+    rules = _KEY_RULES.get(origin or "")
+    if rules is not None:
+        key = rules.sub(_key_letters, key)
     return f"{origin}:{key}"
+
+
+def _key_letters(match: re.Match[str]) -> str:
+    return _KEY_LETTERS[match.group(0)]
