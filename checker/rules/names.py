@@ -106,7 +106,11 @@ class NameOrder(DocumentRule):
                     f"{analysis.style.name} style writes Japanese names "
                     f"{_first(wanted_ja)} first{mixed}"
                 )
-            elif person.name_origin == "chinese" and mention.order == "given-first":
+            elif (
+                person.name_origin == "chinese"
+                and mention.order == "given-first"
+                and not _listed_form(mention)  # "William Lai": an English name he uses
+            ):
                 message = f"'{mention.surface}': Chinese names take the family name first"
             else:
                 continue
@@ -137,3 +141,13 @@ def _swapped(mention: PersonMention) -> str | None:
     if mention.order == "family-first":
         return f"{given} {family}"
     return f"{family} {given}"
+
+
+def _listed_form(mention: PersonMention) -> bool:
+    """The mention is written as one of the person's correct forms in the glossary."""
+    written = " ".join(mention.surface.split())
+    return any(
+        form.text == written
+        for form in mention.person.forms
+        if form.lang == "en" and form.role.is_correct
+    )
