@@ -506,9 +506,14 @@ class DocumentAnalysis:
             mention = PersonMention(
                 segment, start, end, seen, person, NameKind.NEAR_MISS, None, right=right_part
             )
-            mention.tie = self._tie(mention, named)
+            # Beside another capitalized word it is part of another name ("Moteki Corp."):
+            # only a title can still tie it to the person.
+            part_of_a_name = _RIGHT_TOKEN.match(segment.text, end) is not None
+            mention.tie = self._tie(mention, frozenset() if part_of_a_name else named)
             if mention.tie is not None:
                 return mention
+            if part_of_a_name:
+                continue
             if hint is None and len(candidates) == 1 and english_frequency(seen.lower()) == 0:
                 hint = mention  # nothing points at the person: a hint at most
         return hint
