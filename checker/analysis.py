@@ -377,21 +377,27 @@ class DocumentAnalysis:
         that family name alone by a title the person held on the date ("Hiroshi Hayashi
         ... Chief Cabinet Secretary Hayashi said")."""
         loose = [p for p in self.people if p.kind is NameKind.UNKNOWN_GIVEN and p.tie != "title"]
-        for mention in loose:
-            family = fold_name(mention.person.family or "")
+        if not loose:
+            return
+        order = {id(s): i for i, s in enumerate(self.document.segments)}
+        last_titled: dict[str, tuple[int, int]] = {}  # person id → last titled reference
+        for person in {m.person.id: m.person for m in loose}.values():
+            family = fold_name(person.family or "")
             for later in self.entities:
-                if (
-                    later.form.role in (Role.SHORT, Role.AMBIGUOUS)
-                    and fold_name(later.surface) == family
-                    and (later.segment is not mention.segment or later.start >= mention.end)
-                ):
-                    probe = PersonMention(
-                        later.segment, later.start, later.end, later.surface, mention.person,
-                        NameKind.SHORT, None,
-                    )  # fmt: skip
-                    if self._tie(probe, frozenset()) == "title":
-                        mention.tie = "title"
-                        break
+                if later.form.role not in (Role.SHORT, Role.AMBIGUOUS):
+                    continue
+                if fold_name(later.surface) != family:
+                    continue
+                probe = PersonMention(
+                    later.segment, later.start, later.end, later.surface, person,
+                    NameKind.SHORT, None,
+                )  # fmt: skip
+                if self._tie(probe, frozenset()) == "title":
+                    last_titled[person.id] = (order[id(later.segment)], later.start)
+        for mention in loose:
+            titled = last_titled.get(mention.person.id)
+            if titled is not None and titled >= (order[id(mention.segment)], mention.end):
+                mention.tie = "title"
 
     def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
         """The known person of this family name who held, on the story's date, the title
@@ -715,10 +721,15 @@ class DocumentAnalysis:
 
     def _people_in(self, segment: Segment, start: int, end: int) -> list[PersonMention]:
         """People named within [start, end) of a segment (a bisect over sorted mentions)."""
-        if self.__dict__.get("_people_counted") != len(self.people):
-            self.__dict__.pop("_people_by_segment", None)  # people were added since
-            self._people_counted = len(self.people)
-        ordered = self._people_by_segment.get(id(segment), ([], []))
+        table = self._people_by_segment
+        counted = self.__dict__.setdefault("_people_counted", len(self.people))
+        for person in self.people[counted:]:  # named since the table was made
+            starts, people = table.setdefault(id(person.segment), ([], []))
+            at = bisect.bisect_right(starts, person.start)
+            starts.insert(at, person.start)
+            people.insert(at, person)
+        self._people_counted = len(self.people)
+        ordered = table.get(id(segment), ([], []))
         starts, people = ordered
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
@@ -852,13 +863,18 @@ class DocumentAnalysis:
 
     def named_for_another_holder(self, mention: EntityMention) -> bool:
         """A title beside this name was held on the date by someone else (TT002)."""
-        return any(
-            v.verdict is Verdict.OTHER_HOLDER
-            and v.mention.segment is mention.segment
-            and v.mention.start <= mention.start
-            and mention.end <= v.mention.end
-            for v in self.verdicts
-        )
+        spans = self._other_holders.get(id(mention.segment), ())
+        return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+    @cached_property
+    def _other_holders(self) -> dict[int, list[tuple[int, int]]]:
+        """The spans of the names a title verdict says are the wrong person, by segment."""
+        table: dict[int, list[tuple[int, int]]] = {}
+        for verdict in self.verdicts:
+            if verdict.verdict is Verdict.OTHER_HOLDER:
+                name = verdict.mention
+                table.setdefault(id(name.segment), []).append((name.start, name.end))
+        return table
 
     def render_name(self, person: Entry) -> str:
         """The person's name as the house style writes it."""
