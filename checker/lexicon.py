@@ -285,12 +285,16 @@ COMMON_WORD_ZIPF = 3.0
 @functools.lru_cache(maxsize=65536)
 def english_frequency(word: str) -> float:
     """The word's frequency in English on the Zipf scale (0: never seen), from wordfreq's
-    maintained lists (loaded on first use)."""
+    largest list (loaded on first use)."""
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
-    """An ordinary English word (or a name common enough to be anyone's)."""
-    return english_frequency(word.lower()) >= COMMON_WORD_ZIPF
+    """An ordinary English word (or a name common enough to be anyone's): wordfreq's
+    small list holds exactly the words used once per million or more, and loads fast."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "en", wordlist="small")) >= COMMON_WORD_ZIPF

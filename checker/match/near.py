@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,10 +57,20 @@ class NameParts:
         self._origins = {
             k: entries[v[0].entry].name_origin for k, v in self._parts.items()
         }  # a name's slips depend on its origin; the first bearer's decides
+        self._allowed = {k: slips_allowed(k, origin) for k, origin in self._origins.items()}
+        # The most slips any name of each length allows: a word needs as many deletions
+        # as the names within two letters of its length allow.
+        most: dict[int, int] = {}
+        for text, allowed in self._allowed.items():
+            most[len(text)] = max(most.get(len(text), 0), allowed)
+        self._depth = {
+            size: max((most.get(n, 0) for n in range(size - 2, size + 3)), default=0)
+            for size in range(1, max(most, default=0) + 3)
+        }
         deletions: dict[str, list[str]] = {}
         keys: dict[str, list[str]] = {}
         for text, origin in self._origins.items():
-            for variant in deletion_variants(text, slips_allowed(text, origin)):
+            for variant in deletion_variants(text, self._allowed[text]):
                 deletions.setdefault(variant, []).append(text)
             keys.setdefault(romanization_key(text, origin), []).append(text)
         self._deletions = {k: tuple(v) for k, v in deletions.items()}
@@ -93,17 +104,16 @@ class NameParts:
             for known in self._keys.get(romanization_key(folded, origin), ()):
                 if self._origins[known] == origin:
                     found[known] = 0
-        # Only a name of eight letters or more allows two slips, and one of five or more
-        # one (`slips_allowed`): a shorter word needs fewer deletions to meet it.
-        depth = 2 if len(folded) >= 6 else 1 if len(folded) >= 4 else 0
-        for variant in deletion_variants(folded, depth):
-            for known in self._deletions.get(variant, ()):
-                if known in found:
-                    continue
-                allowed = slips_allowed(known, self._origins[known])
-                distance = slip_distance(folded, known, allowed)
-                if distance <= allowed:
-                    found[known] = distance
+        size = len(folded)
+        table = self._deletions
+        depth = self._depth.get(size, 0)
+        for known in {k for v in _deletions_of(folded, depth) for k in table.get(v, ())}:
+            allowed = self._allowed[known]
+            if known in found or abs(len(known) - size) > allowed:
+                continue
+            distance = slip_distance(folded, known, allowed)
+            if distance <= allowed:
+                found[known] = distance
         return tuple(
             NearName(part, slips)
             for known, slips in sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
@@ -129,6 +139,21 @@ def slips_allowed(name: str, origin: str | None) -> int:
     return 1 if len(name) >= 7 else 0
 
 
+def _deletions_of(word: str, depth: int) -> Iterator[str]:
+    """The word and the strings made from it by deleting up to `depth` (at most two)
+    letters, some more than once: for look-ups, where building the set costs more than a
+    repeated look-up."""
+    yield word
+    if depth < 1:
+        return
+    for i in range(len(word)):
+        once = word[:i] + word[i + 1 :]
+        yield once
+        if depth > 1:
+            for j in range(i, len(once)):
+                yield once[:j] + once[j + 1 :]
+
+
 def deletion_variants(word: str, depth: int) -> set[str]:
     """The word and every string made from it by deleting up to `depth` letters: two
     words within that many edits of each other always share one."""
@@ -143,21 +168,28 @@ def deletion_variants(word: str, depth: int) -> set[str]:
 def slip_distance(a: str, b: str, limit: int = _MAX_SLIPS) -> int:
     """Edit distance counting an insertion, deletion, substitution or swap of two
     neighbouring letters as one slip (optimal string alignment); above `limit` it stops
-    and returns limit + 1."""
+    and returns limit + 1. Only the band of cells within `limit` of the diagonal is
+    worked out: a path outside it costs more than the limit."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    rows = [list(range(len(b) + 1))]
+    over = limit + 1
+    width = len(b)
+    previous2: list[int] = []
+    previous = [j if j <= limit else over for j in range(width + 1)]
     for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        row = [over] * (width + 1)
+        if i <= limit:
+            row[0] = i
+        for j in range(max(1, i - limit), min(width, i + limit) + 1):
             cost = a[i - 1] != b[j - 1]
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            best = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        rows.append(row)
-    return rows[-1][-1]
+                best = min(best, previous2[j - 2] + 1)
+            row[j] = best if best < over else over
+        if min(row) >= over:
+            return over
+        previous2, previous = previous, row
+    return previous[width]
 
 
 # Hepburn long vowels written out ("Saitou", "Satoh", "Ohno") or doubled, and the
