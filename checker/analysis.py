@@ -28,7 +28,8 @@ from checker.lexicon import (
     PAST_MARKERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    edit_distance,
+    english_frequency,
+    is_common_word,
     plausible_given_name,
 )
 from checker.match.fold import fold_form
@@ -36,9 +37,9 @@ from checker.match.index import (
     DistinctEntries,
     Match,
     TermIndex,
-    slips_allowed,
     title_words,
 )
+from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
 from checker.style import StyleProfile
 
 
@@ -88,6 +89,8 @@ class PersonMention:
     order: str | None  # "given-first" / "family-first" for full names
     given_seen: str | None = None  # the given name as written (near-miss, unknown)
     titles: list[TitlePhrase] = field(default_factory=list)
+    right: str | None = None  # the span written right, when not the whole name (near miss)
+    tie: str | None = None  # what ties a wrong or unknown form to the person (None: a hint)
 
 
 class Verdict(enum.Enum):
@@ -112,8 +115,8 @@ class TitleVerdict:
 
 
 _BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
-_RIGHT_TOKEN = re.compile(r"[ \t]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
-_LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t]+$")
+_RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+_LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
 _APPOSITION = re.compile(r",\s+")
 _CLAUSE_STARTS = frozenset(
     {
@@ -148,6 +151,10 @@ _NEIGHBOUR_REACH = 64
 _TITLE_REACH = 240
 _APPOSITION_REACH = 240
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
+# A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi"); the
+# quick pattern finds them and a few more (inside "McDonald"), to be confirmed.
+_CAPITALIZED_RUN = re.compile(r"[A-Z][a-zà-ɏ]{2,}")
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?![\w-])")
 _APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
 
@@ -165,17 +172,20 @@ class DocumentAnalysis:
         self.entities: list[EntityMention] = []
         self.people: list[PersonMention] = []
         self._given_names: dict[tuple[str, str | None], bool] = {}
+        self._covered: dict[int, _Spans] = {}
         for segment in document.segments:
             self._analyse(segment)
         self._resolve_short_mentions()
+        self._near_names()
         for person in self.people:
             person.titles.extend(self._titles(person))
+        self._tie_by_later_titles()
 
     # -- entities ---------------------------------------------------------------------------
 
     def _analyse(self, segment: Segment) -> None:
         matches = self.index.find(segment.text)
-        covered = _Spans()
+        covered = self._covered[id(segment)] = _Spans()
         for match in matches:
             mention = self._entity(segment, match)
             if mention is None:
@@ -204,7 +214,10 @@ class DocumentAnalysis:
         if (
             match.surface.islower()
             and " " not in match.surface.strip()
-            and (match.surface.lower() in COMMON_WORD_HOMOGRAPHS or group.kinds == {Kind.PERSON})
+            and (
+                match.surface.lower() in COMMON_WORD_HOMOGRAPHS
+                or (group.kinds == {Kind.PERSON} and is_common_word(match.surface))
+            )
         ):
             return None  # "diet", "song", "sun": words, not the Diet or Song Tao
         return EntityMention(
@@ -248,18 +261,56 @@ class DocumentAnalysis:
                     near.update(self.index.bearers_near(match.surface, token.group(1).lower()))
             positions = sorted(near)
         for position in positions:
-            entry_index, origin, _ = bearers[position]
-            if after and self._could_be_given(after.group(1), origin, after.start(1), segment):
+            entry_index, origin, known = bearers[position]
+            if after and self._given_here(after.group(1), known, origin, after.start(1), segment):
                 start, end, given = match.start, after.end(1), after.group(1)
                 order = "family-first"
-            elif before and self._could_be_given(before.group(1), origin, before.start(1), segment):
+            elif before and self._given_here(
+                before.group(1), known, origin, before.start(1), segment
+            ):
                 start, end, given = before.start(1), match.end, before.group(1)
                 order = "given-first"
             else:
                 continue
             person = self.index.entries[entry_index]
             if self._neighbour(segment, start, end, given, person, order, covered):
-                break  # the name now covers both neighbours: no other bearer can be added
+                return  # the name now covers both neighbours: no other bearer can be added
+        if len(bearers) == 1:
+            return
+        for token, order in ((after, "family-first"), (before, "given-first")):
+            if token and self._could_be_given(
+                token.group(1), bearers[0][1], token.start(1), segment
+            ):
+                start = min(match.start, token.start(1))
+                end = max(match.end, token.end(1))
+                if not self._titled(segment, start, end):
+                    return
+                holder = self._title_holder(segment, start, end, match.surface)
+                if holder is not None:
+                    self._neighbour(segment, start, end, token.group(1), holder, order, covered)
+                return
+
+    def _titled(self, segment: Segment, start: int, end: int) -> bool:
+        """A title word may stand just before the name, or an apposition after it: only
+        then can a title tie an unknown given name to a known person."""
+        text = segment.text
+        if text.startswith(",", end):
+            return True
+        before = text[max(0, start - _NEIGHBOUR_REACH) : start].split()
+        word = before[-1].lower() if before else ""
+        return word in self.index.title_vocabulary or word in TITLE_HEADS
+
+    def _given_here(
+        self, token: str, known: str, origin: str | None, start: int, segment: Segment
+    ) -> bool:
+        """The token may be this bearer's given name: written right or nearly, or a word
+        that reads like a given name."""
+        seen = token.lower()
+        return (
+            seen == known
+            or self._could_be_given(token, origin, start, segment)
+            or _near_miss(seen, known, origin)
+        )
 
     def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
         key = (token, origin)  # asked again for every bearer of a family name: remembered
@@ -295,26 +346,77 @@ class DocumentAnalysis:
         known = person.given.lower()
         seen = given.lower()
         japanese = person.name_origin == "japanese"
+        tie: str | None = "name"
         if seen == known:
             # The right name in the order Chinese names never take ("Jinsong Liu").
             kind = NameKind.KNOWN
         elif _near_miss(seen, known, person.name_origin):
             kind = NameKind.NEAR_MISS
-        elif (
-            japanese
-            and person.family.lower() not in COMMON_JAPANESE_FAMILY_NAMES
-            and len(self.index.entries_with_family(person.family)) == 1
-        ):
+        elif self._title_holder(segment, start, end, person.family) is person:
+            # A title the known person held on the date: another given name is a slip.
+            kind, tie = NameKind.UNKNOWN_GIVEN, "title"
+        elif japanese and len(self.index.entries_with_family(person.family)) == 1:
             # Chinese family names are shared by millions: another given name is another
-            # person. A rare Japanese family name with another given name is worth a look.
+            # person. A Japanese family name one known person bears is worth a look; a
+            # common one only a hint.
             kind = NameKind.UNKNOWN_GIVEN
+            common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
+            tie = None if common else "rare family name"
         else:
             return False
         covered.add(start, end)
         self.people.append(
-            PersonMention(segment, start, end, segment.text[start:end], person, kind, order, given)
+            PersonMention(
+                segment, start, end, segment.text[start:end], person, kind, order, given, tie=tie
+            )
         )
         return True
+
+    def _tie_by_later_titles(self) -> None:
+        """An unknown given name is tied to the known person when the story later calls
+        that family name alone by a title the person held on the date ("Hiroshi Hayashi
+        ... Chief Cabinet Secretary Hayashi said")."""
+        loose = [p for p in self.people if p.kind is NameKind.UNKNOWN_GIVEN and p.tie != "title"]
+        if not loose:
+            return
+        order = {id(s): i for i, s in enumerate(self.document.segments)}
+        last_titled: dict[str, tuple[int, int]] = {}  # person id → last titled reference
+        for person in {m.person.id: m.person for m in loose}.values():
+            family = fold_name(person.family or "")
+            for later in self.entities:
+                if later.form.role not in (Role.SHORT, Role.AMBIGUOUS):
+                    continue
+                if fold_name(later.surface) != family:
+                    continue
+                probe = PersonMention(
+                    later.segment, later.start, later.end, later.surface, person,
+                    NameKind.SHORT, None,
+                )  # fmt: skip
+                if self._tie(probe, frozenset()) == "title":
+                    last_titled[person.id] = (order[id(later.segment)], later.start)
+        for mention in loose:
+            titled = last_titled.get(mention.person.id)
+            if titled is not None and titled >= (order[id(mention.segment)], mention.end):
+                mention.tie = "title"
+
+    def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
+        """The known person of this family name who held, on the story's date, the title
+        written before or in apposition after [start, end)."""
+        bearers = self.index.entries_with_family(family)
+        if not bearers:
+            return None
+        probe = PersonMention(
+            segment, start, end, segment.text[start:end], self.index.entries[bearers[0]],
+            NameKind.UNKNOWN_GIVEN, None,
+        )  # fmt: skip
+        for title in self._titles(probe):
+            if title.past is not None:
+                continue
+            for office in title.offices:
+                for holder in self.glossary.holders_on(office.id, self.date):
+                    if fold_name(holder.person.family or "") == fold_name(family):
+                        return holder.person
+        return None
 
     def _resolve_short_mentions(self) -> None:
         """A family name alone names the one person of that family named in full."""
@@ -342,6 +444,135 @@ class DocumentAnalysis:
                         None,
                     )
                 )
+
+    # -- near misses of known names ------------------------------------------------------------
+
+    def _near_names(self) -> None:
+        """Capitalized words one or two slips from a part of a known person's name, kept
+        where the rest of the mention points at the person (`_tie`)."""
+        parts = self.index.name_parts
+        near, answers = parts.near, parts.answers  # one look-up per word once seen
+        for segment in self.document.segments:
+            # Most words are seen before and near nothing: their strings are looked up
+            # first, and the text scanned for positions only when one is near a name.
+            slips = {
+                word
+                for word in set(_CAPITALIZED_RUN.findall(segment.text))
+                if (answers[word] if word in answers else near(word))
+            }
+            if slips:
+                self._near_names_in(segment, slips)
+
+    def _near_names_in(self, segment: Segment, slips: set[str]) -> None:
+        covered = self._covered.get(id(segment)) or _Spans()
+        for word in _NAME_WORD.finditer(segment.text):
+            if word.group(0) not in slips or covered.overlapping(word.start(), word.end()):
+                continue
+            if is_common_word(word.group(0)) or self.index.find_latin(word.group(0)):
+                continue  # an ordinary word, or another known entity
+            candidates = self.index.name_parts.near(word.group(0))
+            mention = self._near_name(segment, word, candidates, self.named_people)
+            if mention is not None:
+                covered.add(mention.start, mention.end)
+                self.people.append(mention)
+
+    def _near_name(
+        self,
+        segment: Segment,
+        word: re.Match[str],
+        candidates: tuple[NearName, ...],
+        named: frozenset[str],
+    ) -> PersonMention | None:
+        start, end, seen = word.start(), word.end(), word.group(0)
+        neighbour = self._name_neighbour(segment, start, end)
+        hint: PersonMention | None = None
+        for candidate in candidates:
+            person = self.index.entries[candidate.part.entry]
+            assert person.family is not None and person.given is not None
+            family = candidate.part.part == "family"
+            right_part = person.family if family else person.given
+            other = person.given if family else person.family
+            if neighbour is not None:
+                n_start, n_end, n_word = neighbour
+                if fold_name(n_word) != fold_name(other) and not self._other_part_slip(
+                    n_word, candidate
+                ):
+                    continue  # another name beside it: another person ("Masatoshi Ishida")
+                first, last = min(start, n_start), max(end, n_end)
+                surface = segment.text[first:last]
+                right = surface[: start - first] + right_part + surface[end - first :]
+                right = right.replace(n_word, other) if n_word != other else right
+                order = _order(surface, person)
+                return PersonMention(
+                    segment, first, last, surface, person, NameKind.NEAR_MISS, order,
+                    right=right, tie="name",
+                )  # fmt: skip
+            if not family:
+                continue  # a given name alone is no second reference to anyone
+            mention = PersonMention(
+                segment, start, end, seen, person, NameKind.NEAR_MISS, None, right=right_part
+            )
+            # Beside another capitalized word it is part of another name ("Moteki Corp."):
+            # only a title can still tie it to the person.
+            part_of_a_name = _RIGHT_TOKEN.match(segment.text, end) is not None
+            mention.tie = self._tie(mention, frozenset() if part_of_a_name else named)
+            if mention.tie is not None:
+                return mention
+            if part_of_a_name:
+                continue
+            if hint is None and len(candidates) == 1 and english_frequency(seen.lower()) == 0:
+                hint = mention  # nothing points at the person: a hint at most
+        return hint
+
+    def _other_part_slip(self, word: str, candidate: NearName) -> bool:
+        """The word beside a slip is itself a slip of the same person's other name part,
+        two slips in all ("Fumo Kisida")."""
+        return any(
+            other.part.entry == candidate.part.entry
+            and other.part.part != candidate.part.part
+            and other.slips + candidate.slips <= 2
+            for other in self.index.name_parts.near(word)
+        )
+
+    def _tie(self, mention: PersonMention, named: frozenset[str]) -> str | None:
+        """What ties a form written alone to the person: a title the person held on the
+        story's date, or the story naming the person elsewhere; None if nothing does."""
+        person = mention.person
+        for title in self._titles(mention):
+            held = {o.id for o in title.offices}
+            if title.past is None and any(
+                t.office in held and t.possibly_held(self.date) for t in person.tenures
+            ):
+                return "title"
+        if person.id in named:
+            return "named"
+        return None
+
+    def _name_neighbour(
+        self, segment: Segment, start: int, end: int
+    ) -> tuple[int, int, str] | None:
+        """A capitalized word directly before or after [start, end) that may be a part of
+        a personal name (not a title word or an ordinary word)."""
+        text = segment.text
+        after = _RIGHT_TOKEN.match(text, end)
+        before = _LEFT_TOKEN.search(text, max(0, start - _NEIGHBOUR_REACH), start)
+        for token in (before, after):
+            if token is None:
+                continue
+            word = token.group(1)
+            lower = word.lower()
+            if (
+                lower in TITLE_HEADS
+                or lower in TITLE_MODIFIERS
+                or lower in CONNECTORS
+                or lower in PAST_MARKERS
+                or lower in self.index.title_vocabulary
+                or lower in self.countries
+                or (is_common_word(word) and not self.index.name_parts.is_known(word))
+            ):
+                continue
+            return token.start(1), token.end(1), word
+        return None
 
     # -- titles ------------------------------------------------------------------------------
 
@@ -490,7 +721,15 @@ class DocumentAnalysis:
 
     def _people_in(self, segment: Segment, start: int, end: int) -> list[PersonMention]:
         """People named within [start, end) of a segment (a bisect over sorted mentions)."""
-        ordered = self._people_by_segment.get(id(segment), ([], []))
+        table = self._people_by_segment
+        counted = self.__dict__.setdefault("_people_counted", len(self.people))
+        for person in self.people[counted:]:  # named since the table was made
+            starts, people = table.setdefault(id(person.segment), ([], []))
+            at = bisect.bisect_right(starts, person.start)
+            starts.insert(at, person.start)
+            people.insert(at, person)
+        self._people_counted = len(self.people)
+        ordered = table.get(id(segment), ([], []))
         starts, people = ordered
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
@@ -590,6 +829,53 @@ class DocumentAnalysis:
 
     # -- helpers for rules -------------------------------------------------------------------
 
+    @cached_property
+    def named_people(self) -> frozenset[str]:
+        """The ids of the people the story names by a right form (in full, or by the
+        family name after a full mention)."""
+        return frozenset(
+            p.person.id for p in self.people if p.kind in (NameKind.KNOWN, NameKind.SHORT)
+        )
+
+    def tie_of_single_form(
+        self, mention: EntityMention, person: Entry
+    ) -> tuple[str, int, int] | None:
+        """What ties a one-word form of a person's name to that person, and the span the
+        wrong name takes: the other part of the name beside it, a title the person held
+        on the date, the story naming the person elsewhere. Beside another name part the
+        two words are one name: someone else's ("Ning Jizhe", "Masatoshi Ishida"), unless
+        a title the person held ties them ("General Secretary Xin Jinping")."""
+        start, end = mention.start, mention.end
+        neighbour = self._name_neighbour(mention.segment, start, end)
+        named = self.named_people
+        if neighbour is not None:
+            written = fold_name(neighbour[2])
+            if written in {fold_name(person.given or ""), fold_name(person.family or "")}:
+                return "name", start, end
+            start, end = min(start, neighbour[0]), max(end, neighbour[1])
+            named = frozenset()  # another name: only a title can make it this person's
+        probe = PersonMention(
+            mention.segment, start, end, mention.segment.text[start:end], person,
+            NameKind.FORBIDDEN, None,
+        )  # fmt: skip
+        tie = self._tie(probe, named)
+        return (tie, start, end) if tie is not None else None
+
+    def named_for_another_holder(self, mention: EntityMention) -> bool:
+        """A title beside this name was held on the date by someone else (TT002)."""
+        spans = self._other_holders.get(id(mention.segment), ())
+        return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+    @cached_property
+    def _other_holders(self) -> dict[int, list[tuple[int, int]]]:
+        """The spans of the names a title verdict says are the wrong person, by segment."""
+        table: dict[int, list[tuple[int, int]]] = {}
+        for verdict in self.verdicts:
+            if verdict.verdict is Verdict.OTHER_HOLDER:
+                name = verdict.mention
+                table.setdefault(id(name.segment), []).append((name.start, name.end))
+        return table
+
     def render_name(self, person: Entry) -> str:
         """The person's name as the house style writes it."""
         if person.is_japanese_name and self.style.japanese_name_order == "family-first":
@@ -639,7 +925,7 @@ def _near_miss(seen: str, known: str, origin: str | None) -> bool:
     return (
         slips > 0
         and abs(len(seen) - len(known)) <= slips
-        and edit_distance(seen, known, slips) <= slips
+        and slip_distance(seen, known, slips) <= slips
     )
 
 

@@ -7,9 +7,14 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from checker.model import Edit, Span
 from checker.source import SourceFile
+
+if TYPE_CHECKING:
+    from checker.quotes import Quotations
 
 
 class SegmentKind(enum.Enum):
@@ -91,7 +96,16 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
     format: str = "text"  # text, markdown, html, xml, docx: how replacements are escaped
     splice: Splicer | None = None  # None: edits are spliced into the encoded source text
+    # Quotations the markup declares (<q>, <blockquote>, <bq>), in source coordinates.
+    marked_quotations: tuple[Span, ...] = ()
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        """Quoted speech: the declared quotations and those that quotation marks enclose."""
+        from checker.quotes import document_quotations
+
+        return document_quotations(self.segments, self.marked_quotations)

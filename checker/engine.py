@@ -104,10 +104,16 @@ class Selection:
     def disabled_in(self, path: str) -> frozenset[str]:
         """The registered codes that do not apply to this file: not enabled, or ignored in
         it by a per-file ignore."""
+        if not self.per_file_ignores:
+            return self._disabled_everywhere
         file_codes = tuple(c for fi in self.per_file_ignores if fi.matches(path) for c in fi.codes)
         return frozenset(
             code for code in REGISTRY if not self.enabled(code) or _longest(code, file_codes) >= 0
         )
+
+    @cached_property
+    def _disabled_everywhere(self) -> frozenset[str]:
+        return frozenset(code for code in REGISTRY if not self.enabled(code))
 
     def severity(self, rule: type[Rule]) -> Severity:
         return self.severities.get(rule.code, rule.default_severity)
@@ -171,7 +177,8 @@ class Checker:
         found: list[Finding] = []
         for rule, severity in self.rules:
             if rule.code not in ignored:
-                rule.check(analysis, Reporter(rule, document.path, severity, found))
+                reporter = Reporter(rule, document.path, severity, found, document)
+                rule.check(analysis, reporter)
         findings = apply_suppressions(
             document,
             found,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words that head or qualify a title of office ("Deputy Foreign Minister").
@@ -276,16 +277,24 @@ def plausible_given_name(token: str, origin: str | None) -> bool:
     return False
 
 
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+# How often a word is used in English (wordfreq's Zipf scale: 3 is once per million
+# words): ordinary words ("Song", "Moon", "Park") are told from names by it.
+COMMON_WORD_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=65536)
+def english_frequency(word: str) -> float:
+    """The word's frequency in English on the Zipf scale (0: never seen), from wordfreq's
+    largest list (loaded on first use)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """An ordinary English word (or a name common enough to be anyone's): wordfreq's
+    small list holds exactly the words used once per million or more, and loads fast."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "en", wordlist="small")) >= COMMON_WORD_ZIPF

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from checker.glossary.form_conflicts import forbidden_names_of_others
 from checker.glossary.model import Entry, Glossary, Kind, Role
 from checker.match.fold import fold_form
 from checker.match.index import TermIndex
@@ -41,6 +42,7 @@ def validate(glossary: Glossary, run_spec: SpecRunner | None = None) -> list[Pro
     problems.extend(_tenures(glossary))
     problems.extend(_capitalization(glossary))
     problems.extend(_sources(glossary))
+    problems.extend(_problem(e, m, line) for e, line, m in forbidden_names_of_others(glossary))
     if run_spec is not None:
         problems.extend(_specs(glossary, run_spec))
     return problems

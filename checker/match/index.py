@@ -25,6 +25,7 @@ import ahocorasick_rs
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
 from checker.lexicon import CONNECTORS
 from checker.match.fold import fold_form, fold_text, fold_width
+from checker.match.near import NameParts, deletion_variants, slips_allowed
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _FIRST_CJK = "\u3040"  # no character before it is CJK
@@ -78,6 +79,7 @@ class TermIndex:
             automaton.make_automaton()
         self._latin = automaton
         self.family_names = _family_names(self.entries)
+        self.name_parts = NameParts(self.entries)  # for near misses of people's names
         self.countries = _countries(self.entries)
         self._office_words: OfficeWords | bytes = _office_words(self.entries, self.countries)
         self._office_facts = {
@@ -264,11 +266,11 @@ class TermIndex:
         if table is None:
             table = {}
             for position, (_, origin, known) in enumerate(self.bearers(key)):
-                for variant in _deletions(known, slips_allowed(known, origin)):
+                for variant in deletion_variants(known, slips_allowed(known, origin)):
                     table.setdefault(variant, []).append(position)
             self._near_given[key] = table
         found: set[int] = set()
-        for variant in _deletions(given, _MAX_SLIPS):
+        for variant in deletion_variants(given, _MAX_SLIPS):
             found.update(table.get(variant, ()))
         return sorted(found)
 
@@ -362,28 +364,7 @@ class _CandidateTable:
 
 
 OfficeWords = tuple[tuple[int, frozenset[str]], ...]  # (office entry index, content words)
-_MAX_SLIPS = 2
-
-
-def slips_allowed(given: str, origin: str | None) -> int:
-    """How many letters a misspelling of a (folded) given name may get wrong and still be
-    taken for it: two in a long Japanese name, one in a Japanese name of five letters or
-    more or another of seven or more; none in shorter names, where one letter makes
-    another name (Qiang, Qing)."""
-    if origin == "japanese":
-        return 0 if len(given) < 5 else 2 if len(given) >= 8 else 1
-    return 1 if len(given) >= 7 else 0
-
-
-def _deletions(word: str, depth: int) -> set[str]:
-    """The word and every string made from it by deleting up to `depth` letters: two words
-    within that many edits of each other always share one."""
-    found = {word}
-    layer = {word}
-    for _ in range(depth):
-        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
-        found |= layer
-    return found
+_MAX_SLIPS = 2  # the most slips any name part allows (see slips_allowed)
 
 
 def script_variants(form: str) -> list[str]:

@@ -31,6 +31,7 @@ from lxml import etree
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
 from checker.errors import InputError
+from checker.quotes import marked_quotations
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
 from checker.readers.segments import (
@@ -174,7 +175,15 @@ def read_html(source: SourceFile) -> Document:
     if date is None:
         date = date_in_dateline("\n".join(s.text for s in segments))
         origin = "dateline" if date else None
-    return Document(source, tuple(segments), date, origin, tuple(warnings), format="html")
+    return Document(
+        source,
+        tuple(segments),
+        date,
+        origin,
+        tuple(warnings),
+        format="html",
+        marked_quotations=marked_quotations(body_root, text_map) if body_root is not None else (),
+    )
 
 
 class _Tokens(HTMLParser):

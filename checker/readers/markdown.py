@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
+from checker.model import Span
 from checker.readers.metadata import metadata_date
 from checker.readers.segments import Piece, build_segment, separator
 from checker.source import SourceFile
@@ -54,7 +55,10 @@ def read_markdown(source: SourceFile) -> Document:
     mapper = _InlineMapper(text, source)
     counts: Counter[str] = Counter()
     tokens = _parser().parse(body)
+    quoting = 0  # inside a block quotation ("> ...")
+    quotations: list[Span] = []
     for i, token in enumerate(tokens):
+        quoting += {"blockquote_open": 1, "blockquote_close": -1}.get(token.type, 0)
         if token.type != "inline" or token.map is None or not token.children:
             continue
         opener = tokens[i - 1] if i else None
@@ -68,6 +72,8 @@ def read_markdown(source: SourceFile) -> Document:
         segment = build_segment(kind, mapper.pieces(token), f"{name}[{counts[name]}]")
         if segment is not None:
             segments.append(segment)
+            if quoting:
+                quotations.append(segment.to_source(Span(0, len(segment.text))))
     warnings = list(source.warnings)
     if mapper.unmapped:
         warnings.append(
@@ -77,7 +83,15 @@ def read_markdown(source: SourceFile) -> Document:
     if date is None:
         date = date_in_dateline("\n".join(s.text for s in segments))
         origin = "dateline" if date else None
-    return Document(source, tuple(segments), date, origin, tuple(warnings), format="markdown")
+    return Document(
+        source,
+        tuple(segments),
+        date,
+        origin,
+        tuple(warnings),
+        format="markdown",
+        marked_quotations=tuple(quotations),
+    )
 
 
 def _front_title(front: str) -> list[Segment]:

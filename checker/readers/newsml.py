@@ -18,6 +18,7 @@ from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
+from checker.quotes import marked_quotations
 from checker.readers.html import HTML_RULES
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
@@ -59,7 +60,15 @@ def newsml_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlM
     warnings = list(source.warnings)
     if not segments:
         warnings.append(f"NewsML-G2 <{etree.QName(root).localname}> holds no story text")
-    return Document(source, tuple(segments), date, origin, tuple(warnings), format="xml")
+    return Document(
+        source,
+        tuple(segments),
+        date,
+        origin,
+        tuple(warnings),
+        format="xml",
+        marked_quotations=marked_quotations(root, text_map),
+    )
 
 
 class _ItemReader:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
+from checker.quotes import marked_quotations
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
 from checker.readers.segments import (
@@ -89,6 +90,7 @@ def nitf_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlMap
         content.date_origin,
         source.warnings,
         format="xml",
+        marked_quotations=marked_quotations(tree.getroot(), text_map),
     )
 
 

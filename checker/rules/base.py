@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import enum
 import re
 import textwrap
 from collections.abc import Iterator
@@ -10,11 +11,21 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from checker.analysis import DocumentAnalysis
-from checker.document import Segment
+from checker.document import Document, Segment
+from checker.fit import changes_number, doubles_a_word, fit_replacement, only_case_or_space
 from checker.glossary.model import Entry, Form
 from checker.model import Applicability, Edit, Finding, Fix, Related, Severity, Span
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
+
+
+class InQuotation(enum.Enum):
+    """What a rule's finding becomes inside quoted speech."""
+
+    REPORT = "report"  # reported; a fix that changes more than case or white space is dropped
+    NAME = "name"  # reported with its fix: it corrects how a name is spelt
+    INFO = "info"  # an info note, without a fix
+    SILENT = "silent"  # not reported: the rule describes the writer's style
 
 
 class Rule(abc.ABC):
@@ -27,6 +38,14 @@ class Rule(abc.ABC):
     default_severity: ClassVar[Severity] = Severity.WARNING
     # The story date the Bad/Good examples are checked on.
     example_date: ClassVar[str] = "2025-11-19"
+    # Inside quoted speech; None: silent for house style (ST), reported for the rest.
+    in_quotation: ClassVar[InQuotation | None] = None
+
+
+def quotation_policy(rule: type[Rule] | Rule) -> InQuotation:
+    if rule.in_quotation is not None:
+        return rule.in_quotation
+    return InQuotation.SILENT if rule.code.startswith("ST") else InQuotation.REPORT
 
 
 class DocumentRule(Rule):
@@ -45,6 +64,7 @@ class Reporter:
     path: str
     severity: Severity
     findings: list[Finding]
+    document: Document | None = None  # its quotations are worked out at the first finding
 
     def __call__(
         self,
@@ -59,12 +79,39 @@ class Reporter:
         form: Form | None = None,
         related: tuple[Related, ...] = (),
         data: dict[str, object] | None = None,
+        severity: Severity | None = None,
+        in_quotation: InQuotation | None = None,
     ) -> None:
+        """Report a finding on [start, end) of the segment. `severity` lowers the rule's
+        for this finding (a hint); `in_quotation` overrides the rule's policy for it."""
         span = segment.to_source(Span(start, end))
+        level = self.severity if severity is None else min(self.severity, severity)
+        quotations = self.document.quotations if self.document is not None else None
+        quoted = quotations is not None and quotations.containing(span) is not None
+        policy = in_quotation or quotation_policy(self.rule)
+        if quoted and policy is InQuotation.SILENT:
+            return
+        if quoted and policy is InQuotation.INFO:
+            level, replacement = Severity.INFO, None
         fix = None
-        if replacement is not None and replacement != segment.text[start:end]:
+        surface = segment.text[start:end]
+        if replacement is not None:
+            replacement = fit_replacement(surface, replacement)
+            touches_quote = quotations is not None and quotations.overlapping(span)
+            if (
+                touches_quote
+                and policy is not InQuotation.NAME
+                and not only_case_or_space(surface, replacement)
+            ):
+                replacement = None  # no fix changes the words of a quotation
+        if replacement is not None and replacement != surface:
             if not segment.is_literal(Span(start, end)):
                 applicability = Applicability.DISPLAY_ONLY
+            elif applicability is Applicability.SAFE and (
+                changes_number(surface, replacement)
+                or doubles_a_word(segment.text, start, end, replacement)
+            ):
+                applicability = Applicability.UNSAFE
             fix = Fix(f"Replace with '{replacement}'", (Edit(span, replacement),), applicability)
         if entry is not None:
             related = (related_fact(entry, form), *related)
@@ -72,7 +119,7 @@ class Reporter:
             Finding(
                 code=self.rule.code,
                 rule=self.rule.name,
-                severity=self.severity,
+                severity=level,
                 path=self.path,
                 span=span,
                 message=message,

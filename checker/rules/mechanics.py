@@ -11,13 +11,20 @@ from checker.rules.base import DocumentRule, Reporter, register
 from checker.sentences import is_sentence_start
 
 # Where a lower-case word may start a sentence: at the start of the text, after a blank
-# line, or after sentence punctuation and white space (is_sentence_start decides).
-_LOWER_START = re.compile(
-    r"(?:\A|\n[ \t\r]*\n|[.!?][\"'”’)\]»」』]*[ \t\r\n]+)[ \t\r\n]*[\"'“‘(\[«「『]*"
-    r"(?P<word>[a-z][\w'’-]*)"
+# line, or after sentence punctuation and white space (is_sentence_start decides). One
+# pattern for each, so that each is found by its first character.
+_OPENING = r"[ \t\r\n]*[\"'“‘(\[«「『]*(?P<word>[a-z][\w'’-]*)"
+_LOWER_STARTS = (
+    re.compile(r"\A" + _OPENING),
+    re.compile(r"\n[ \t\r]*\n" + _OPENING),
+    re.compile(r"[.!?][\"'”’)\]»」』]*[ \t\r\n]+" + _OPENING),
 )
 _NEXT_WORD = re.compile(r"[ \t]?[\w'’-]+")
-_GLUED = re.compile(r"(?<![\w.])([a-z]{2,})\.([A-Z][a-z]+)\b")
+# Where two sentences may be glued: a full stop before a capitalized word (found quickly,
+# by its literal first character), then the word before it checked (`_glued_at`).
+_FULL_STOP_BEFORE_CAPITAL = re.compile(r"\.(?=[A-Z][a-z])")
+_LEFT_WORD = re.compile(r"(?<![\w.])[a-z]{2,}$")
+_RIGHT_WORD = re.compile(r"[A-Z][a-z]+\b")
 
 
 @register
@@ -44,14 +51,23 @@ class LowercaseSentenceStart(DocumentRule):
     default_severity = Severity.WARNING
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        # A known name in lower case is reported once, by its case rule (TM001).
+        names = {
+            (id(m.segment), m.start)
+            for m in analysis.entities
+            if m.form.role.is_correct and m.surface[:1].islower()
+        }
         for segment in analysis.document.segments:
             if segment.kind in (SegmentKind.BYLINE, SegmentKind.SOURCE):
                 continue
             text = segment.text
-            for candidate in _LOWER_START.finditer(text):
-                start = candidate.start("word")
+            starts = {m.start("word"): m for p in _LOWER_STARTS for m in p.finditer(text)}
+            for start in sorted(starts):
+                candidate = starts[start]
                 word = candidate.group("word")
                 if any(c.isupper() for c in word) or not is_sentence_start(text, start):
+                    continue
+                if (id(segment), start) in names:
                     continue
                 following = _NEXT_WORD.match(text, candidate.end("word"))
                 end = following.end() if following else candidate.end("word")
@@ -91,9 +107,12 @@ class MissingSpaceAfterPeriod(DocumentRule):
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for segment in analysis.document.segments:
             text = segment.text
-            for match in _GLUED.finditer(text):
-                left, right = match.group(1), match.group(2)
-                token_start, token_end = match.start(), match.end()
+            for stop in _FULL_STOP_BEFORE_CAPITAL.finditer(text):
+                glued = _glued_at(text, stop.start())
+                if glued is None:
+                    continue
+                start, end, left, right = glued
+                token_start, token_end = start, end
                 while token_start > 0 and not text[token_start - 1].isspace():
                     token_start -= 1
                 while token_end < len(text) and not text[token_end].isspace():
@@ -101,11 +120,23 @@ class MissingSpaceAfterPeriod(DocumentRule):
                 token = text[token_start:token_end]
                 if "/" in token or "@" in token:
                     continue
-                seen = match.group(0)
+                seen = text[start:end]
                 report(
                     segment,
-                    match.start(),
-                    match.end(),
+                    start,
+                    end,
                     f"'{seen}': no space after the full stop: write '{left}. {right}'",
                     replacement=f"{left}. {right}",
                 )
+
+
+def _glued_at(text: str, stop: int) -> tuple[int, int, str, str] | None:
+    """The words run together at a full stop ("anticipated.Planned"): a lower-case word of
+    two letters or more (not after a dot or inside a word) and a capitalized word."""
+    if stop < 2 or not ("a" <= text[stop - 1] <= "z"):
+        return None
+    left = _LEFT_WORD.search(text, max(0, stop - 64), stop)
+    right = _RIGHT_WORD.match(text, stop + 1)
+    if left is None or right is None:
+        return None
+    return left.start(), right.end(), left.group(0), right.group(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.analysis import DocumentAnalysis, NameKind, PersonMention
 from checker.model import Applicability, Severity
-from checker.rules.base import DocumentRule, Reporter, register
+from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 
 
 @register
@@ -14,9 +14,12 @@ class UnknownGivenName(DocumentRule):
     ## Why
     "Taro Kanai" in a story about the Beijing talks is almost certainly Masaaki Kanai
     with a wrong given name. The finding names the person the glossary knows and their
-    post on the story's date, so the editor can decide. Only family names that one
-    glossary person bears are checked, and only with words that read like romanized
-    given names, so "Kanai said" or "Premier Li" is never reported.
+    post on the story's date, so the editor can decide. It is an error when a title the
+    person held on the date goes with the name (before it, in apposition, or later
+    with the family name alone); a warning for a rare Japanese family name one glossary
+    person bears; an info hint for a common one. Chinese family names are shared by
+    millions: without a title nothing is reported. Only words that read like romanized
+    given names count, so "Kanai said" or "Premier Li" is never reported.
 
     ## Bad
         Taro Kanai met Chinese officials in Beijing.
@@ -30,7 +33,8 @@ class UnknownGivenName(DocumentRule):
 
     code = "NM001"
     name = "name-unknown-given"
-    default_severity = Severity.WARNING
+    default_severity = Severity.ERROR
+    in_quotation = InQuotation.NAME
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for mention in analysis.people:
@@ -50,9 +54,15 @@ class UnknownGivenName(DocumentRule):
                 mention.end,
                 message + "?",
                 replacement=analysis.render_name(person),
-                applicability=Applicability.UNSAFE,
+                applicability=Applicability.UNSAFE if mention.tie else Applicability.DISPLAY_ONLY,
                 entry=person,
+                severity=_TIE_SEVERITY.get(mention.tie or "", Severity.INFO),
             )
+
+
+# How sure NM001 is, by what ties the name to the known person: a title the person held
+# on the story's date, a family name only that person bears, or nothing (a hint).
+_TIE_SEVERITY = {"title": Severity.ERROR, "rare family name": Severity.WARNING}
 
 
 @register
@@ -79,6 +89,7 @@ class NameOrder(DocumentRule):
     code = "NM002"
     name = "name-order"
     default_severity = Severity.WARNING
+    in_quotation = InQuotation.SILENT  # the speaker's order, or the writer's style
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         full = [m for m in analysis.people if m.kind is not NameKind.SHORT and m.order]
@@ -95,7 +106,11 @@ class NameOrder(DocumentRule):
                     f"{analysis.style.name} style writes Japanese names "
                     f"{_first(wanted_ja)} first{mixed}"
                 )
-            elif person.name_origin == "chinese" and mention.order == "given-first":
+            elif (
+                person.name_origin == "chinese"
+                and mention.order == "given-first"
+                and not _listed_form(mention)  # "William Lai": an English name he uses
+            ):
                 message = f"'{mention.surface}': Chinese names take the family name first"
             else:
                 continue
@@ -126,3 +141,13 @@ def _swapped(mention: PersonMention) -> str | None:
     if mention.order == "family-first":
         return f"{given} {family}"
     return f"{family} {given}"
+
+
+def _listed_form(mention: PersonMention) -> bool:
+    """The mention is written as one of the person's correct forms in the glossary."""
+    written = " ".join(mention.surface.split())
+    return any(
+        form.text == written
+        for form in mention.person.forms
+        if form.lang == "en" and form.role.is_correct
+    )

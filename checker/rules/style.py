@@ -11,7 +11,7 @@ from checker.analysis import DocumentAnalysis, Verdict
 from checker.glossary.model import Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.model import Applicability, Severity
-from checker.rules.base import DocumentRule, Reporter, register
+from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.style import Spelling
 
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -271,6 +271,7 @@ class DiscouragedForm(DocumentRule):
     code = "ST004"
     name = "discouraged-form"
     default_severity = Severity.WARNING
+    in_quotation = InQuotation.INFO
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for mention in analysis.entities:

@@ -11,7 +11,7 @@ from checker.analysis import DocumentAnalysis, EntityMention, NameKind
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.match.fold import fold_form
 from checker.model import Applicability, Severity
-from checker.rules.base import DocumentRule, Reporter, register
+from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start
 
 _SPACES = re.compile(r"\s+")
@@ -83,12 +83,15 @@ class TermCase(DocumentRule):
             wanted = form.text
             if entry.case == "title-or-lower" and house_case == "lower":
                 wanted = lowered_variant(form.text, _proper_words(analysis))
+            wrong_person = analysis.named_for_another_holder(mention)
             report(
                 mention.segment,
                 mention.start,
                 mention.end,
-                f"'{surface}' is miscapitalized: write '{wanted}'",
+                f"'{surface}' is miscapitalized: write '{wanted}'"
+                + ("; the title beside it is another person's" if wrong_person else ""),
                 replacement=recase(mention.surface, wanted),
+                applicability=Applicability.DISPLAY_ONLY if wrong_person else Applicability.SAFE,
                 entry=entry if mention.entry else None,
                 form=form if mention.entry else None,
             )
@@ -96,6 +99,8 @@ class TermCase(DocumentRule):
 
 def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bool:
     """Is the mention written in a capitalization the glossary or the position allows?"""
+    if mention.surface == mention.form.text and mention.form.role.is_correct:
+        return True  # written exactly as a correct form (the usual case)
     surface = plain_text(mention.surface)
     if any(surface in _correct_surfaces(e) for e in mention.entries):
         return True
@@ -173,6 +178,13 @@ class ForbiddenForm(DocumentRule):
     wrong romanization ("Liu Jingsong"), a wrong character (劉金松). The finding names
     the right form and, for people, their post on the story's date.
 
+    A one-word wrong form ("Takachi", or "Ning" for Mao Ning) may be someone else's
+    name: it is reported only where the story ties it to the person (the other part of
+    the name beside it, a title the person held on the story's date, the person named
+    elsewhere in the story), and never where it is part of another name ("Ning Jizhe",
+    "Masatoshi Ishida") unless a title the person held says otherwise. Inside a
+    quotation a wrong name is still an error; a wrong term is an info note.
+
     ## Bad
         Masaki Kanai arrived in Beijing on Monday.
 
@@ -180,8 +192,9 @@ class ForbiddenForm(DocumentRule):
         Masaaki Kanai arrived in Beijing on Monday.
 
     ## Fix safety
-    Safe when the wrong form belongs to one entry and the fact is confirmed; otherwise
-    the replacement is only shown.
+    Safe when the wrong form belongs to one entry and the fact is confirmed; a one-word
+    form's fix (the family name, fitting the word it replaces) is unsafe; otherwise the
+    replacement is only shown.
     """
 
     code = "TM002"
@@ -194,37 +207,45 @@ class ForbiddenForm(DocumentRule):
             if form.role is not Role.FORBIDDEN or mention.entry is None:
                 continue
             entry = mention.entry
-            if _second_reference_only(form, entry) and not _named(analysis, entry):
-                continue  # "Ning" alone is another person unless Mao Ning is in the story
+            single = _second_reference_only(form, entry)
+            start, end = mention.start, mention.end
             right = _right_form(analysis, entry, form)
-            message = (
-                f"'{plain_text(mention.surface)}' is a wrong form of {entry.en}: write '{right}'"
-            )
+            if single:
+                tied = analysis.tie_of_single_form(mention, entry)
+                if tied is None:
+                    continue  # "Ning" alone, or in "Ning Jizhe", is another person
+                _, start, end = tied
+                if (start, end) == (mention.start, mention.end):
+                    right = entry.family or entry.en  # the right second reference
+            surface = mention.segment.text[start:end]
+            message = f"'{plain_text(surface)}' is a wrong form of {entry.en}: write '{right}'"
             if form.note:
                 message += f" ({form.note})"
             message += _post_suffix(analysis, entry)
-            safe = form.status == "confirmed" and len(mention.entries) == 1
+            # A single word may be someone else's name: its fix is never applied unasked.
+            safe = form.status == "confirmed" and len(mention.entries) == 1 and not single
             report(
                 mention.segment,
-                mention.start,
-                mention.end,
+                start,
+                end,
                 message,
                 replacement=right,
-                applicability=Applicability.SAFE if safe else Applicability.DISPLAY_ONLY,
+                applicability=(
+                    Applicability.SAFE
+                    if safe
+                    else Applicability.UNSAFE
+                    if single
+                    else Applicability.DISPLAY_ONLY
+                ),
                 entry=entry,
                 form=form,
+                in_quotation=InQuotation.NAME if entry.kind is Kind.PERSON else InQuotation.INFO,
             )
 
 
 def _second_reference_only(form: Form, entry: Entry) -> bool:
     """A wrong one-word reference to a person (the given name used alone)."""
     return entry.kind is Kind.PERSON and len(form.text.split()) == 1
-
-
-def _named(analysis: DocumentAnalysis, entry: Entry) -> bool:
-    return any(
-        p.person.id == entry.id and p.kind is not NameKind.FORBIDDEN for p in analysis.people
-    )
 
 
 def _right_form(analysis: DocumentAnalysis, entry: Entry, form: Form) -> str:
@@ -262,11 +283,17 @@ def _post_suffix(analysis: DocumentAnalysis, entry: Entry) -> str:
 
 @register
 class NearMissName(DocumentRule):
-    """A known person's family name with a misspelt given name.
+    """A known person's name with a misspelt part.
 
     ## Why
-    "Minou Kihara" and "Liu Jingsong" are one or two letters from a name the glossary
-    knows; such slips survive spell-checkers because the words look like names.
+    "Minou Kihara", "Fumio Kisida" and "Liu Jingsong" are one or two letters from a name
+    the glossary knows (a letter added, dropped, doubled, changed or two swapped, a
+    Hepburn long vowel written out, a Wade-Giles spelling); such slips survive
+    spell-checkers because the words look like names. A slip is reported as an error
+    when the rest of the mention points at the person: the other part of the name, a
+    title the person held on the story's date, or the person named elsewhere in the
+    story; alone it is an info hint. Ordinary English words (by wordfreq), other known
+    names and a full name whose other part differs are never reported.
 
     ## Bad
         Chief Cabinet Secretary Minori Kihara spoke on Wednesday.
@@ -281,18 +308,32 @@ class NearMissName(DocumentRule):
     code = "TM003"
     name = "term-near-miss"
     default_severity = Severity.ERROR
+    in_quotation = InQuotation.NAME
 
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         for person in analysis.people:
             if person.kind is not NameKind.NEAR_MISS:
                 continue
             entry = person.person
-            right = analysis.render_name(entry)
+            right = person.right or analysis.render_name(entry)
+            surface = plain_text(person.surface)
+            if person.tie is None:  # nothing in the story points at the person
+                report(
+                    person.segment,
+                    person.start,
+                    person.end,
+                    f"'{surface}' may be a misspelling of {entry.en}",
+                    replacement=right,
+                    applicability=Applicability.DISPLAY_ONLY,
+                    entry=entry,
+                    severity=Severity.INFO,
+                )
+                continue
             report(
                 person.segment,
                 person.start,
                 person.end,
-                f"'{plain_text(person.surface)}' looks like a misspelling of {entry.en}: write "
+                f"'{surface}' looks like a misspelling of {entry.en}: write "
                 f"'{right}'" + _post_suffix(analysis, entry),
                 replacement=right,
                 applicability=Applicability.UNSAFE,

@@ -98,12 +98,13 @@ def test_the_seed_story_keeps_its_unsafe_and_unfixable_findings(
 ) -> None:
     path = sample(tmp_path, "txt")
     fixed = fix_path(story_checker, path)
-    assert fixed.applied == 13
+    assert fixed.applied == 12
     remaining = [
         (f.code, fixed.fixed.text[f.span.start : f.span.end]) for f in fixed.result.findings
     ]
     assert remaining == [
         ("TT001", "Japan’s Deputy Foreign Minister"),
+        ("TM001", "Liu jianchao"),  # the wrong person for the title: no case fix
         (
             "TT002",
             "Director-General of the Department of Asian Affairs of the Chinese Foreign Ministry",
@@ -119,8 +120,8 @@ def test_the_seed_story_keeps_its_unsafe_and_unfixable_findings(
 def test_unsafe_fixes_apply_only_when_asked(tmp_path: Path, story_checker: Checker) -> None:
     path = sample(tmp_path, "txt")
     fixed = fix_path(story_checker, path, unsafe=True)
-    assert fixed.applied == 15
-    assert [f.code for f in fixed.result.findings] == ["TT002"]
+    assert fixed.applied == 14
+    assert [f.code for f in fixed.result.findings] == ["TM001", "TT002"]
     assert "Sanae Takaichi" in path.read_text(encoding="utf-8")
     assert "from Prime Minister Sanae Takaichi" in path.read_text(encoding="utf-8")
 

@@ -9,7 +9,14 @@ import pytest
 import yaml
 
 from checker.model import Applicability
-from tests.conftest import FAMILY_FIRST_STYLE, NEWS_STYLE, described, make_checker
+from tests.conftest import (
+    FAMILY_FIRST_STYLE,
+    FIXTURES,
+    MINI_GLOSSARY,
+    NEWS_STYLE,
+    described,
+    make_checker,
+)
 
 CASES = Path(__file__).parent / "cases"
 
@@ -26,7 +33,10 @@ def _load() -> list[Any]:
 @pytest.mark.parametrize(("code", "case"), _load())
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
     style = FAMILY_FIRST_STYLE if case.get("style") == "family-first" else NEWS_STYLE
-    checker = make_checker(date=str(case.get("date", "2025-11-19")), style=style)
+    glossary = FIXTURES / f"{case['glossary']}-glossary.yaml" if "glossary" in case else None
+    checker = make_checker(
+        date=str(case.get("date", "2025-11-19")), style=style, glossary=glossary or MINI_GLOSSARY
+    )
     result = checker.check_text(case["text"])
     found = described(result, code)
     assert found == case["findings"]
@@ -36,6 +46,9 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     if "safety" in case:
         fixes = [f for f in result.findings if f.code == code and f.fix]
         assert [f.fix.applicability.name.lower() for f in fixes if f.fix] == case["safety"]
+    if "severity" in case:
+        levels = [f.severity.label for f in result.findings if f.code == code]
+        assert levels == case["severity"]
     if "message" in case:
         messages = [f.message for f in result.findings if f.code == code]
         assert any(case["message"] in m for m in messages), messages

@@ -1,0 +1,223 @@
+"""Near misses of known names: a word one or two slips from a part of a known person's
+name, found through a compiled index, never by comparing each word with each name.
+
+Every family and given name of the glossary's people is filed under its deletion
+neighbourhood (the strings made by deleting up to as many letters as the name may be
+misspelt by, `slips_allowed`) and under its romanization key (Hepburn long vowels
+written out or dropped, Wade–Giles spellings of pinyin syllables). A word is looked up
+by its own deletions and key; each candidate is confirmed by an edit distance that counts
+a transposition as one slip. Answers are remembered per word, so an archive costs one
+dictionary look-up per capitalized word once its vocabulary has been seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from checker.glossary.model import Entry, Kind
+
+_MAX_SLIPS = 2
+_REMEMBERED = 200_000  # words whose answer is kept; the memory is cleared when full
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """A part of a known person's name: entry index, 'family' or 'given', folded text."""
+
+    entry: int
+    part: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NearName:
+    """A known name part that a word may be a misspelling of."""
+
+    part: NamePart
+    slips: int  # edit distance (0 for a romanization variant)
+
+
+class NameParts:
+    """The name parts of a glossary's people, indexed for near-miss look-up."""
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        parts: dict[str, list[NamePart]] = {}
+        for i, entry in enumerate(entries):
+            if entry.kind is not Kind.PERSON or not entry.family or not entry.given:
+                continue
+            for part, text in (("family", entry.family), ("given", entry.given)):
+                folded = fold_name(text)
+                if folded.isalpha():
+                    parts.setdefault(folded, []).append(NamePart(i, part, folded))
+        self._parts = {k: tuple(v) for k, v in parts.items()}
+        self._origins = {
+            k: entries[v[0].entry].name_origin for k, v in self._parts.items()
+        }  # a name's slips depend on its origin; the first bearer's decides
+        self._allowed = {k: slips_allowed(k, origin) for k, origin in self._origins.items()}
+        # The most slips any name of each length allows: a word needs as many deletions
+        # as the names within two letters of its length allow.
+        most: dict[int, int] = {}
+        for text, allowed in self._allowed.items():
+            most[len(text)] = max(most.get(len(text), 0), allowed)
+        self._depth = {
+            size: max((most.get(n, 0) for n in range(size - 2, size + 3)), default=0)
+            for size in range(1, max(most, default=0) + 3)
+        }
+        deletions: dict[str, list[str]] = {}
+        keys: dict[str, list[str]] = {}
+        for text, origin in self._origins.items():
+            for variant in deletion_variants(text, self._allowed[text]):
+                deletions.setdefault(variant, []).append(text)
+            keys.setdefault(romanization_key(text, origin), []).append(text)
+        self._deletions = {k: tuple(v) for k, v in deletions.items()}
+        self._keys = {k: tuple(v) for k, v in keys.items()}
+        self.answers: dict[str, tuple[NearName, ...]] = {}  # remembered look-ups
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["answers"] = {}
+        return state
+
+    def is_known(self, word: str) -> bool:
+        """The word is a part of some known person's name, as written."""
+        return fold_name(word) in self._parts
+
+    def near(self, word: str) -> tuple[NearName, ...]:
+        """The known name parts this word (not itself a known part) may misspell."""
+        answer = self.answers.get(word)
+        if answer is None:
+            if len(self.answers) >= _REMEMBERED:
+                self.answers.clear()
+            answer = self.answers[word] = self._look_up(word)
+        return answer
+
+    def _look_up(self, word: str) -> tuple[NearName, ...]:
+        folded = fold_name(word)
+        if not folded.isalpha() or folded in self._parts:
+            return ()
+        found: dict[str, int] = {}
+        for origin in ("japanese", "chinese"):
+            for known in self._keys.get(romanization_key(folded, origin), ()):
+                if self._origins[known] == origin:
+                    found[known] = 0
+        size = len(folded)
+        table = self._deletions
+        depth = self._depth.get(size, 0)
+        for known in {k for v in _deletions_of(folded, depth) for k in table.get(v, ())}:
+            allowed = self._allowed[known]
+            if known in found or abs(len(known) - size) > allowed:
+                continue
+            distance = slip_distance(folded, known, allowed)
+            if distance <= allowed:
+                found[known] = distance
+        return tuple(
+            NearName(part, slips)
+            for known, slips in sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
+            for part in self._parts[known]
+        )
+
+
+def fold_name(text: str) -> str:
+    """Lower case, accents and macrons dropped ("Saitō" → "saito")."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slips_allowed(name: str, origin: str | None) -> int:
+    """How many letters a misspelling of a (folded) name part may get wrong and still be
+    taken for it: two in a Japanese name of eight letters or more, one in one of five or
+    more or in another name of seven or more; none in shorter names, where one letter
+    makes another name (Qiang, Qing)."""
+    if origin == "japanese":
+        return 0 if len(name) < 5 else 2 if len(name) >= 8 else 1
+    return 1 if len(name) >= 7 else 0
+
+
+def _deletions_of(word: str, depth: int) -> Iterator[str]:
+    """The word and the strings made from it by deleting up to `depth` (at most two)
+    letters, some more than once: for look-ups, where building the set costs more than a
+    repeated look-up."""
+    yield word
+    if depth < 1:
+        return
+    for i in range(len(word)):
+        once = word[:i] + word[i + 1 :]
+        yield once
+        if depth > 1:
+            for j in range(i, len(once)):
+                yield once[:j] + once[j + 1 :]
+
+
+def deletion_variants(word: str, depth: int) -> set[str]:
+    """The word and every string made from it by deleting up to `depth` letters: two
+    words within that many edits of each other always share one."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
+
+def slip_distance(a: str, b: str, limit: int = _MAX_SLIPS) -> int:
+    """Edit distance counting an insertion, deletion, substitution or swap of two
+    neighbouring letters as one slip (optimal string alignment); above `limit` it stops
+    and returns limit + 1. Only the band of cells within `limit` of the diagonal is
+    worked out: a path outside it costs more than the limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    over = limit + 1
+    width = len(b)
+    previous2: list[int] = []
+    previous = [j if j <= limit else over for j in range(width + 1)]
+    for i in range(1, len(a) + 1):
+        row = [over] * (width + 1)
+        if i <= limit:
+            row[0] = i
+        for j in range(max(1, i - limit), min(width, i + limit) + 1):
+            cost = a[i - 1] != b[j - 1]
+            best = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            row[j] = best if best < over else over
+        if min(row) >= over:
+            return over
+        previous2, previous = previous, row
+    return previous[width]
+
+
+# Hepburn long vowels written out ("Saitou", "Satoh", "Ohno") or doubled, and the
+# Wade–Giles spellings of pinyin initials and finals ("Hsi" for "Xi", "Teng" for "Deng",
+# "Chou" for "Zhou"), reduced to one key on both sides.
+_LONG_VOWELS = re.compile(r"ou|oo|oh(?=[^aeiouy]|$)|uu|aa|ei(?=[^aeiou]|$)|ii")
+_WADE_GILES = re.compile(
+    r"^hs|ch'|ts'|tz'|zh|ch|ts|tz|dz|q|z|j|p'|b|t'|d|k'|g(?!$)|ung$|ieh$|ien$|ih$|(?<=[sz])u$|-"
+)
+_KEY_LETTERS = {
+    **{vowels: vowels[0] for vowels in ("ou", "oo", "oh", "uu", "aa", "ei", "ii")},
+    "hs": "x",
+    **{c: "c" for c in ("ch'", "ts'", "tz'", "zh", "ch", "ts", "tz", "dz", "q", "z", "j")},
+    **{"p'": "p", "b": "p", "t'": "t", "d": "t", "k'": "k", "g": "k"},
+    **{"ung": "ong", "ieh": "ie", "ien": "ian", "ih": "i", "u": "i", "-": ""},
+}
+_KEY_RULES = {"japanese": _LONG_VOWELS, "chinese": _WADE_GILES}
+
+
+def romanization_key(word: str, origin: str | None) -> str:
+    """One key for the ways a name of this origin is romanized: Hepburn long vowels
+    reduced (Japanese), Wade–Giles and pinyin consonants paired (Chinese), in one pass."""
+    key = fold_name(word)
+    rules = _KEY_RULES.get(origin or "")
+    if rules is not None:
+        key = rules.sub(_key_letters, key)
+    return f"{origin}:{key}"
+
+
+def _key_letters(match: re.Match[str]) -> str:
+    return _KEY_LETTERS[match.group(0)]
