@@ -7,12 +7,13 @@ import calendar
 import re
 from functools import cache
 
-from checker.analysis import DocumentAnalysis, Verdict
+from checker.analysis import DocumentAnalysis
 from checker.glossary.model import Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, Reporter, register
 from checker.style import Spelling
+from checker.titles.verdicts import Verdict
 
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 

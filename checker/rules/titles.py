@@ -5,11 +5,12 @@ from __future__ import annotations
 import abc
 import re
 
-from checker.analysis import DocumentAnalysis, TitleVerdict, Verdict
+from checker.analysis import DocumentAnalysis
 from checker.glossary.model import Entry, Tenure
 from checker.match.index import title_words
 from checker.model import Applicability, Related, Severity
 from checker.rules.base import DocumentRule, Reporter, register, related_fact
+from checker.titles.verdicts import TitleVerdict, Verdict
 
 _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
 

@@ -1,0 +1,234 @@
+"""Title phrases attached to a named person: the run of title words directly before the
+name ("Chief Cabinet Secretary Minoru Kihara") or the apposition after it ("Liu Jinsong,
+director-general of ..."), each resolved to the glossary offices it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.glossary.model import Entry
+from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
+from checker.match.index import DistinctEntries, TermIndex, title_words
+
+if TYPE_CHECKING:
+    from checker.analysis import PersonMention
+    from checker.document import Segment
+
+
+@dataclass
+class TitlePhrase:
+    start: int
+    end: int
+    text: str
+    position: str  # "before" or "after" the name
+    past: str | None  # "former" / "then" when the title is marked as past
+    country: str | None  # the country its qualifier names ("Japan's" → JP)
+    offices: tuple[Entry, ...]  # glossary offices the phrase names
+    generic_rank: str | None  # a bare rank word ("Minister") with nothing that names an office
+
+
+PeopleIn = Callable[["Segment", int, int], "list[PersonMention]"]
+
+_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
+_APPOSITION = re.compile(r",\s+")
+_CLAUSE_STARTS = frozenset(
+    {
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "where",
+        "when",
+        "while",
+        "said",
+        "says",
+        "told",
+        "and",
+        "but",
+        "as",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "with",
+        "without",
+        "also",
+    }
+)
+_MAX_APPOSITION_WORDS = 16
+# How far before a name its title may start: bounded, so that checking stays linear in
+# the length of a paragraph however many names it holds.
+_TITLE_REACH = 240
+_APPOSITION_REACH = 240
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
+_APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
+
+
+class TitleFinder:
+    """Finds the title phrases attached to person mentions of one document."""
+
+    def __init__(self, index: TermIndex, people_in: PeopleIn) -> None:
+        self.index = index
+        self._people_in = people_in  # people named within [start, end) of a segment
+
+    @property
+    def countries(self) -> dict[str, str]:
+        """Country qualifiers: 'japanese', 'japan' (as in "Japan's") → 'JP'."""
+        return self.index.countries
+
+    def titles(self, mention: PersonMention) -> Iterator[TitlePhrase]:
+        before = self._title_before(mention)
+        if before is not None:
+            yield before
+        after = self._title_after(mention)
+        if after is not None:
+            yield after
+
+    def _title_before(self, mention: PersonMention) -> TitlePhrase | None:
+        """The run of title words written directly before the name, on the same line."""
+        text = mention.segment.text
+        reach = max(0, mention.start - _TITLE_REACH)
+        line_start = text.rfind("\n", reach, mention.start) + 1 or reach
+        words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
+        taken: list[re.Match[str]] = []
+        past = None
+        edge = mention.start
+        others = self._people_in(mention.segment, line_start, mention.start)
+        for word in reversed(words):
+            if text[word.end() : edge].strip(" \t"):
+                break  # punctuation between the word and what follows it
+            if any(p.start < word.end() and word.start() < p.end for p in others):
+                break  # another person's name ("... Fumio Kishida and Defense Minister X")
+            raw = word.group(0)
+            lower = raw.lower().rstrip("-")
+            if lower in PAST_MARKERS:
+                past = "then" if lower in ("then", "ex") else lower
+                if taken:
+                    taken.append(word)
+                break
+            if (
+                raw[0].isupper()
+                or lower in TITLE_HEADS
+                or lower in TITLE_MODIFIERS
+                or (lower in CONNECTORS and taken)
+            ):
+                taken.append(word)
+                edge = word.start()
+                continue
+            break
+        taken.reverse()
+        # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
+        while taken and (
+            taken[0].group(0).lower() in CONNECTORS or not self._title_word(taken[0].group(0))
+        ):
+            taken.pop(0)
+        if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
+            return None
+        if not taken:
+            return None
+        if taken[0].group(0).lower().startswith("then-"):
+            past = "then"
+        return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
+
+    def _title_word(self, word: str) -> bool:
+        folded = title_words(word)
+        if not folded:
+            return False
+        token = folded[0].removeprefix("then-")
+        return (
+            token in PAST_MARKERS
+            or token in TITLE_HEADS
+            or token in TITLE_MODIFIERS
+            or token in self.index.title_vocabulary
+            or token in self.countries
+        )
+
+    def _title_after(self, mention: PersonMention) -> TitlePhrase | None:
+        text = mention.segment.text
+        comma = _APPOSITION.match(text, mention.end)
+        if comma is None:
+            return None
+        start = comma.end()
+        limit = min(len(text), start + _APPOSITION_REACH)
+        stop = _APPOSITION_END.search(text, start, limit)
+        end = stop.start() if stop else limit
+        if self._people_in(mention.segment, start, end):
+            return None  # "Song Tao, the envoy of General Secretary Xi Jinping": a relation
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        if end <= start or "\n" in text[start:end]:
+            return None
+        words = [w.rstrip("-") for w in title_words(text[start:end])]
+        if not words or words[0] in _CLAUSE_STARTS or len(words) > _MAX_APPOSITION_WORDS:
+            return None  # a clause ("who was ..."), or too long to be a title
+        while words and words[-1] in CONNECTORS:
+            words.pop()
+        past = None
+        if words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        if words and words[0].split("-")[0] in PAST_MARKERS:
+            past = "then" if words[0].startswith(("then", "ex")) else words[0].split("-")[0]
+        if not any(w in TITLE_HEADS for w in words[:6]):
+            return None
+        return self._title_phrase(mention, start, end, "after", past)
+
+    def _title_phrase(
+        self, mention: PersonMention, start: int, end: int, position: str, past: str | None
+    ) -> TitlePhrase | None:
+        text = mention.segment.text[start:end]
+        words = title_words(text)
+        if past and words and words[0].split("-")[0] in PAST_MARKERS:
+            words = words[1:]
+        words = [w[5:] if w.startswith("then-") else w for w in words]
+        country = None
+        content: list[str] = []
+        for word in words:
+            if word in ("the", "a", "an"):
+                continue
+            code = self.countries.get(word)
+            if code and country is None and not content:
+                country = code
+                continue
+            content.append(word)
+        if not any(w in TITLE_HEADS for w in content):
+            return None
+        offices = self._offices_named(content, country, mention.person)
+        if offices and self._foreign_words(text, offices):
+            offices = ()
+        generic = None
+        if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
+            generic = content[0]
+        return TitlePhrase(start, end, text, position, past, country, offices, generic)
+
+    def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
+        """Capitalized words in the phrase that belong to no title, organization or country
+        the glossary knows: the phrase is about something else."""
+        for raw in _CAPITALIZED.findall(text):
+            word = title_words(raw)
+            if not word:
+                continue
+            folded = word[0].removeprefix("then-")
+            if not (
+                folded in self.index.title_vocabulary
+                or folded in TITLE_HEADS
+                or folded in TITLE_MODIFIERS
+                or folded in PAST_MARKERS
+                or folded in self.countries
+                or folded in CONNECTORS
+            ):
+                return True
+        return False
+
+    def _offices_named(
+        self, content: list[str], country: str | None, person: Entry
+    ) -> tuple[Entry, ...]:
+        held = {t.office for t in person.tenures}
+        best = DistinctEntries()
+        for i in self.index.offices_named(frozenset(content), country, held):
+            best.add(i, self.index.entries[i])
+        return tuple(best.entries)
