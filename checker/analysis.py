@@ -93,7 +93,7 @@ class DocumentAnalysis:
         for segment in document.segments:
             self._analyse(segment)
         self._resolve_short_mentions()
-        titles = TitleFinder(index, self._people_in)
+        titles = TitleFinder(index, self._people_in, date)
         for person in self.people:
             person.titles.extend(titles.titles(person))
 

@@ -43,6 +43,8 @@ def _form_value(form: Form, line_key: str | None) -> Any:
     extras: dict[str, Any] = {}
     if form.status != CONFIRMED:
         extras["status"] = form.status
+    if not form.formal:
+        extras["formal"] = False
     for name in ("note", "source", "use"):
         value = getattr(form, name)
         if value is not None:
@@ -98,6 +100,8 @@ def entry_facts(entry: Entry) -> dict[str, Any]:
         facts["holders"] = entry.holders
     if entry.tenures:
         facts["tenures"] = [_tenure(t) for t in entry.tenures]
+    if entry.coverage is not None:
+        facts["coverage"] = {"from": _date(entry.coverage.start), "to": _date(entry.coverage.end)}
     if entry.born is not None:
         born = _date(entry.born)
         facts["born"] = (
@@ -130,7 +134,7 @@ def _tenure(tenure: Any) -> dict[str, Any]:
     result: dict[str, Any] = {"office": tenure.office}
     if tenure.start is not None:
         result["from"] = _date(tenure.start)
-    result["to"] = _date(tenure.end)
+    result["to"] = "unknown" if tenure.end_unknown else _date(tenure.end)
     for key in ("source", "note"):
         value = getattr(tenure, key)
         if value is not None:
@@ -154,6 +158,7 @@ _ORDER = (
     "organization",
     "born",
     "tenures",
+    "coverage",
     "events",
     "note",
     "status",
@@ -175,6 +180,8 @@ def glossary_yaml(glossary: Glossary, description: str | None = None) -> str:
     }
     if description:
         header["description"] = description
+    if glossary.knowledge_date is not None:
+        header["knowledge-date"] = glossary.knowledge_date.isoformat()
     document = {**header, "entries": [entry_mapping(e) for e in glossary.entries]}
     return yaml.safe_dump(
         document, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False

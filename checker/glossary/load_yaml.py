@@ -64,7 +64,7 @@ _ROLE_KEYS = {
     "discouraged": Role.DISCOURAGED,
     "forbidden": Role.FORBIDDEN,
 }
-_FORM_KEYS = {"form", "status", "note", "source", "use", "value"}
+_FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal"}
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -269,6 +269,12 @@ class EntryReader:
                 raise self.fail(
                     f"entry {entry_id!r}: a {key!r} mapping needs 'form'", item.get(LINE, line)
                 )
+            formal = item.get("formal", True)
+            if not isinstance(formal, bool):
+                raise self.fail(
+                    f"entry {entry_id!r}: 'formal' of {text!r} is true or false",
+                    item.get(LINE, line),
+                )
             forms.append(
                 Form(
                     text,
@@ -279,6 +285,7 @@ class EntryReader:
                     source=item.get("source"),
                     use=item.get("use"),
                     line=item.get(LINE, line),
+                    formal=formal,
                 )
             )
         return forms

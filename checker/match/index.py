@@ -23,7 +23,7 @@ import ahocorasick
 import ahocorasick_rs
 
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
-from checker.lexicon import CONNECTORS
+from checker.lexicon import CONNECTORS, TITLE_HEADS
 from checker.match.fold import fold_form, fold_text, fold_width
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -430,9 +430,17 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def title_words(text: str) -> list[str]:
-    """The words of a title, folded, possessives dropped: "Japan's Foreign Minister" →
-    ['japan', 'foreign', 'minister']."""
-    return [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    """The words of a title, folded, possessives dropped, two-word compounds written as
+    one ("vice minister", "consul general" → 'vice-minister', 'consul-general'):
+    "Japan's Foreign Minister" → ['japan', 'foreign', 'minister']."""
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    joined: list[str] = []
+    for word in words:
+        if joined and f"{joined[-1]}-{word}" in TITLE_HEADS:
+            joined[-1] = f"{joined[-1]}-{word}"
+        else:
+            joined.append(word)
+    return joined
 
 
 def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:

@@ -54,6 +54,7 @@ class Reporter:
         message: str,
         *,
         replacement: str | None = None,
+        replace_at: tuple[int, int] | None = None,
         applicability: Applicability = Applicability.SAFE,
         entry: Entry | None = None,
         form: Form | None = None,
@@ -62,10 +63,14 @@ class Reporter:
     ) -> None:
         span = segment.to_source(Span(start, end))
         fix = None
-        if replacement is not None and replacement != segment.text[start:end]:
-            if not segment.is_literal(Span(start, end)):
+        # The fix replaces the reported span, or another span of the same segment (a
+        # title finding may offer the name to change).
+        fix_start, fix_end = replace_at or (start, end)
+        if replacement is not None and replacement != segment.text[fix_start:fix_end]:
+            if not segment.is_literal(Span(fix_start, fix_end)):
                 applicability = Applicability.DISPLAY_ONLY
-            fix = Fix(f"Replace with '{replacement}'", (Edit(span, replacement),), applicability)
+            edit = Edit(segment.to_source(Span(fix_start, fix_end)), replacement)
+            fix = Fix(f"Replace with '{replacement}'", (edit,), applicability)
         if entry is not None:
             related = (related_fact(entry, form), *related)
         self.findings.append(

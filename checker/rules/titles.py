@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import re
 
-from checker.analysis import DocumentAnalysis
+from checker.analysis import DocumentAnalysis, NameKind
 from checker.glossary.model import Entry, Tenure
 from checker.match.index import title_words
 from checker.model import Applicability, Related, Severity
@@ -13,6 +13,15 @@ from checker.rules.base import DocumentRule, Reporter, register, related_fact
 from checker.titles.verdicts import TitleVerdict, Verdict
 
 _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
+
+
+def _when(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
+    """The date the title was judged on, the story's or the one its sentence names, with
+    its preposition ("on 2025-11-19", "in 2014")."""
+    when = verdict.when
+    if when is None or when.first == when.last:
+        return f"on {when.first.isoformat() if when else analysis.date.isoformat()}"
+    return f"in {when}"
 
 
 def _offices(verdict: TitleVerdict) -> str:
@@ -80,6 +89,7 @@ class _TitleRule(DocumentRule):
                 title.end,
                 self.message(analysis, verdict) + _caveat(verdict),
                 replacement=replacement,
+                replace_at=self.replace_at(verdict),
                 applicability=applicability,
                 entry=verdict.mention.person,
                 related=_tenure_facts(analysis, verdict.current + verdict.past)
@@ -88,6 +98,10 @@ class _TitleRule(DocumentRule):
 
     def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
         return _replacement(analysis, verdict)
+
+    def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
+        """Where the fix goes when it is not the title's span."""
+        return None
 
     @abc.abstractmethod
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
@@ -125,7 +139,7 @@ class TitleNotHeld(_TitleRule):
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         return (
             f"{_person(verdict).en} did not hold '{verdict.title.text}' ({_offices(verdict)}) "
-            f"on {analysis.date.isoformat()}" + _now(analysis, verdict)
+            f"{_when(analysis, verdict)}" + _now(analysis, verdict)
         )
 
 
@@ -145,7 +159,9 @@ class TitleOtherHolder(_TitleRule):
         Liu Jinsong, director-general of the Department of Asian Affairs, met Masaaki Kanai.
 
     ## Fix safety
-    Unsafe: either the name or the title is wrong; the person's own title is suggested.
+    Unsafe: either the name or the title is wrong. Where one person held the title, the
+    fix puts the holder's name in place of the name written; otherwise the person's own
+    title is suggested.
     """
 
     code = "TT002"
@@ -153,10 +169,23 @@ class TitleOtherHolder(_TitleRule):
     default_severity = Severity.ERROR
     verdict = Verdict.OTHER_HOLDER
 
+    def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
+        holder = verdict.holder
+        if holder is None:
+            return _replacement(analysis, verdict)
+        if verdict.mention.kind is NameKind.SHORT and holder.family:
+            return holder.family
+        return analysis.render_name(holder)
+
+    def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
+        if verdict.holder is None:
+            return None
+        return verdict.mention.start, verdict.mention.end
+
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         holders = " and ".join(h.en for h in verdict.holders)
         return (
-            f"'{verdict.title.text}' was held by {holders} on {analysis.date.isoformat()}, not "
+            f"'{verdict.title.text}' was held by {holders} {_when(analysis, verdict)}, not "
             f"by {_person(verdict).en}" + _now(analysis, verdict)
         )
 
@@ -189,8 +218,8 @@ class StaleTitle(_TitleRule):
         ended = max((t.end for t in verdict.past if t.end), key=lambda d: d.earliest, default=None)
         until = f" until {ended}" if ended else ""
         return (
-            f"{_person(verdict).en} held '{verdict.title.text}'{until}, not on "
-            f"{analysis.date.isoformat()}: write the current title or 'former'"
+            f"{_person(verdict).en} held '{verdict.title.text}'{until}, not "
+            f"{_when(analysis, verdict)}: write the current title or 'former'"
             + _now(analysis, verdict)
         )
 

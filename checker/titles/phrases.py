@@ -4,14 +4,16 @@ director-general of ..."), each resolved to the glossary offices it names."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.glossary.model import Entry
+from checker.glossary.model import Entry, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
+from checker.titles.dated import Period, sentence_period
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -28,6 +30,53 @@ class TitlePhrase:
     country: str | None  # the country its qualifier names ("Japan's" → JP)
     offices: tuple[Entry, ...]  # glossary offices the phrase names
     generic_rank: str | None  # a bare rank word ("Minister") with nothing that names an office
+    dated: Period | None = None  # the date its sentence ties it to, when not the story's
+    description: bool = False  # an epithet ("top diplomat"), not a title: never judged
+
+
+# Words that make a phrase a description of the person rather than a title of office
+# ("top diplomat", "veteran diplomat", "top government spokesperson").
+EPITHETS = frozenset(
+    {
+        "top",
+        "veteran",
+        "longtime",
+        "long-time",
+        "long-serving",
+        "seasoned",
+        "leading",
+        "powerful",
+        "influential",
+        "hawkish",
+        "outspoken",
+        "key",
+    }
+)
+# Modifiers that make another rank of a head word: "Minister" is a foreign minister's
+# rank, not a prime minister's or a vice-minister's.
+RANK_MODIFIERS = frozenset(
+    {
+        "prime",
+        "vice",
+        "deputy",
+        "assistant",
+        "state",
+        "senior",
+        "chief",
+        "general",
+        "first",
+        "acting",
+        "parliamentary",
+        "executive",
+        "permanent",
+        "special",
+        "under",
+        "co",
+    }
+)
+# Verbs that make "NAME, the top government spokesperson said" an attribution: the clause
+# after the comma says who spoke, nothing about the name before it.
+_SPEECH_VERBS = "said|says|told|added|noted|stated|announced|wrote|explained|stressed|warned"
 
 
 PeopleIn = Callable[["Segment", int, int], "list[PersonMention]"]
@@ -66,15 +115,18 @@ _MAX_APPOSITION_WORDS = 16
 _TITLE_REACH = 240
 _APPOSITION_REACH = 240
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
-_APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
+_APPOSITION_END = re.compile(
+    rf"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|met|(?P<speech>{_SPEECH_VERBS}))\b"
+)
 
 
 class TitleFinder:
     """Finds the title phrases attached to person mentions of one document."""
 
-    def __init__(self, index: TermIndex, people_in: PeopleIn) -> None:
+    def __init__(self, index: TermIndex, people_in: PeopleIn, story_date: dt.date) -> None:
         self.index = index
         self._people_in = people_in  # people named within [start, end) of a segment
+        self.story_date = story_date
 
     @property
     def countries(self) -> dict[str, str]:
@@ -156,6 +208,8 @@ class TitleFinder:
         start = comma.end()
         limit = min(len(text), start + _APPOSITION_REACH)
         stop = _APPOSITION_END.search(text, start, limit)
+        if stop is not None and stop.group("speech"):
+            return None  # "..., the top government spokesperson said": an attribution
         end = stop.start() if stop else limit
         if self._people_in(mention.segment, start, end):
             return None  # "Song Tao, the envoy of General Secretary Xi Jinping": a relation
@@ -187,23 +241,28 @@ class TitleFinder:
         words = [w[5:] if w.startswith("then-") else w for w in words]
         country = None
         content: list[str] = []
-        for word in words:
+        for i, word in enumerate(words):
             if word in ("the", "a", "an"):
                 continue
             code = self.countries.get(word)
             if code and country is None and not content:
-                country = code
+                country = code  # "Japan's foreign minister", "Chinese Premier"
                 continue
+            if code and country is None and _after_of(words, i):
+                country = code  # "ambassador of China to Japan": the sending state
             content.append(word)
         if not any(w in TITLE_HEADS for w in content):
             return None
+        dated = sentence_period(mention.segment.text, start, mention.end, self.story_date)
+        if any(w in EPITHETS for w in content):
+            return TitlePhrase(start, end, text, position, past, country, (), None, dated, True)
         offices = self._offices_named(content, country, mention.person)
         if offices and self._foreign_words(text, offices):
             offices = ()
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
             generic = content[0]
-        return TitlePhrase(start, end, text, position, past, country, offices, generic)
+        return TitlePhrase(start, end, text, position, past, country, offices, generic, dated)
 
     def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
         """Capitalized words in the phrase that belong to no title, organization or country
@@ -232,3 +291,49 @@ class TitleFinder:
         for i in self.index.offices_named(frozenset(content), country, held):
             best.add(i, self.index.entries[i])
         return tuple(best.entries)
+
+
+def _after_of(words: list[str], i: int) -> bool:
+    """The word follows "of" or "of the": "vice minister for foreign affairs of Japan"."""
+    return (i >= 1 and words[i - 1] == "of") or (
+        i >= 2 and words[i - 1] == "the" and words[i - 2] == "of"
+    )
+
+
+def rank_words(office: Entry) -> frozenset[str]:
+    """The bare ranks that are a shorter form of the office's title: the head of each of
+    its English forms that no rank-changing modifier precedes ("Foreign Minister",
+    "Minister for Foreign Affairs" → minister; "Premier" → premier; "Prime Minister" →
+    none)."""
+    ranks = set()
+    for form in office.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.BEFORE_NAME, Role.SHORT):
+        words = title_words(form.text)
+        for i, word in enumerate(words):
+            if word in CONNECTORS:
+                break
+            if word in TITLE_HEADS:
+                if not any(w in RANK_MODIFIERS for w in words[:i]):
+                    ranks.add(word)
+                break
+    return frozenset(ranks)
+
+
+def is_description(office: Entry, phrase: str) -> bool:
+    """The phrase is written in a form the glossary marks as a job description
+    (`formal: false`: "foreign ministry spokesperson", "Komeito leader"): its head word is
+    the head of such a form of the office."""
+    head = _head(title_words(phrase))
+    return head is not None and any(
+        _head(title_words(f.text)) == head for f in office.forms if f.lang == "en" and not f.formal
+    )
+
+
+def _head(words: list[str]) -> str | None:
+    """The title's head: its last head word before the first connector."""
+    head = None
+    for word in words:
+        if word in CONNECTORS and head:
+            break
+        if word in TITLE_HEADS:
+            head = word
+    return head

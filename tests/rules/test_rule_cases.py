@@ -27,7 +27,7 @@ def _load() -> list[Any]:
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
     style = FAMILY_FIRST_STYLE if case.get("style") == "family-first" else NEWS_STYLE
     checker = make_checker(date=str(case.get("date", "2025-11-19")), style=style)
-    result = checker.check_text(case["text"])
+    result = checker.check_text(case["text"], case.get("path", "<text>"))
     found = described(result, code)
     assert found == case["findings"]
     if "fix" in case:
