@@ -30,7 +30,12 @@ from checker.match.fold import fold_form
 from checker.match.index import Match, TermIndex, slips_allowed
 from checker.style import StyleProfile
 from checker.titles.phrases import TitleFinder, TitlePhrase
-from checker.titles.verdicts import TitleVerdict, judge
+from checker.titles.verdicts import (
+    TitleVerdict,
+    UnknownNameVerdict,
+    judge,
+    unknown_name_title,
+)
 
 
 @dataclass(frozen=True)
@@ -296,6 +301,24 @@ class DocumentAnalysis:
     @cached_property
     def verdicts(self) -> list[TitleVerdict]:
         return [judge(self.glossary, self.date, p, t) for p in self.people for t in p.titles]
+
+    @cached_property
+    def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
+        """Titles given to names the glossary does not know, where the title was certainly
+        another's (worked out when a rule asks)."""
+        finder = TitleFinder(self.index, self._people_in, self.date)
+        offices: dict[int, list[tuple[int, int]]] = {}
+        segments = {id(s): s for s in self.document.segments}
+        for mention in self.entities:
+            if Kind.OFFICE in mention.kinds:
+                offices.setdefault(id(mention.segment), []).append((mention.start, mention.end))
+        found = []
+        for key, spans in offices.items():
+            for name, title in finder.titles_of_unknown_names(segments[key], spans):
+                verdict = unknown_name_title(self.glossary, self.date, name, title)
+                if verdict is not None:
+                    found.append(verdict)
+        return found
 
     # -- helpers for rules -------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from checker.glossary.model import Entry, Tenure
 from checker.match.index import title_words
 from checker.model import Applicability, Related, Severity
 from checker.rules.base import DocumentRule, Reporter, register, related_fact
+from checker.titles.dated import Period
 from checker.titles.verdicts import TitleVerdict, Verdict
 
 _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
@@ -18,10 +19,11 @@ _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
 def _when(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
     """The date the title was judged on, the story's or the one its sentence names, with
     its preposition ("on 2025-11-19", "in 2014")."""
-    when = verdict.when
-    if when is None or when.first == when.last:
-        return f"on {when.first.isoformat() if when else analysis.date.isoformat()}"
-    return f"in {when}"
+    return _period_text(verdict.when or Period.day(analysis.date))
+
+
+def _period_text(when: Period) -> str:
+    return f"on {when}" if when.first == when.last else f"in {when}"
 
 
 def _offices(verdict: TitleVerdict) -> str:
@@ -59,7 +61,11 @@ def _replacement(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | Non
 
 
 def _caveat(verdict: TitleVerdict) -> str:
-    return " (this rests on a fact the glossary marks unconfirmed)" if verdict.unconfirmed else ""
+    return _caveat_if(verdict.unconfirmed)
+
+
+def _caveat_if(unconfirmed: bool) -> str:
+    return " (this rests on a fact the glossary marks unconfirmed)" if unconfirmed else ""
 
 
 def _tenure_facts(analysis: DocumentAnalysis, tenures: tuple[Tenure, ...]) -> tuple[Related, ...]:
@@ -150,7 +156,10 @@ class TitleOtherHolder(_TitleRule):
     ## Why
     Giving Liu Jianchao the post of director-general of the Chinese Foreign Ministry's
     Department of Asian Affairs swaps two officials: on 18 November 2025 that post was
-    Liu Jinsong's. The finding names the actual holder.
+    Liu Jinsong's. The finding names the actual holder. A name the glossary does not
+    know is reported only where the title is one office's, of one holder at a time,
+    whose holders the glossary lists completely for the date ("Chief Cabinet Secretary
+    Taro Yamada" in November 2025).
 
     ## Bad
         Liu Jianchao, director-general of the Department of Asian Affairs, met Masaaki Kanai.
@@ -168,6 +177,24 @@ class TitleOtherHolder(_TitleRule):
     name = "title-other-holder"
     default_severity = Severity.ERROR
     verdict = Verdict.OTHER_HOLDER
+
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        super().check(analysis, report)
+        for unknown in analysis.unknown_name_verdicts:
+            title, name = unknown.title, unknown.name
+            report(
+                name.segment,
+                title.start,
+                title.end,
+                f"'{title.text}' was held by {unknown.holder.en} {_period_text(unknown.when)}, "
+                f"not by {name.surface}" + _caveat_if(unknown.unconfirmed),
+                replacement=analysis.render_name(unknown.holder),
+                replace_at=(name.start, name.end),
+                applicability=(
+                    Applicability.DISPLAY_ONLY if unknown.unconfirmed else Applicability.UNSAFE
+                ),
+                entry=unknown.holder,
+            )
 
     def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
         holder = verdict.holder
@@ -291,4 +318,9 @@ class PastTitleMismatch(_TitleRule):
                 f"{person.en} still held '{verdict.title.text}' on "
                 f"{analysis.date.isoformat()}: drop '{verdict.title.past}'"
             )
-        return f"{person.en} never held '{verdict.title.text}'" + _now(analysis, verdict)
+        listed = (
+            f" (the glossary lists their posts from {person.coverage.start})"
+            if person.coverage
+            else ""
+        )
+        return f"{person.en} never held '{verdict.title.text}'{listed}" + _now(analysis, verdict)

@@ -8,11 +8,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from checker.glossary.model import Entry, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
+from checker.sentences import is_sentence_start
 from checker.titles.dated import Period, sentence_period
 
 if TYPE_CHECKING:
@@ -81,6 +82,31 @@ _SPEECH_VERBS = "said|says|told|added|noted|stated|announced|wrote|explained|str
 
 PeopleIn = Callable[["Segment", int, int], "list[PersonMention]"]
 
+
+class Named(Protocol):
+    """A name in a segment that titles attach to: a known person's or an unknown one."""
+
+    @property
+    def segment(self) -> Segment: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def person(self) -> Entry | None: ...
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A name the glossary does not know, written directly after a title."""
+
+    segment: Segment
+    start: int
+    end: int
+    surface: str
+    person: None = None
+
+
 _BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
 _APPOSITION = re.compile(r",\s+")
 _CLAUSE_STARTS = frozenset(
@@ -114,6 +140,31 @@ _MAX_APPOSITION_WORDS = 16
 # the length of a paragraph however many names it holds.
 _TITLE_REACH = 240
 _APPOSITION_REACH = 240
+_LEFT_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+_NEIGHBOUR_WORD = 40
+_SENTENCE_OPENERS = (
+    CONNECTORS
+    | PAST_MARKERS
+    | {
+        "a",
+        "an",
+        "later",
+        "when",
+        "after",
+        "before",
+        "as",
+        "but",
+        "new",
+        "incoming",
+        "outgoing",
+        "meanwhile",
+    }
+)
+# Two or three capitalized words after a title: a name ("Taro Yamada", "Wang Jianguo").
+_UNKNOWN_NAME = re.compile(
+    r"[ \t]+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b"
+    r"(?![ \t]*[A-Z])"
+)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _APPOSITION_END = re.compile(
     rf"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|met|(?P<speech>{_SPEECH_VERBS}))\b"
@@ -141,7 +192,39 @@ class TitleFinder:
         if after is not None:
             yield after
 
-    def _title_before(self, mention: PersonMention) -> TitlePhrase | None:
+    def titles_of_unknown_names(
+        self, segment: Segment, offices: list[tuple[int, int]]
+    ) -> Iterator[tuple[UnknownName, TitlePhrase]]:
+        """Names the glossary does not know written directly after an office's form
+        ("Chief Cabinet Secretary Taro Yamada"), with the title before them. `offices`:
+        the spans of office forms found in the segment."""
+        text = segment.text
+        for _, office_end in offices:
+            found = _UNKNOWN_NAME.match(text, office_end)
+            if found is None:
+                continue
+            start, end = found.span(1)
+            if self._people_in(segment, start, end) or self.index.find_latin(found.group(1)):
+                continue  # a known name, or a glossary form ("Premier Li", "Minister Wang")
+            name = UnknownName(segment, start, end, found.group(1))
+            title = self._title_before(name)
+            if title is None or title.end != office_end:
+                continue
+            if self._qualified_by_unknown_word(text, title.start):
+                continue  # "British Prime Minister Keir Starmer": another country's
+            yield name, title
+
+    @staticmethod
+    def _qualified_by_unknown_word(text: str, start: int) -> bool:
+        """A capitalized word before the title that is no sentence opener ("British",
+        "Australian"): the title is probably another country's."""
+        before = _LEFT_WORD.search(text, max(0, start - _NEIGHBOUR_WORD), start)
+        if before is None or not before.group(1)[0].isupper():
+            return False
+        word = before.group(1).lower()
+        return not (is_sentence_start(text, before.start(1)) and word in _SENTENCE_OPENERS)
+
+    def _title_before(self, mention: Named) -> TitlePhrase | None:
         """The run of title words written directly before the name, on the same line."""
         text = mention.segment.text
         reach = max(0, mention.start - _TITLE_REACH)
@@ -200,7 +283,7 @@ class TitleFinder:
             or token in self.countries
         )
 
-    def _title_after(self, mention: PersonMention) -> TitlePhrase | None:
+    def _title_after(self, mention: Named) -> TitlePhrase | None:
         text = mention.segment.text
         comma = _APPOSITION.match(text, mention.end)
         if comma is None:
@@ -232,7 +315,7 @@ class TitleFinder:
         return self._title_phrase(mention, start, end, "after", past)
 
     def _title_phrase(
-        self, mention: PersonMention, start: int, end: int, position: str, past: str | None
+        self, mention: Named, start: int, end: int, position: str, past: str | None
     ) -> TitlePhrase | None:
         text = mention.segment.text[start:end]
         words = title_words(text)
@@ -284,9 +367,9 @@ class TitleFinder:
         return False
 
     def _offices_named(
-        self, content: list[str], country: str | None, person: Entry
+        self, content: list[str], country: str | None, person: Entry | None
     ) -> tuple[Entry, ...]:
-        held = {t.office for t in person.tenures}
+        held = {t.office for t in person.tenures} if person else set()
         best = DistinctEntries()
         for i in self.index.offices_named(frozenset(content), country, held):
             best.add(i, self.index.entries[i])

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.glossary.model import Entry, Glossary, Holding, Tenure
+from checker.lexicon import plausible_given_name
 from checker.titles.dated import UNDATED, Period
-from checker.titles.phrases import TitlePhrase, rank_words
+from checker.titles.phrases import TitlePhrase, UnknownName, rank_words
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -96,15 +97,15 @@ def past_title(
     when: Period,
 ) -> TitleVerdict:
     """TT005: "former"/"then" with an office the person never held (said only where the
-    glossary lists the person's posts completely on the date), or ("former") still holds
-    for certain."""
+    glossary lists the person's posts completely on the date: an office's coverage says
+    nothing of the years before it), or ("former") still holds for certain."""
     person = mention.person
     mine = _tenures_of(person, title)
     unconfirmed = any(t.status != "confirmed" for t in mine)
     known_until = glossary.known_until(person)
     ever = [t for t in mine if t.start is None or t.start.earliest <= when.last]
     still = [t for t in mine if t.certainly_held(when.first, known_until)]
-    if not ever and _complete(glossary, person, title, when):
+    if not ever and _covers(person, when):
         return TitleVerdict(
             mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed, when=when
         )
@@ -167,6 +168,44 @@ def current_title(
     )
 
 
+@dataclass(frozen=True)
+class UnknownNameVerdict:
+    """TT002 for a name the glossary does not know: the title is a single-holder
+    office's whose holders are complete on the date, and it was someone else's."""
+
+    name: UnknownName
+    title: TitlePhrase
+    holder: Entry
+    when: Period
+    unconfirmed: bool
+
+
+def unknown_name_title(
+    glossary: Glossary, story_date: dt.date, name: UnknownName, title: TitlePhrase
+) -> UnknownNameVerdict | None:
+    """The verdict on a title given to a name the glossary does not know: said only where
+    the title names one office, of one holder at a time, whose holders are complete on
+    the date, and only of a name written as that office's country writes names (so that
+    "Prime Minister Keir Starmer" is not taken for Japan's prime minister)."""
+    when = title.dated or Period.day(story_date)
+    if title.past is not None or title.description or when is UNDATED:
+        return None
+    others = other_holders(glossary, title, when, None)
+    if len(others) != 1 or not _named_as_in(others[0].person, name.surface):
+        return None
+    holder = others[0]
+    return UnknownNameVerdict(name, title, holder.person, when, holder.tenure.status != "confirmed")
+
+
+def _named_as_in(holder: Entry, surface: str) -> bool:
+    """Every word of the name could be a name of the holder's origin (Japanese names
+    for Japan's offices, pinyin for China's)."""
+    origin = holder.name_origin
+    return origin in ("japanese", "chinese") and all(
+        plausible_given_name(word, origin) for word in surface.split()
+    )
+
+
 def other_holders(
     glossary: Glossary, title: TitlePhrase, when: Period, person: Entry | None
 ) -> list[Holding]:
@@ -219,3 +258,17 @@ def _held_throughout(glossary: Glossary, person: Entry, when: Period) -> list[Te
 def _tenures_of(person: Entry, title: TitlePhrase) -> list[Tenure]:
     office_ids = {o.id for o in title.offices}
     return [t for t in person.tenures if t.office in office_ids]
+
+
+def knowledge_note(glossary: Glossary, story_date: dt.date) -> str | None:
+    """The one line a report gives for a story dated after the glossary's knowledge
+    date (None when it is not): open tenures are held only up to that date, so titles
+    after it are not checked against what changed since."""
+    known = glossary.knowledge_date
+    if known is None or story_date <= known:
+        return None
+    return (
+        f"the story is dated {story_date.isoformat()}, after the glossary's knowledge date "
+        f"({known.isoformat()}): titles after {known.isoformat()} are not checked against "
+        "later changes"
+    )
