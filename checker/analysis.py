@@ -306,12 +306,14 @@ class DocumentAnalysis:
     def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
         """Titles given to names the glossary does not know, where the title was certainly
         another's (worked out when a rule asks)."""
-        finder = TitleFinder(self.index, self._people_in, self.date)
         offices: dict[int, list[tuple[int, int]]] = {}
         segments = {id(s): s for s in self.document.segments}
         for mention in self.entities:
-            if Kind.OFFICE in mention.kinds:
+            if Kind.OFFICE in mention.kinds and _names_a_covered_office(mention.entries):
                 offices.setdefault(id(mention.segment), []).append((mention.start, mention.end))
+        if not offices:
+            return []
+        finder = TitleFinder(self.index, self._people_in, self.date)
         found = []
         for key, spans in offices.items():
             for name, title in finder.titles_of_unknown_names(segments[key], spans):
@@ -340,6 +342,22 @@ class DocumentAnalysis:
             self.glossary.office_title(t) for t in self.glossary.offices_held(person, self.date)
         ]
         return "; ".join(titles) if titles else None
+
+
+_COVERED: dict[int, tuple[tuple[Entry, ...], bool]] = {}
+
+
+def _names_a_covered_office(entries: tuple[Entry, ...]) -> bool:
+    """Among a form's entries is an office of one holder at a time whose holders are
+    declared complete (worked out once per form's entries)."""
+    known = _COVERED.get(id(entries))
+    if known is None or known[0] is not entries:
+        covered = any(
+            e.kind is Kind.OFFICE and e.holders == "single" and e.coverage is not None
+            for e in entries
+        )
+        known = _COVERED[id(entries)] = (entries, covered)
+    return known[1]
 
 
 class _Spans:

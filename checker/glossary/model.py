@@ -251,11 +251,6 @@ class Glossary:
         known_until = self.known_until(person)
         return [t for t in person.tenures if t.certainly_held(on, known_until)]
 
-    def covers(self, entry: Entry, on: dt.date) -> bool:
-        """The entry's list (an office's holders, a person's posts) is complete on the
-        date."""
-        return entry.coverage is not None and entry.coverage.covers(on)
-
     def office_title(self, tenure: Tenure) -> str:
         office = self.get(tenure.office)
         return office.en if office else tenure.office

@@ -56,10 +56,6 @@ class TitleCaseByPosition(DocumentRule):
             if verdict.verdict not in (Verdict.HELD, Verdict.UNKNOWN) or not title.offices:
                 continue
             segment = verdict.mention.segment
-            if _title_case_headline(segment) or any(
-                is_description(o, title.text) for o in title.offices
-            ):
-                continue
             words = _leading_title_words(title.text)
             if not words:
                 continue
@@ -85,6 +81,10 @@ class TitleCaseByPosition(DocumentRule):
                     fixed = fixed[:s] + _capitalize(fixed[s:e]) + fixed[e:]
                 advice = "capitalized directly before a name"
             if not wrong:
+                continue
+            if _title_case_headline(segment) or any(
+                is_description(o, title.text) for o in title.offices
+            ):
                 continue
             assert text[title.start : title.end] == title.text
             report(

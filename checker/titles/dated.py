@@ -4,6 +4,7 @@ when that is not the story's date."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -29,6 +30,7 @@ _DATE = re.compile(
     r"|^[ \t]*(?:[-*•|][ \t]*)?(?P<lead>(?:19|20)\d{2})\b(?![-–/]\d)",
     re.MULTILINE,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b))")
 _REACH = 300  # how far a sentence is searched for its date, either side of the title
 
@@ -58,18 +60,32 @@ class Period:
 UNDATED = Period(dt.date.min, dt.date.max)  # tied to several dates: judged on none
 
 
-def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Period | None:
-    """The period the sentence (or list line, or table row) around [start, end) names:
-    None when it names no date, or only the story's own; `UNDATED` when it names
-    several."""
-    first, last = _sentence_bounds(text, start, end)
-    periods = {p for m in _DATE.finditer(text, first, last) if (p := _period(m)) is not None}
-    periods = {p for p in periods if not (p.first <= story_date <= p.last)}
-    if not periods:
-        return None
-    if len(periods) > 1:
-        return UNDATED
-    return periods.pop()
+class SentenceDates:
+    """The dates the sentences of one text name, asked title by title. Where the text's
+    years are is worked out once; a title with no year within reach costs a bisect."""
+
+    def __init__(self, text: str, story_date: dt.date) -> None:
+        self.text = text
+        self.story_date = story_date
+        self._years = [m.start() for m in _YEAR.finditer(text)]
+
+    def period(self, start: int, end: int) -> Period | None:
+        """The period the sentence (or list line, or table row) around [start, end) names:
+        None when it names no date, or only the story's own; `UNDATED` when it names
+        several."""
+        near = bisect.bisect_left(self._years, start - _REACH)
+        if near == len(self._years) or self._years[near] > end + _REACH:
+            return None  # most sentences name no year: nothing more to look for
+        first, last = _sentence_bounds(self.text, start, end)
+        periods = {
+            p for m in _DATE.finditer(self.text, first, last) if (p := _period(m)) is not None
+        }
+        periods = {p for p in periods if not (p.first <= self.story_date <= p.last)}
+        if not periods:
+            return None
+        if len(periods) > 1:
+            return UNDATED
+        return periods.pop()
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

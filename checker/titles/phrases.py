@@ -14,7 +14,7 @@ from checker.glossary.model import Entry, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
 from checker.sentences import is_sentence_start
-from checker.titles.dated import Period, sentence_period
+from checker.titles.dated import Period, SentenceDates
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -178,6 +178,13 @@ class TitleFinder:
         self.index = index
         self._people_in = people_in  # people named within [start, end) of a segment
         self.story_date = story_date
+        self._sentence_dates: dict[int, SentenceDates] = {}
+
+    def _dates(self, segment: Segment) -> SentenceDates:
+        dates = self._sentence_dates.get(id(segment))
+        if dates is None:
+            dates = self._sentence_dates[id(segment)] = SentenceDates(segment.text, self.story_date)
+        return dates
 
     @property
     def countries(self) -> dict[str, str]:
@@ -336,15 +343,17 @@ class TitleFinder:
             content.append(word)
         if not any(w in TITLE_HEADS for w in content):
             return None
-        dated = sentence_period(mention.segment.text, start, mention.end, self.story_date)
         if any(w in EPITHETS for w in content):
-            return TitlePhrase(start, end, text, position, past, country, (), None, dated, True)
+            return TitlePhrase(start, end, text, position, past, country, (), None, None, True)
         offices = self._offices_named(content, country, mention.person)
         if offices and self._foreign_words(text, offices):
             offices = ()
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
             generic = content[0]
+        dated = None
+        if offices or generic:  # only a title that names something is judged on a date
+            dated = self._dates(mention.segment).period(start, mention.end)
         return TitlePhrase(start, end, text, position, past, country, offices, generic, dated)
 
     def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
@@ -405,10 +414,23 @@ def is_description(office: Entry, phrase: str) -> bool:
     """The phrase is written in a form the glossary marks as a job description
     (`formal: false`: "foreign ministry spokesperson", "Komeito leader"): its head word is
     the head of such a form of the office."""
-    head = _head(title_words(phrase))
-    return head is not None and any(
-        _head(title_words(f.text)) == head for f in office.forms if f.lang == "en" and not f.formal
-    )
+    informal = _informal_heads(office)
+    return bool(informal) and _head(title_words(phrase)) in informal
+
+
+_INFORMAL_HEADS: dict[int, tuple[Entry, frozenset[str | None]]] = {}
+
+
+def _informal_heads(office: Entry) -> frozenset[str | None]:
+    """The head words of the office's forms marked `formal: false` (worked out once per
+    office)."""
+    known = _INFORMAL_HEADS.get(id(office))
+    if known is None or known[0] is not office:
+        heads = frozenset(
+            _head(title_words(f.text)) for f in office.forms if f.lang == "en" and not f.formal
+        )
+        known = _INFORMAL_HEADS[id(office)] = (office, heads - {None})
+    return known[1]
 
 
 def _head(words: list[str]) -> str | None:

@@ -239,9 +239,9 @@ def _covers(entry: Entry, when: Period) -> bool:
 
 
 def _certain_throughout(tenure: Tenure, when: Period, known_until: dt.date | None) -> bool:
-    return tenure.certainly_held(when.first, known_until) and tenure.certainly_held(
-        when.last, known_until
-    )
+    if not tenure.certainly_held(when.first, known_until):
+        return False
+    return when.first == when.last or tenure.certainly_held(when.last, known_until)
 
 
 def _possibly_within(tenure: Tenure, when: Period) -> bool:
