@@ -4,7 +4,6 @@ when that is not the story's date."""
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
@@ -32,6 +31,7 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b))")
+_DATE_LEAD = 32  # how far before its year a date starts ("18 September 2023")
 _REACH = 300  # how far a sentence is searched for its date, either side of the title
 
 
@@ -60,46 +60,39 @@ class Period:
 UNDATED = Period(dt.date.min, dt.date.max)  # tied to several dates: judged on none
 
 
-class SentenceDates:
-    """The dates the sentences of one text name, asked title by title. Where the text's
-    years are is worked out once; a title with no year within reach costs a bisect."""
+def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Period | None:
+    """The period the sentence (or list line, or table row) around [start, end) names:
+    None when it names no date, or only the story's own; `UNDATED` when it names
+    several."""
+    reach = _YEAR.finditer(text, max(0, start - _REACH), end + _REACH)
+    years = [m.start() for m in reach]
+    if not years:
+        return None  # most sentences name no year: nothing more to look for
+    periods = set()
+    for year in years:
+        # The year counts when no sentence ends between it and the title; it is read
+        # with what comes just before it (a month, a day, a preposition, a list
+        # marker) and after it (an ISO month and day).
+        between = (year, start) if year < start else (end, year)
+        if _ends_a_sentence(text, *between):
+            continue
+        found = _DATE.search(text, max(0, year - _DATE_LEAD), year + 10)
+        if found is not None and (period := _period(found)) is not None:
+            periods.add(period)
+    periods = {p for p in periods if not (p.first <= story_date <= p.last)}
+    if not periods:
+        return None
+    if len(periods) > 1:
+        return UNDATED
+    return periods.pop()
 
-    def __init__(self, text: str, story_date: dt.date) -> None:
-        self.text = text
-        self.story_date = story_date
-        self._years = [m.start() for m in _YEAR.finditer(text)]
 
-    def period(self, start: int, end: int) -> Period | None:
-        """The period the sentence (or list line, or table row) around [start, end) names:
-        None when it names no date, or only the story's own; `UNDATED` when it names
-        several."""
-        near = bisect.bisect_left(self._years, start - _REACH)
-        if near == len(self._years) or self._years[near] > end + _REACH:
-            return None  # most sentences name no year: nothing more to look for
-        first, last = _sentence_bounds(self.text, start, end)
-        periods = {
-            p for m in _DATE.finditer(self.text, first, last) if (p := _period(m)) is not None
-        }
-        periods = {p for p in periods if not (p.first <= self.story_date <= p.last)}
-        if not periods:
-            return None
-        if len(periods) > 1:
-            return UNDATED
-        return periods.pop()
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    first = max(0, start - _REACH)
-    for boundary in _BOUNDARY.finditer(text, first, start):
-        if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
-            first = boundary.end()
-    limit = min(len(text), end + _REACH)
-    last = limit
-    for boundary in _BOUNDARY.finditer(text, end, limit):
-        if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
-            last = boundary.start() + 1
-            break
-    return first, last
+def _ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """A sentence, a paragraph, a list line or a table row ends within [start, end)."""
+    return any(
+        b.group(0)[0] == "\n" or is_sentence_start(text, b.end())
+        for b in _BOUNDARY.finditer(text, start, end)
+    )
 
 
 def _period(match: re.Match[str]) -> Period | None:

@@ -14,7 +14,7 @@ from checker.glossary.model import Entry, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
 from checker.sentences import is_sentence_start
-from checker.titles.dated import Period, SentenceDates
+from checker.titles.dated import Period, sentence_period
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -178,13 +178,6 @@ class TitleFinder:
         self.index = index
         self._people_in = people_in  # people named within [start, end) of a segment
         self.story_date = story_date
-        self._sentence_dates: dict[int, SentenceDates] = {}
-
-    def _dates(self, segment: Segment) -> SentenceDates:
-        dates = self._sentence_dates.get(id(segment))
-        if dates is None:
-            dates = self._sentence_dates[id(segment)] = SentenceDates(segment.text, self.story_date)
-        return dates
 
     @property
     def countries(self) -> dict[str, str]:
@@ -353,7 +346,7 @@ class TitleFinder:
             generic = content[0]
         dated = None
         if offices or generic:  # only a title that names something is judged on a date
-            dated = self._dates(mention.segment).period(start, mention.end)
+            dated = sentence_period(mention.segment.text, start, mention.end, self.story_date)
         return TitlePhrase(start, end, text, position, past, country, offices, generic, dated)
 
     def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
