@@ -31,6 +31,11 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b))")
+# What ends a clause between a title and a date: the date belongs to another clause.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\b(?:who|whom|whose|which|that|when|where|while|after|before|since|"
+    r"until|because|although)\b"
+)
 _DATE_LEAD = 32  # how far before its year a date starts ("18 September 2023")
 _REACH = 300  # how far a sentence is searched for its date, either side of the title
 
@@ -61,23 +66,27 @@ UNDATED = Period(dt.date.min, dt.date.max)  # tied to several dates: judged on n
 
 
 def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Period | None:
-    """The period the sentence (or list line, or table row) around [start, end) names:
-    None when it names no date, or only the story's own; `UNDATED` when it names
-    several."""
+    """The period the sentence (or list line, or table row) around a title [start, end)
+    ties it to: a date that opens the sentence ("In 2014, ...", "On Nov. 5, 2023, ...",
+    "- 2023-04-02: ...") or that follows the title in the same clause ("... met Wang Yi in
+    2014"), not one in a clause of its own (", who met Xi in 2023,"). None when there is
+    none, or only the story's own date; `UNDATED` when there are several."""
     reach = _YEAR.finditer(text, max(0, start - _REACH), end + _REACH)
     years = [m.start() for m in reach]
     if not years:
         return None  # most sentences name no year: nothing more to look for
     periods = set()
     for year in years:
-        # The year counts when no sentence ends between it and the title; it is read
-        # with what comes just before it (a month, a day, a preposition, a list
-        # marker) and after it (an ISO month and day).
-        between = (year, start) if year < start else (end, year)
-        if _ends_a_sentence(text, *between):
-            continue
         found = _DATE.search(text, max(0, year - _DATE_LEAD), year + 10)
-        if found is not None and (period := _period(found)) is not None:
+        if found is None or not found.start() <= year < found.end():
+            continue
+        if year < start:
+            if not _opens_its_sentence(text, found.start(), start):
+                continue
+        elif _CLAUSE_BREAK.search(text, end, found.start()) or _ends_a_sentence(text, end, year):
+            continue
+        period = _period(found)
+        if period is not None:
             periods.add(period)
     periods = {p for p in periods if not (p.first <= story_date <= p.last)}
     if not periods:
@@ -85,6 +94,18 @@ def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Per
     if len(periods) > 1:
         return UNDATED
     return periods.pop()
+
+
+def _opens_its_sentence(text: str, date_start: int, title_start: int) -> bool:
+    """The date is in the opening words of the title's sentence, line or row: no sentence
+    ends between them, and no comma comes before the date in its sentence."""
+    if _ends_a_sentence(text, date_start, title_start):
+        return False
+    sentence_start = max(0, date_start - _REACH)
+    for boundary in _BOUNDARY.finditer(text, sentence_start, date_start):
+        if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
+            sentence_start = boundary.end()
+    return not _CLAUSE_BREAK.search(text, sentence_start, date_start)
 
 
 def _ends_a_sentence(text: str, start: int, end: int) -> bool:

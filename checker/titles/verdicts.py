@@ -61,7 +61,9 @@ class TitleVerdict:
 def judge(
     glossary: Glossary, story_date: dt.date, mention: PersonMention, title: TitlePhrase
 ) -> TitleVerdict:
-    when = title.dated or Period.day(story_date)
+    # "former" speaks of the time of writing; a dated sentence or "then" of its own date.
+    dated = title.dated if title.past != "former" else None
+    when = dated or Period.day(story_date)
     current = tuple(_held_throughout(glossary, mention.person, when))
     if title.description or when is UNDATED:
         return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
