@@ -82,9 +82,7 @@ class TitleCaseByPosition(DocumentRule):
                 advice = "capitalized directly before a name"
             if not wrong:
                 continue
-            if _title_case_headline(segment) or any(
-                is_description(o, title.text) for o in title.offices
-            ):
+            if _title_case_headline(segment) or is_description(title.offices, title.text):
                 continue
             assert text[title.start : title.end] == title.text
             report(

@@ -403,12 +403,12 @@ def rank_words(office: Entry) -> frozenset[str]:
     return frozenset(ranks)
 
 
-def is_description(office: Entry, phrase: str) -> bool:
+def is_description(offices: tuple[Entry, ...], phrase: str) -> bool:
     """The phrase is written in a form the glossary marks as a job description
     (`formal: false`: "foreign ministry spokesperson", "Komeito leader"): its head word is
-    the head of such a form of the office."""
-    informal = _informal_heads(office)
-    return bool(informal) and _head(title_words(phrase)) in informal
+    the head of such a form of one of the offices it names."""
+    head = _head(title_words(phrase))
+    return head is not None and any(head in _informal_heads(o) for o in offices)
 
 
 _INFORMAL_HEADS: dict[int, tuple[Entry, frozenset[str | None]]] = {}
