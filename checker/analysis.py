@@ -2,10 +2,8 @@
 
 For every segment: the glossary forms found in it (`EntityMention`), the people named
 in it (`PersonMention`, including near-miss and unknown-given-name forms of known
-family names), and the title phrases attached to each person, before the name
-("Chief Cabinet Secretary Minoru Kihara") or in apposition after it ("Liu Jinsong,
-director-general of ..."), each resolved to glossary offices and judged against the
-story's date (`TitleVerdict`).
+family names), and the title phrases attached to each person (found by
+`checker.titles.phrases`, judged against the story's date by `checker.titles.verdicts`).
 """
 
 from __future__ import annotations
@@ -14,17 +12,15 @@ import bisect
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.document import Document, Segment
-from checker.glossary.model import Entry, Form, Glossary, Kind, Role, Tenure
+from checker.glossary.model import Entry, Form, Glossary, Kind, Role
 from checker.lexicon import (
     COMMON_JAPANESE_FAMILY_NAMES,
     COMMON_WORD_HOMOGRAPHS,
     CONNECTORS,
-    GENERIC_RANKS,
     PAST_MARKERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -34,13 +30,19 @@ from checker.lexicon import (
 )
 from checker.match.fold import fold_form
 from checker.match.index import (
-    DistinctEntries,
     Match,
     TermIndex,
-    title_words,
 )
 from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
 from checker.style import StyleProfile
+from checker.titles.phrases import TitleFinder, TitlePhrase
+from checker.titles.verdicts import (
+    TitleVerdict,
+    UnknownNameVerdict,
+    Verdict,
+    judge,
+    unknown_name_title,
+)
 
 
 @dataclass(frozen=True)
@@ -67,18 +69,6 @@ class NameKind(enum.Enum):
 
 
 @dataclass
-class TitlePhrase:
-    start: int
-    end: int
-    text: str
-    position: str  # "before" or "after" the name
-    past: str | None  # "former" / "then" when the title is marked as past
-    country: str | None  # the country its qualifier names ("Japan's" → JP)
-    offices: tuple[Entry, ...]  # glossary offices the phrase names
-    generic_rank: str | None  # a bare rank word ("Minister") with nothing that names an office
-
-
-@dataclass
 class PersonMention:
     segment: Segment
     start: int
@@ -93,69 +83,15 @@ class PersonMention:
     tie: str | None = None  # what ties a wrong or unknown form to the person (None: a hint)
 
 
-class Verdict(enum.Enum):
-    HELD = "held"
-    NOT_HELD = "not-held"  # TT001
-    OTHER_HOLDER = "other-holder"  # TT002
-    STALE = "stale"  # TT003
-    GENERIC = "generic"  # TT004
-    PAST_MISMATCH = "past-mismatch"  # TT005
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class TitleVerdict:
-    mention: PersonMention
-    title: TitlePhrase
-    verdict: Verdict
-    current: tuple[Tenure, ...] = ()  # what the person certainly held on the date
-    past: tuple[Tenure, ...] = ()  # matching tenures that ended before the date
-    holders: tuple[Entry, ...] = ()  # who held the named office on the date
-    unconfirmed: bool = False  # rests on a fact marked unconfirmed
-
-
-_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
-_APPOSITION = re.compile(r",\s+")
-_CLAUSE_STARTS = frozenset(
-    {
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "that",
-        "where",
-        "when",
-        "while",
-        "said",
-        "says",
-        "told",
-        "and",
-        "but",
-        "as",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "with",
-        "without",
-        "also",
-    }
-)
-_MAX_APPOSITION_WORDS = 16
-# How far before a name its title or given name may start: bounded, so that checking
-# stays linear in the length of a paragraph however many names it holds.
+# How far before a name its given name may start: bounded, so that checking stays linear
+# in the length of a paragraph however many names it holds.
 _NEIGHBOUR_REACH = 64
-_TITLE_REACH = 240
-_APPOSITION_REACH = 240
-_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 # A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi"); the
 # quick pattern finds them and a few more (inside "McDonald"), to be confirmed.
 _CAPITALIZED_RUN = re.compile(r"[A-Z][a-zà-ɏ]{2,}")
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?![\w-])")
-_APPOSITION_END = re.compile(r"[,;:.()\[\]“”\"!?]|\s(?:and|who|which|said|says|told|met)\b")
 
 
 class DocumentAnalysis:
@@ -173,6 +109,8 @@ class DocumentAnalysis:
         self.people: list[PersonMention] = []
         self._given_names: dict[tuple[str, str | None], bool] = {}
         self._covered: dict[int, _Spans] = {}
+        self._title_finder = TitleFinder(index, self._people_in, date)
+        self._titles = self._title_finder.titles
         for segment in document.segments:
             self._analyse(segment)
         self._resolve_short_mentions()
@@ -574,151 +512,6 @@ class DocumentAnalysis:
             return token.start(1), token.end(1), word
         return None
 
-    # -- titles ------------------------------------------------------------------------------
-
-    def _titles(self, mention: PersonMention) -> Iterator[TitlePhrase]:
-        before = self._title_before(mention)
-        if before is not None:
-            yield before
-        after = self._title_after(mention)
-        if after is not None:
-            yield after
-
-    def _title_before(self, mention: PersonMention) -> TitlePhrase | None:
-        """The run of title words written directly before the name, on the same line."""
-        text = mention.segment.text
-        reach = max(0, mention.start - _TITLE_REACH)
-        line_start = text.rfind("\n", reach, mention.start) + 1 or reach
-        words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
-        taken: list[re.Match[str]] = []
-        past = None
-        edge = mention.start
-        others = self._people_in(mention.segment, line_start, mention.start)
-        for word in reversed(words):
-            if text[word.end() : edge].strip(" \t"):
-                break  # punctuation between the word and what follows it
-            if any(p.start < word.end() and word.start() < p.end for p in others):
-                break  # another person's name ("... Fumio Kishida and Defense Minister X")
-            raw = word.group(0)
-            lower = raw.lower().rstrip("-")
-            if lower in PAST_MARKERS:
-                past = "then" if lower in ("then", "ex") else lower
-                if taken:
-                    taken.append(word)
-                break
-            if (
-                raw[0].isupper()
-                or lower in TITLE_HEADS
-                or lower in TITLE_MODIFIERS
-                or (lower in CONNECTORS and taken)
-            ):
-                taken.append(word)
-                edge = word.start()
-                continue
-            break
-        taken.reverse()
-        # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
-        while taken and (
-            taken[0].group(0).lower() in CONNECTORS or not self._title_word(taken[0].group(0))
-        ):
-            taken.pop(0)
-        if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
-            return None
-        if not taken:
-            return None
-        if taken[0].group(0).lower().startswith("then-"):
-            past = "then"
-        return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
-
-    def _title_word(self, word: str) -> bool:
-        folded = title_words(word)
-        if not folded:
-            return False
-        token = folded[0].removeprefix("then-")
-        return (
-            token in PAST_MARKERS
-            or token in TITLE_HEADS
-            or token in TITLE_MODIFIERS
-            or token in self.index.title_vocabulary
-            or token in self.countries
-        )
-
-    def _title_after(self, mention: PersonMention) -> TitlePhrase | None:
-        text = mention.segment.text
-        comma = _APPOSITION.match(text, mention.end)
-        if comma is None:
-            return None
-        start = comma.end()
-        limit = min(len(text), start + _APPOSITION_REACH)
-        stop = _APPOSITION_END.search(text, start, limit)
-        end = stop.start() if stop else limit
-        if self._people_in(mention.segment, start, end):
-            return None  # "Song Tao, the envoy of General Secretary Xi Jinping": a relation
-        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-            end -= 1
-        if end <= start or "\n" in text[start:end]:
-            return None
-        words = [w.rstrip("-") for w in title_words(text[start:end])]
-        if not words or words[0] in _CLAUSE_STARTS or len(words) > _MAX_APPOSITION_WORDS:
-            return None  # a clause ("who was ..."), or too long to be a title
-        while words and words[-1] in CONNECTORS:
-            words.pop()
-        past = None
-        if words and words[0] in ("the", "a", "an"):
-            words = words[1:]
-        if words and words[0].split("-")[0] in PAST_MARKERS:
-            past = "then" if words[0].startswith(("then", "ex")) else words[0].split("-")[0]
-        if not any(w in TITLE_HEADS for w in words[:6]):
-            return None
-        return self._title_phrase(mention, start, end, "after", past)
-
-    def _title_phrase(
-        self, mention: PersonMention, start: int, end: int, position: str, past: str | None
-    ) -> TitlePhrase | None:
-        text = mention.segment.text[start:end]
-        words = title_words(text)
-        if past and words and words[0].split("-")[0] in PAST_MARKERS:
-            words = words[1:]
-        words = [w[5:] if w.startswith("then-") else w for w in words]
-        country = None
-        content: list[str] = []
-        for word in words:
-            if word in ("the", "a", "an"):
-                continue
-            code = self.countries.get(word)
-            if code and country is None and not content:
-                country = code
-                continue
-            content.append(word)
-        if not any(w in TITLE_HEADS for w in content):
-            return None
-        offices = self._offices_named(content, country, mention.person)
-        if offices and self._foreign_words(text, offices):
-            offices = ()
-        generic = None
-        if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
-            generic = content[0]
-        return TitlePhrase(start, end, text, position, past, country, offices, generic)
-
-    def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
-        """Capitalized words in the phrase that belong to no title, organization or country
-        the glossary knows: the phrase is about something else."""
-        for raw in _CAPITALIZED.findall(text):
-            word = title_words(raw)
-            if not word:
-                continue
-            folded = word[0].removeprefix("then-")
-            if not (
-                folded in self.index.title_vocabulary
-                or folded in TITLE_HEADS
-                or folded in TITLE_MODIFIERS
-                or folded in PAST_MARKERS
-                or folded in self.countries
-                or folded in CONNECTORS
-            ):
-                return True
-        return False
-
     def _people_in(self, segment: Segment, start: int, end: int) -> list[PersonMention]:
         """People named within [start, end) of a segment (a bisect over sorted mentions)."""
         table = self._people_by_segment
@@ -749,83 +542,30 @@ class DocumentAnalysis:
         """Country qualifiers: 'japanese', 'japan' (as in "Japan's") → 'JP'."""
         return self.index.countries
 
-    def _offices_named(
-        self, content: list[str], country: str | None, person: Entry
-    ) -> tuple[Entry, ...]:
-        held = {t.office for t in person.tenures}
-        best = DistinctEntries()
-        for i in self.index.offices_named(frozenset(content), country, held):
-            best.add(i, self.index.entries[i])
-        return tuple(best.entries)
-
-    # -- verdicts ----------------------------------------------------------------------------
+    # -- title verdicts ----------------------------------------------------------------------
 
     @cached_property
     def verdicts(self) -> list[TitleVerdict]:
-        return [self._judge(p, t) for p in self.people for t in p.titles]
+        return [judge(self.glossary, self.date, p, t) for p in self.people for t in p.titles]
 
-    def _judge(self, mention: PersonMention, title: TitlePhrase) -> TitleVerdict:
-        person, on = mention.person, self.date
-        current = tuple(self.glossary.offices_held(person, on))
-        if not title.offices:
-            if title.generic_rank and current and title.past is None:
-                ranks = {
-                    fold_form(self.glossary.get(t.office).before_name)  # type: ignore[union-attr]
-                    for t in current
-                    if self.glossary.get(t.office)
-                }
-                if title.generic_rank not in ranks:
-                    return TitleVerdict(mention, title, Verdict.GENERIC, current)
-            return TitleVerdict(mention, title, Verdict.UNKNOWN, current)
-        office_ids = {o.id for o in title.offices}
-        mine = [t for t in person.tenures if t.office in office_ids]
-        unconfirmed = any(t.status != "confirmed" for t in mine)
-        if title.past is not None:
-            ever = [t for t in mine if t.start is None or t.start.earliest <= on]
-            still = [t for t in mine if t.certainly_held(on)]
-            if not ever and person.tenures:
-                return TitleVerdict(
-                    mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed
-                )
-            if still and title.past == "former":
-                return TitleVerdict(
-                    mention,
-                    title,
-                    Verdict.PAST_MISMATCH,
-                    current,
-                    tuple(still),
-                    unconfirmed=unconfirmed,
-                )
-            return TitleVerdict(mention, title, Verdict.HELD, current)
-        if any(t.possibly_held(on) for t in mine):
-            return TitleVerdict(mention, title, Verdict.HELD, current)
-        ended = tuple(t for t in mine if t.ended_before(on))
-        if ended:
-            return TitleVerdict(
-                mention, title, Verdict.STALE, current, ended, unconfirmed=unconfirmed
-            )
-        holders = tuple(
-            h.person
-            for o in title.offices
-            for h in self.glossary.holders_on(o.id, on)
-            if h.person.id != person.id
-        )
-        if len(title.offices) == 1 and title.offices[0].holders == "single" and holders:
-            held_by = [h for o in title.offices for h in self.glossary.holders_on(o.id, on)]
-            return TitleVerdict(
-                mention,
-                title,
-                Verdict.OTHER_HOLDER,
-                current,
-                (),
-                holders,
-                unconfirmed=any(h.tenure.status != "confirmed" for h in held_by),
-            )
-        if person.tenures:
-            return TitleVerdict(
-                mention, title, Verdict.NOT_HELD, current, (), holders, unconfirmed=unconfirmed
-            )
-        return TitleVerdict(mention, title, Verdict.UNKNOWN, current)
+    @cached_property
+    def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
+        """Titles given to names the glossary does not know, where the title was certainly
+        another's (worked out when a rule asks)."""
+        offices: dict[int, list[tuple[int, int]]] = {}
+        segments = {id(s): s for s in self.document.segments}
+        for mention in self.entities:
+            if Kind.OFFICE in mention.kinds and _names_a_covered_office(mention.entries):
+                offices.setdefault(id(mention.segment), []).append((mention.start, mention.end))
+        if not offices:
+            return []
+        found = []
+        for key, spans in offices.items():
+            for name, title in self._title_finder.titles_of_unknown_names(segments[key], spans):
+                verdict = unknown_name_title(self.glossary, self.date, name, title)
+                if verdict is not None:
+                    found.append(verdict)
+        return found
 
     # -- helpers for rules -------------------------------------------------------------------
 
@@ -894,6 +634,22 @@ class DocumentAnalysis:
             self.glossary.office_title(t) for t in self.glossary.offices_held(person, self.date)
         ]
         return "; ".join(titles) if titles else None
+
+
+_COVERED: dict[int, tuple[tuple[Entry, ...], bool]] = {}
+
+
+def _names_a_covered_office(entries: tuple[Entry, ...]) -> bool:
+    """Among a form's entries is an office of one holder at a time whose holders are
+    declared complete (worked out once per form's entries)."""
+    known = _COVERED.get(id(entries))
+    if known is None or known[0] is not entries:
+        covered = any(
+            e.kind is Kind.OFFICE and e.holders == "single" and e.coverage is not None
+            for e in entries
+        )
+        known = _COVERED[id(entries)] = (entries, covered)
+    return known[1]
 
 
 class _Spans:

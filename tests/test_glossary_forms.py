@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.glossary.loader import load_glossaries
+from checker.glossary.loader import load_glossary_file
 from checker.glossary.validate import validate
 
 GLOSSARY = """\
@@ -27,7 +27,7 @@ def test_forbidden_forms_that_name_another_person_are_rejected(tmp_path: Path) -
     path.write_text(GLOSSARY, encoding="utf-8")
     messages = [
         (p.entry, p.line, p.message)
-        for p in validate(load_glossaries([path]))
+        for p in validate(load_glossary_file(path))
         if "a fix would rewrite" in p.message
     ]
     assert messages == [

@@ -161,6 +161,8 @@ class _Writer:
             facts["status"] = form.status
         if form.use:
             facts["use"] = form.use
+        if not form.formal:
+            facts["formal"] = False
         if form.lang == "cjk":
             facts["lang"] = "cjk"
         if facts:

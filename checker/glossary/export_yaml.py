@@ -43,6 +43,8 @@ def _form_value(form: Form, line_key: str | None) -> Any:
     extras: dict[str, Any] = {}
     if form.status != CONFIRMED:
         extras["status"] = form.status
+    if not form.formal:
+        extras["formal"] = False
     for name in ("note", "source", "use"):
         value = getattr(form, name)
         if value is not None:
@@ -99,7 +101,12 @@ def entry_facts(entry: Entry) -> dict[str, Any]:
     if entry.tenures:
         facts["tenures"] = [_tenure(t) for t in entry.tenures]
     if entry.coverage is not None:
-        facts["coverage"] = {"from": _date(entry.coverage.start), "to": _date(entry.coverage.end)}
+        coverage = entry.coverage
+        facts["coverage"] = {"from": _date(coverage.start), "to": _date(coverage.end)}
+        if coverage.vacant:
+            facts["coverage"]["vacant"] = [
+                {"from": _date(first), "to": _date(last)} for first, last in coverage.vacant
+            ]
     if entry.born is not None:
         born = _date(entry.born)
         facts["born"] = (
@@ -178,6 +185,8 @@ def glossary_yaml(glossary: Glossary, description: str | None = None) -> str:
     }
     if description:
         header["description"] = description
+    if glossary.knowledge_date is not None:
+        header["knowledge-date"] = glossary.knowledge_date.isoformat()
     document = {**header, "entries": [entry_mapping(e) for e in glossary.entries]}
     return yaml.safe_dump(
         document, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False

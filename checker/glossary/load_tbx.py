@@ -298,6 +298,7 @@ def _forms(terms: list[_Term]) -> list[Form]:
                 source=term.category("source") or None,
                 use=term.facts.get("use"),
                 line=term.line,
+                formal=term.facts.get("formal") is not False,
             )
         )
     if not any(f.role is Role.PREFERRED and f.lang == "en" for f in forms):
@@ -311,6 +312,7 @@ def _forms(terms: list[_Term]) -> list[Form]:
             forms[first].source,
             forms[first].use,
             forms[first].line,
+            forms[first].formal,
         )
     return forms
 

@@ -64,7 +64,7 @@ _ROLE_KEYS = {
     "discouraged": Role.DISCOURAGED,
     "forbidden": Role.FORBIDDEN,
 }
-_FORM_KEYS = {"form", "status", "note", "source", "use", "value"}
+_FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal"}
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -211,14 +211,27 @@ class EntryReader:
                 f"entry {entry_id!r}: 'coverage' is a mapping with 'from' and 'to'", line
             )
         line = value.get(LINE, line)
-        _reject_unknown(value, {"from", "to", "note"}, self.path, f"the coverage of {entry_id!r}")
+        _reject_unknown(
+            value, {"from", "to", "note", "vacant"}, self.path, f"the coverage of {entry_id!r}"
+        )
         start = self.date(value.get("from"), entry_id, "coverage from", line)
         end = self.date(value.get("to"), entry_id, "coverage to", line)
         if start is None or end is None:
             raise self.fail(
                 f"entry {entry_id!r}: 'coverage' needs both 'from' and 'to' dates", line
             )
-        return Coverage(start, end)
+        vacant = []
+        for period in self.seq(value.get("vacant"), entry_id, "vacant", line):
+            where = period.get(LINE, line) if isinstance(period, dict) else line
+            if not isinstance(period, dict):
+                raise self.fail(f"entry {entry_id!r}: each vacancy has 'from' and 'to'", where)
+            _reject_unknown(period, {"from", "to", "note"}, self.path, f"a vacancy of {entry_id!r}")
+            first = self.date(period.get("from"), entry_id, "vacant from", where)
+            last = self.date(period.get("to"), entry_id, "vacant to", where)
+            if first is None or last is None:
+                raise self.fail(f"entry {entry_id!r}: each vacancy has 'from' and 'to'", where)
+            vacant.append((first, last))
+        return Coverage(start, end, tuple(vacant))
 
     def seq(self, value: Any, entry_id: str, key: str, line: int | None) -> list[Any]:
         if value is None:
@@ -269,6 +282,12 @@ class EntryReader:
                 raise self.fail(
                     f"entry {entry_id!r}: a {key!r} mapping needs 'form'", item.get(LINE, line)
                 )
+            formal = item.get("formal", True)
+            if not isinstance(formal, bool):
+                raise self.fail(
+                    f"entry {entry_id!r}: 'formal' of {text!r} is true or false",
+                    item.get(LINE, line),
+                )
             forms.append(
                 Form(
                     text,
@@ -279,6 +298,7 @@ class EntryReader:
                     source=item.get("source"),
                     use=item.get("use"),
                     line=item.get(LINE, line),
+                    formal=formal,
                 )
             )
         return forms

@@ -53,6 +53,7 @@ class Form:
     source: str | None = None
     use: str | None = None  # discouraged forms: what to write instead
     line: int | None = None
+    formal: bool = True  # office forms: a formal title; False: a job description
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,17 @@ class Coverage:
 
     start: PartialDate
     end: PartialDate
+    vacant: tuple[tuple[PartialDate, PartialDate], ...] = ()  # periods with no holder
 
     def covers(self, on: dt.date) -> bool:
-        return self.start.earliest <= on <= self.end.latest
+        """The list is complete on this date; a declared vacancy is left to no verdict,
+        since an acting or caretaker holder may have used the title then."""
+        return self.start.earliest <= on <= self.end.latest and not self.vacant_between(on, on)
+
+    def vacant_between(self, first: dt.date, last: dt.date) -> bool:
+        """The days first..last lie inside one declared vacancy (an office left unfilled,
+        such as an embassy run by a chargé d'affaires)."""
+        return any(s.earliest <= first and last <= e.latest for s, e in self.vacant)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +87,20 @@ class Tenure:
     line: int | None = None
     end_unknown: bool = False  # ended on a date no source gives (`to: unknown`)
 
-    def certainly_held(self, on: dt.date) -> bool:
-        """Held on the date whatever the partial dates turn out to mean."""
+    def certainly_held(self, on: dt.date, known_until: dt.date | None = None) -> bool:
+        """Held on the date whatever the partial dates turn out to mean. An open tenure
+        (`to: null`) is known to be held up to its file's knowledge date (`known_until`;
+        None: the file gives none) and unknown after it; an unknown start or end is
+        unknown, never "forever"."""
         if self.start is None or self.start.latest > on or self.end_unknown:
             return False
-        return self.end is None or self.end.earliest >= on
+        if self.end is None:
+            return known_until is None or on <= known_until
+        return self.end.earliest >= on
 
     def possibly_held(self, on: dt.date) -> bool:
-        """Held on the date under some reading of the partial dates (an unknown start
-        means the glossary does not say when the tenure began)."""
+        """Held on the date under some reading of the partial and unknown dates (an
+        unknown start means the glossary does not say when the tenure began)."""
         if self.start is not None and self.start.earliest > on:
             return False
         return self.end is None or self.end.latest >= on
@@ -183,6 +197,8 @@ class Glossary:
     versions: tuple[str, ...] = ()
     knowledge_dates: tuple[dt.date, ...] = ()
     by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    # The date each file's facts run to, by the `path` its entries carry.
+    knowledge_by_path: dict[str, dt.date] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if not self.by_id:
@@ -190,6 +206,10 @@ class Glossary:
             for entry in self.entries:
                 index.setdefault(entry.id, entry)
             object.__setattr__(self, "by_id", index)
+        if not self.knowledge_by_path and len(self.knowledge_dates) == 1 and self.entries:
+            # One file: its entries share its path.
+            known = {self.entries[0].path: self.knowledge_dates[0]}
+            object.__setattr__(self, "knowledge_by_path", known)
 
     @classmethod
     def merge(cls, glossaries: Iterable[Glossary]) -> Glossary:
@@ -199,6 +219,7 @@ class Glossary:
             names=tuple(n for g in parts for n in g.names),
             versions=tuple(v for g in parts for v in g.versions),
             knowledge_dates=tuple(d for g in parts for d in g.knowledge_dates),
+            knowledge_by_path={p: d for g in parts for p, d in g.knowledge_by_path.items()},
         )
 
     def get(self, entry_id: str) -> Entry | None:
@@ -213,13 +234,30 @@ class Glossary:
                 table.setdefault(tenure.office, []).append(Holding(entry, tenure))
         return {k: tuple(v) for k, v in table.items()}
 
+    def known_until(self, entry: Entry) -> dt.date | None:
+        """The knowledge date of the file that holds the entry (None: it gives none)."""
+        return self.knowledge_by_path.get(entry.path)
+
+    @cached_property
+    def knowledge_date(self) -> dt.date | None:
+        """The earliest date the loaded files' facts run to: titles in a story dated
+        after it are not checked against later changes."""
+        return min(self.knowledge_dates, default=None)
+
     def holders_on(self, office_id: str, on: dt.date, certain: bool = True) -> list[Holding]:
-        test = Tenure.certainly_held if certain else Tenure.possibly_held
-        return [h for h in self.holdings.get(office_id, ()) if test(h.tenure, on)]
+        if not certain:
+            return [h for h in self.holdings.get(office_id, ()) if h.tenure.possibly_held(on)]
+        return [
+            h
+            for h in self.holdings.get(office_id, ())
+            if h.tenure.certainly_held(on, self.known_until(h.person))
+        ]
 
     def offices_held(self, person: Entry, on: dt.date, certain: bool = True) -> list[Tenure]:
-        test = Tenure.certainly_held if certain else Tenure.possibly_held
-        return [t for t in person.tenures if test(t, on)]
+        if not certain:
+            return [t for t in person.tenures if t.possibly_held(on)]
+        known_until = self.known_until(person)
+        return [t for t in person.tenures if t.certainly_held(on, known_until)]
 
     def office_title(self, tenure: Tenure) -> str:
         office = self.get(tenure.office)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from checker.glossary.form_conflicts import forbidden_names_of_others
-from checker.glossary.model import Entry, Glossary, Kind, Role
+from checker.glossary.model import Entry, Glossary, Holding, Kind, Role
 from checker.match.fold import fold_form
 from checker.match.index import TermIndex
 
@@ -40,6 +40,7 @@ def validate(glossary: Glossary, run_spec: SpecRunner | None = None) -> list[Pro
     problems.extend(_shared_forms(glossary))
     problems.extend(_references(glossary))
     problems.extend(_tenures(glossary))
+    problems.extend(_coverage(glossary))
     problems.extend(_capitalization(glossary))
     problems.extend(_sources(glossary))
     problems.extend(_problem(e, m, line) for e, line, m in forbidden_names_of_others(glossary))
@@ -129,10 +130,15 @@ def _tenures(glossary: Glossary) -> Iterator[Problem]:
             holdings, key=lambda h: h.tenure.start.earliest if h.tenure.start else dt.date.min
         )
         for a, b in itertools.pairwise(ordered):
-            if a.person.id == b.person.id:
-                continue
+            if (
+                a.person.id == b.person.id
+                or a.tenure.start is None
+                or b.tenure.start is None
+                or a.tenure.end_unknown
+            ):
+                continue  # an unknown date overlaps nothing for certain
             a_end = a.tenure.end.earliest if a.tenure.end else dt.date.max
-            b_start = b.tenure.start.latest if b.tenure.start else dt.date.min
+            b_start = b.tenure.start.latest
             if b_start < a_end:
                 yield _problem(
                     b.person,
@@ -141,6 +147,80 @@ def _tenures(glossary: Glossary) -> Iterator[Problem]:
                     f"({a.tenure.span_text()})",
                     b.tenure.line,
                 )
+
+
+def _coverage(glossary: Glossary) -> Iterator[Problem]:
+    """Declared coverage runs no later than the file's knowledge date, and a single-holder
+    office complete over its coverage has a holder on every day of it: no gap between
+    tenures, no tenure whose start or end inside it is unknown."""
+    for entry in glossary.entries:
+        coverage = entry.coverage
+        if coverage is None:
+            continue
+        known_until = glossary.known_until(entry)
+        if known_until is not None and coverage.end.latest > known_until:
+            yield _problem(
+                entry,
+                f"coverage runs to {coverage.end}, after the file's knowledge date "
+                f"({known_until.isoformat()})",
+            )
+        if entry.kind is Kind.OFFICE and entry.holders == "single":
+            yield from _gaps(glossary, entry)
+
+
+def _gaps(glossary: Glossary, office: Entry) -> Iterator[Problem]:
+    assert office.coverage is not None
+    first, last = office.coverage.start.earliest, office.coverage.end.latest
+    held_until = first - dt.timedelta(days=1)  # every day up to this one has a holder
+    holdings = sorted(
+        glossary.holdings.get(office.id, ()),
+        key=lambda h: h.tenure.start.earliest if h.tenure.start else dt.date.min,
+    )
+    for holding in holdings:
+        tenure = holding.tenure
+        end = _last_day(glossary, holding)
+        if end is not None and end < first:
+            continue
+        if tenure.start is None or tenure.end_unknown:
+            which = "start" if tenure.start is None else "end"
+            yield _problem(
+                holding.person,
+                f"tenure of {office.id!r} ({tenure.span_text()}) has an unknown {which} inside "
+                f"the office's coverage ({office.coverage.start} to {office.coverage.end})",
+                tenure.line,
+            )
+            return
+        if tenure.start.earliest > last:
+            break
+        gap_first, gap_last = (
+            held_until + dt.timedelta(days=1),
+            tenure.start.earliest - dt.timedelta(days=1),
+        )
+        if gap_first <= gap_last and not office.coverage.vacant_between(gap_first, gap_last):
+            yield _problem(
+                office,
+                f"no holder of {office.id!r} from {gap_first} to {gap_last}, inside its coverage "
+                f"({office.coverage.start} to {office.coverage.end})",
+            )
+        held_until = max(held_until, end if end is not None else dt.date.max)
+    if held_until < last and not office.coverage.vacant_between(
+        held_until + dt.timedelta(days=1), last
+    ):
+        yield _problem(
+            office,
+            f"no holder of {office.id!r} from {held_until + dt.timedelta(days=1)} to the end of "
+            f"its coverage ({office.coverage.end})",
+        )
+
+
+def _last_day(glossary: Glossary, holding: Holding) -> dt.date | None:
+    """The last day a tenure may have been held: its end, or for an open tenure its file's
+    knowledge date (None: no end known)."""
+    if holding.tenure.end is not None:
+        return holding.tenure.end.latest
+    if holding.tenure.end_unknown:
+        return None
+    return glossary.known_until(holding.person)
 
 
 def _capitalization(glossary: Glossary) -> Iterator[Problem]:

@@ -23,7 +23,7 @@ import ahocorasick
 import ahocorasick_rs
 
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
-from checker.lexicon import CONNECTORS
+from checker.lexicon import CONNECTORS, TITLE_HEADS
 from checker.match.fold import fold_form, fold_text, fold_width
 from checker.match.near import NameParts, deletion_variants, slips_allowed
 
@@ -411,9 +411,23 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def title_words(text: str) -> list[str]:
-    """The words of a title, folded, possessives dropped: "Japan's Foreign Minister" →
-    ['japan', 'foreign', 'minister']."""
-    return [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    """The words of a title, folded, possessives dropped, two-word compounds written as
+    one ("vice minister", "consul general" → 'vice-minister', 'consul-general'):
+    "Japan's Foreign Minister" → ['japan', 'foreign', 'minister']."""
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    if len(words) < 2 or _COMPOUND_FIRSTS.isdisjoint(words):
+        return words
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in _COMPOUND_FIRSTS and f"{joined[-1]}-{word}" in TITLE_HEADS:
+            joined[-1] = f"{joined[-1]}-{word}"
+        else:
+            joined.append(word)
+    return joined
+
+
+# First words of the compound title heads ("vice" of "vice-minister").
+_COMPOUND_FIRSTS = frozenset(h.split("-")[0] for h in TITLE_HEADS if "-" in h)
 
 
 def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:

@@ -74,6 +74,7 @@ class Reporter:
         message: str,
         *,
         replacement: str | None = None,
+        replace_at: tuple[int, int] | None = None,
         applicability: Applicability = Applicability.SAFE,
         entry: Entry | None = None,
         form: Form | None = None,
@@ -94,10 +95,14 @@ class Reporter:
         if quoted and policy is InQuotation.INFO:
             level, replacement = Severity.INFO, None
         fix = None
-        surface = segment.text[start:end]
+        # The fix replaces the reported span, or another span of the same segment (a
+        # title finding may offer the name to change).
+        fix_start, fix_end = replace_at or (start, end)
+        surface = segment.text[fix_start:fix_end]
         if replacement is not None:
             replacement = fit_replacement(surface, replacement)
-            touches_quote = quotations is not None and quotations.overlapping(span)
+            fix_span = segment.to_source(Span(fix_start, fix_end))
+            touches_quote = quotations is not None and quotations.overlapping(fix_span)
             if (
                 touches_quote
                 and policy is not InQuotation.NAME
@@ -105,14 +110,15 @@ class Reporter:
             ):
                 replacement = None  # no fix changes the words of a quotation
         if replacement is not None and replacement != surface:
-            if not segment.is_literal(Span(start, end)):
+            if not segment.is_literal(Span(fix_start, fix_end)):
                 applicability = Applicability.DISPLAY_ONLY
             elif applicability is Applicability.SAFE and (
                 changes_number(surface, replacement)
-                or doubles_a_word(segment.text, start, end, replacement)
+                or doubles_a_word(segment.text, fix_start, fix_end, replacement)
             ):
                 applicability = Applicability.UNSAFE
-            fix = Fix(f"Replace with '{replacement}'", (Edit(span, replacement),), applicability)
+            edit = Edit(segment.to_source(Span(fix_start, fix_end)), replacement)
+            fix = Fix(f"Replace with '{replacement}'", (edit,), applicability)
         if entry is not None:
             related = (related_fact(entry, form), *related)
         self.findings.append(

@@ -7,12 +7,15 @@ import calendar
 import re
 from functools import cache
 
-from checker.analysis import DocumentAnalysis, Verdict
+from checker.analysis import DocumentAnalysis
+from checker.document import Segment, SegmentKind
 from checker.glossary.model import Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.style import Spelling
+from checker.titles.phrases import is_description
+from checker.titles.verdicts import Verdict
 
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
@@ -25,8 +28,11 @@ class TitleCaseByPosition(DocumentRule):
     News agencies capitalize a formal title directly before a name ("Chief Cabinet
     Secretary Minoru Kihara") and write it in lower case after a name or alone ("Liu
     Jinsong, director-general of the Department of Asian Affairs"). Names of bodies
-    inside the title keep their capitals. Titles already reported as wrong are left to
-    that finding.
+    inside the title keep their capitals. Job descriptions that the glossary marks as
+    not formal (`formal: false`: "foreign ministry spokesperson Lin Jian", "Komeito
+    leader Tetsuo Saito"), a title after a possessive ("China's ambassador to Japan Wu
+    Jianghao") and headlines in title case are left as written. Titles already reported
+    as wrong are left to that finding.
 
     ## Bad
         Liu Jinsong, Director-General of the Department of Asian Affairs, met Masaaki Kanai.
@@ -49,10 +55,11 @@ class TitleCaseByPosition(DocumentRule):
             title = verdict.title
             if verdict.verdict not in (Verdict.HELD, Verdict.UNKNOWN) or not title.offices:
                 continue
+            segment = verdict.mention.segment
             words = _leading_title_words(title.text)
             if not words:
                 continue
-            text = verdict.mention.segment.text
+            text = segment.text
             if title.position == "after":
                 wrong = [(s, e) for s, e in words if title.text[s].isupper()]
                 fixed = title.text
@@ -66,12 +73,16 @@ class TitleCaseByPosition(DocumentRule):
                     re.IGNORECASE,
                 ):
                     continue  # "the president of the United States Donald Trump": set off
+                if _POSSESSIVE.search(title.text):
+                    continue  # "China's ambassador to Japan Wu Jianghao": a description
                 wrong = [(s, e) for s, e in words if title.text[s].islower()]
                 fixed = title.text
                 for s, e in wrong:
                     fixed = fixed[:s] + _capitalize(fixed[s:e]) + fixed[e:]
                 advice = "capitalized directly before a name"
             if not wrong:
+                continue
+            if _title_case_headline(segment) or is_description(title.offices, title.text):
                 continue
             assert text[title.start : title.end] == title.text
             report(
@@ -82,6 +93,20 @@ class TitleCaseByPosition(DocumentRule):
                 replacement=fixed,
                 entry=title.offices[0] if len(title.offices) == 1 else None,
             )
+
+
+_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s\s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or"})
+
+
+def _title_case_headline(segment: Segment) -> bool:
+    """A headline with its words capitalized ("Kihara Vows Calm Response to ..."): title
+    case says nothing about which words are titles."""
+    if segment.kind is not SegmentKind.HEADLINE:
+        return False
+    words = [w for w in _WORD.findall(segment.text) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _leading_title_words(text: str) -> list[tuple[int, int]]:

@@ -5,13 +5,25 @@ from __future__ import annotations
 import abc
 import re
 
-from checker.analysis import DocumentAnalysis, TitleVerdict, Verdict
+from checker.analysis import DocumentAnalysis, NameKind
 from checker.glossary.model import Entry, Tenure
 from checker.match.index import title_words
 from checker.model import Applicability, Related, Severity
 from checker.rules.base import DocumentRule, Reporter, register, related_fact
+from checker.titles.dated import Period
+from checker.titles.verdicts import TitleVerdict, Verdict
 
 _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
+
+
+def _when(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
+    """The date the title was judged on, the story's or the one its sentence names, with
+    its preposition ("on 2025-11-19", "in 2014")."""
+    return _period_text(verdict.when or Period.day(analysis.date))
+
+
+def _period_text(when: Period) -> str:
+    return f"on {when}" if when.first == when.last else f"in {when}"
 
 
 def _offices(verdict: TitleVerdict) -> str:
@@ -49,7 +61,11 @@ def _replacement(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | Non
 
 
 def _caveat(verdict: TitleVerdict) -> str:
-    return " (this rests on a fact the glossary marks unconfirmed)" if verdict.unconfirmed else ""
+    return _caveat_if(verdict.unconfirmed)
+
+
+def _caveat_if(unconfirmed: bool) -> str:
+    return " (this rests on a fact the glossary marks unconfirmed)" if unconfirmed else ""
 
 
 def _tenure_facts(analysis: DocumentAnalysis, tenures: tuple[Tenure, ...]) -> tuple[Related, ...]:
@@ -79,6 +95,7 @@ class _TitleRule(DocumentRule):
                 title.end,
                 self.message(analysis, verdict) + _caveat(verdict),
                 replacement=replacement,
+                replace_at=self.replace_at(verdict),
                 applicability=applicability,
                 entry=verdict.mention.person,
                 related=_tenure_facts(analysis, verdict.current + verdict.past)
@@ -87,6 +104,10 @@ class _TitleRule(DocumentRule):
 
     def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
         return _replacement(analysis, verdict)
+
+    def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
+        """Where the fix goes when it is not the title's span."""
+        return None
 
     @abc.abstractmethod
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
@@ -124,7 +145,7 @@ class TitleNotHeld(_TitleRule):
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         return (
             f"{_person(verdict).en} did not hold '{verdict.title.text}' ({_offices(verdict)}) "
-            f"on {analysis.date.isoformat()}" + _now(analysis, verdict)
+            f"{_when(analysis, verdict)}" + _now(analysis, verdict)
         )
 
 
@@ -135,7 +156,10 @@ class TitleOtherHolder(_TitleRule):
     ## Why
     Giving Liu Jianchao the post of director-general of the Chinese Foreign Ministry's
     Department of Asian Affairs swaps two officials: on 18 November 2025 that post was
-    Liu Jinsong's. The finding names the actual holder.
+    Liu Jinsong's. The finding names the actual holder. A name the glossary does not
+    know is reported only where the title is one office's, of one holder at a time,
+    whose holders the glossary lists completely for the date ("Chief Cabinet Secretary
+    Taro Yamada" in November 2025).
 
     ## Bad
         Liu Jianchao, director-general of the Department of Asian Affairs, met Masaaki Kanai.
@@ -144,7 +168,9 @@ class TitleOtherHolder(_TitleRule):
         Liu Jinsong, director-general of the Department of Asian Affairs, met Masaaki Kanai.
 
     ## Fix safety
-    Unsafe: either the name or the title is wrong; the person's own title is suggested.
+    Unsafe: either the name or the title is wrong. Where one person held the title, the
+    fix puts the holder's name in place of the name written; otherwise the person's own
+    title is suggested.
     """
 
     code = "TT002"
@@ -152,10 +178,41 @@ class TitleOtherHolder(_TitleRule):
     default_severity = Severity.ERROR
     verdict = Verdict.OTHER_HOLDER
 
+    def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
+        super().check(analysis, report)
+        for unknown in analysis.unknown_name_verdicts:
+            title, name = unknown.title, unknown.name
+            report(
+                name.segment,
+                title.start,
+                title.end,
+                f"'{title.text}' was held by {unknown.holder.en} {_period_text(unknown.when)}, "
+                f"not by {name.surface}" + _caveat_if(unknown.unconfirmed),
+                replacement=analysis.render_name(unknown.holder),
+                replace_at=(name.start, name.end),
+                applicability=(
+                    Applicability.DISPLAY_ONLY if unknown.unconfirmed else Applicability.UNSAFE
+                ),
+                entry=unknown.holder,
+            )
+
+    def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
+        holder = verdict.holder
+        if holder is None:
+            return _replacement(analysis, verdict)
+        if verdict.mention.kind is NameKind.SHORT and holder.family:
+            return holder.family
+        return analysis.render_name(holder)
+
+    def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
+        if verdict.holder is None:
+            return None
+        return verdict.mention.start, verdict.mention.end
+
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         holders = " and ".join(h.en for h in verdict.holders)
         return (
-            f"'{verdict.title.text}' was held by {holders} on {analysis.date.isoformat()}, not "
+            f"'{verdict.title.text}' was held by {holders} {_when(analysis, verdict)}, not "
             f"by {_person(verdict).en}" + _now(analysis, verdict)
         )
 
@@ -188,8 +245,8 @@ class StaleTitle(_TitleRule):
         ended = max((t.end for t in verdict.past if t.end), key=lambda d: d.earliest, default=None)
         until = f" until {ended}" if ended else ""
         return (
-            f"{_person(verdict).en} held '{verdict.title.text}'{until}, not on "
-            f"{analysis.date.isoformat()}: write the current title or 'former'"
+            f"{_person(verdict).en} held '{verdict.title.text}'{until}, not "
+            f"{_when(analysis, verdict)}: write the current title or 'former'"
             + _now(analysis, verdict)
         )
 
@@ -261,4 +318,9 @@ class PastTitleMismatch(_TitleRule):
                 f"{person.en} still held '{verdict.title.text}' on "
                 f"{analysis.date.isoformat()}: drop '{verdict.title.past}'"
             )
-        return f"{person.en} never held '{verdict.title.text}'" + _now(analysis, verdict)
+        listed = (
+            f" (the glossary lists their posts from {person.coverage.start})"
+            if person.coverage
+            else ""
+        )
+        return f"{person.en} never held '{verdict.title.text}'{listed}" + _now(analysis, verdict)

@@ -76,6 +76,8 @@ def test_show_settings_says_where_each_setting_comes_from(tmp_path: Path) -> Non
     assert result.stdout.splitlines() == [
         f"configuration: {config}",
         "glossaries:",
+        "  bundled:history-china.yaml (bundled)",
+        "  bundled:history-japan.yaml (bundled)",
         "  bundled:japan-china-2025.yaml (bundled)",
         f"  {extra} ({config})",
         "bundled glossaries: yes (default)",

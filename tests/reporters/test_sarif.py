@@ -90,7 +90,7 @@ def test_findings_without_an_applicable_fix_have_no_fixes(seed_result: Result) -
     results = sarif([seed_result])["runs"][0]["results"]
     by_code = {r["ruleId"]: r for r in results}
     assert "fixes" not in by_code["NM002"]
-    assert "fixes" not in by_code["TT002"]
+    assert by_code["TT002"]["fixes"][0]["properties"] == {"applicability": "unsafe"}
     assert by_code["TT004"]["fixes"][0]["properties"] == {"applicability": "unsafe"}
 
 

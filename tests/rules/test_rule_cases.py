@@ -37,7 +37,7 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     checker = make_checker(
         date=str(case.get("date", "2025-11-19")), style=style, glossary=glossary or MINI_GLOSSARY
     )
-    result = checker.check_text(case["text"])
+    result = checker.check_text(case["text"], case.get("path", "<text>"))
     found = described(result, code)
     assert found == case["findings"]
     if "fix" in case:

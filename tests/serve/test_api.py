@@ -214,11 +214,11 @@ def test_check_a_pasted_text_field_in_a_form(client: TestClient, seed_text: str)
 def test_fix_pasted_text_applies_exactly_the_accepted_fixes(
     client: TestClient, seed_text: str
 ) -> None:
-    accepted = [*THREE_FIXES, "TT002@342-425", "XX000@1-2"]
+    accepted = [*THREE_FIXES, "NM002@276-289", "XX000@1-2"]
     body = client.post("/api/v1/fix", json=seed_request(seed_text, accept=accepted)).json()
     assert body["text"] == (DATA / "kanai-liu-meeting.three-fixes.txt").read_text("utf-8")
     assert body["applied"] == THREE_FIXES
-    assert body["skipped"] == ["TT002@342-425", "XX000@1-2"]  # no fix; no such finding
+    assert body["skipped"] == ["NM002@276-289", "XX000@1-2"]  # no fix; no such finding
     assert body["report"]["summary"]["findings"] == 17 - 3 - 1  # NM002 went with the name
 
 

@@ -1,0 +1,138 @@
+"""The date a title is tied to by its own sentence, list line or table row ("In 2014,
+Foreign Minister Fumio Kishida met ...", "- 2019-12-23: Prime Minister Shinzo Abe ..."),
+when that is not the story's date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.sentences import is_sentence_start
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = (
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
+    r"July|August|September|October|November|December"
+)
+# A year with its month (and day) — "Nov. 18, 2023", "April 2023", "18 November 2023" —
+# an ISO date, or a bare year after a preposition ("In 2014", "since 2012").
+_DATE = re.compile(
+    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH})\.?\s+(?:(?P<day2>\d{{1,2}}),?\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b"
+    r"|\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"
+    r"|\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Bb]y|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?)"
+    r"\s+(?P<bare>(?:19|20)\d{2})\b(?![-–/]\d)"
+    r"|^[ \t]*(?:[-*•|][ \t]*)?(?P<lead>(?:19|20)\d{2})\b(?![-–/]\d)",
+    re.MULTILINE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b))")
+# What ends a clause between a title and a date: the date belongs to another clause.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\b(?:who|whom|whose|which|that|when|where|while|after|before|since|"
+    r"until|because|although)\b"
+)
+_DATE_LEAD = 32  # how far before its year a date starts ("18 September 2023")
+_REACH = 300  # how far a sentence is searched for its date, either side of the title
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The days a title is judged on: the story's date, or the year, month or day a
+    sentence ties it to."""
+
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def day(cls, on: dt.date) -> Period:
+        return cls(on, on)
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return self.first.isoformat()
+        if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31):
+            return str(self.first.year)
+        if self.first.day == 1 and self.first.replace(day=self.last.day) == self.last:
+            return self.first.strftime("%Y-%m")
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+
+UNDATED = Period(dt.date.min, dt.date.max)  # tied to several dates: judged on none
+
+
+def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Period | None:
+    """The period the sentence (or list line, or table row) around a title [start, end)
+    ties it to: a date that opens the sentence ("In 2014, ...", "On Nov. 5, 2023, ...",
+    "- 2023-04-02: ...") or that follows the title in the same clause ("... met Wang Yi in
+    2014"), not one in a clause of its own (", who met Xi in 2023,"). None when there is
+    none, or only the story's own date; `UNDATED` when there are several."""
+    reach = _YEAR.finditer(text, max(0, start - _REACH), end + _REACH)
+    years = [m.start() for m in reach]
+    if not years:
+        return None  # most sentences name no year: nothing more to look for
+    periods = set()
+    for year in years:
+        found = _DATE.search(text, max(0, year - _DATE_LEAD), year + 10)
+        if found is None or not found.start() <= year < found.end():
+            continue
+        if year < start:
+            if not _opens_its_sentence(text, found.start(), start):
+                continue
+        elif _CLAUSE_BREAK.search(text, end, found.start()) or _ends_a_sentence(text, end, year):
+            continue
+        period = _period(found)
+        if period is not None:
+            periods.add(period)
+    periods = {p for p in periods if not (p.first <= story_date <= p.last)}
+    if not periods:
+        return None
+    if len(periods) > 1:
+        return UNDATED
+    return periods.pop()
+
+
+def _opens_its_sentence(text: str, date_start: int, title_start: int) -> bool:
+    """The date is in the opening words of the title's sentence, line or row: no sentence
+    ends between them, and no comma comes before the date in its sentence."""
+    if _ends_a_sentence(text, date_start, title_start):
+        return False
+    sentence_start = max(0, date_start - _REACH)
+    for boundary in _BOUNDARY.finditer(text, sentence_start, date_start):
+        if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
+            sentence_start = boundary.end()
+    return not _CLAUSE_BREAK.search(text, sentence_start, date_start)
+
+
+def _ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """A sentence, a paragraph, a list line or a table row ends within [start, end)."""
+    return any(
+        b.group(0)[0] == "\n" or is_sentence_start(text, b.end())
+        for b in _BOUNDARY.finditer(text, start, end)
+    )
+
+
+def _period(match: re.Match[str]) -> Period | None:
+    try:
+        if match.group("iso"):
+            day = dt.date.fromisoformat(match.group("iso"))
+            return Period(day, day)
+        bare = match.group("bare") or match.group("lead")
+        if bare:
+            year = int(bare)
+            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        year = int(match.group("year"))
+        month = _MONTHS[match.group("month").lower()]
+        day_text = match.group("day1") or match.group("day2")
+        if day_text:
+            day = dt.date(year, month, int(day_text))
+            return Period(day, day)
+        return Period(
+            dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        )
+    except ValueError:
+        return None

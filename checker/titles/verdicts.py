@@ -1,0 +1,276 @@
+"""The verdict on each title phrase: was it the person's on the date it is tied to (the
+story's date, or the date its sentence names)?
+
+The glossary knows completely only what it declares: an office's holders over its
+`coverage`, a person's posts over theirs. A title is said not to be the person's only
+inside such coverage, or where another person held the (single-holder) office for
+certain; otherwise the verdict is `UNKNOWN` and the rules stay silent. One function decides each
+verdict, named for its rule: `generic_rank` (TT004), `past_title` (TT005) and
+`current_title` (held, TT001 not held, TT002 held by someone else, TT003 stale).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.glossary.model import Entry, Glossary, Holding, Tenure
+from checker.lexicon import plausible_given_name
+from checker.titles.dated import UNDATED, Period
+from checker.titles.phrases import TitlePhrase, UnknownName, rank_words
+
+if TYPE_CHECKING:
+    from checker.analysis import PersonMention
+
+
+class Verdict(enum.Enum):
+    HELD = "held"
+    NOT_HELD = "not-held"  # TT001
+    OTHER_HOLDER = "other-holder"  # TT002
+    STALE = "stale"  # TT003
+    GENERIC = "generic"  # TT004
+    PAST_MISMATCH = "past-mismatch"  # TT005
+    UNKNOWN = "unknown"  # the glossary does not know (outside its coverage)
+
+
+@dataclass(frozen=True)
+class TitleVerdict:
+    mention: PersonMention
+    title: TitlePhrase
+    verdict: Verdict
+    current: tuple[Tenure, ...] = ()  # what the person certainly held on the date
+    past: tuple[Tenure, ...] = ()  # matching tenures that ended before the date
+    holders: tuple[Entry, ...] = ()  # who held the named office on the date
+    unconfirmed: bool = False  # rests on a fact marked unconfirmed
+    when: Period | None = None  # the date judged on
+
+    @property
+    def names_wrong_person(self) -> bool:
+        """The title is certainly another person's: the name, not the title, may be the
+        error (a case fix of the name would name the wrong official correctly)."""
+        return self.verdict is Verdict.OTHER_HOLDER and len(self.holders) == 1
+
+    @property
+    def holder(self) -> Entry | None:
+        """The one person who held the title on the date, when the name is wrong."""
+        return self.holders[0] if self.names_wrong_person else None
+
+
+def judge(
+    glossary: Glossary, story_date: dt.date, mention: PersonMention, title: TitlePhrase
+) -> TitleVerdict:
+    # "former" speaks of the time of writing; a dated sentence or "then" of its own date.
+    dated = title.dated if title.past != "former" else None
+    when = dated or Period.day(story_date)
+    current = tuple(_held_throughout(glossary, mention.person, when))
+    if title.description or when is UNDATED:
+        return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
+    if not title.offices:
+        return generic_rank(glossary, mention, title, current, when)
+    if title.past is not None:
+        return past_title(glossary, mention, title, current, when)
+    return current_title(glossary, mention, title, current, when)
+
+
+def generic_rank(
+    glossary: Glossary,
+    mention: PersonMention,
+    title: TitlePhrase,
+    current: tuple[Tenure, ...],
+    when: Period,
+) -> TitleVerdict:
+    """TT004: a bare rank ("Minister") that is the rank of no office the person holds.
+    A shorter form of the person's own title is no demotion: "Minister" for a foreign
+    minister, "Premier" for the premier; "Minister" for the prime minister is."""
+    if title.generic_rank and current and title.past is None and title.dated is None:
+        offices = [o for t in current if (o := glossary.get(t.office))]
+        if not any(title.generic_rank in rank_words(o) for o in offices):
+            return TitleVerdict(mention, title, Verdict.GENERIC, current, when=when)
+    return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
+
+
+def past_title(
+    glossary: Glossary,
+    mention: PersonMention,
+    title: TitlePhrase,
+    current: tuple[Tenure, ...],
+    when: Period,
+) -> TitleVerdict:
+    """TT005: "former"/"then" with an office the person never held (said only where the
+    glossary lists the person's posts completely on the date: an office's coverage says
+    nothing of the years before it), or ("former") still holds for certain."""
+    person = mention.person
+    mine = _tenures_of(person, title)
+    unconfirmed = any(t.status != "confirmed" for t in mine)
+    known_until = glossary.known_until(person)
+    ever = [t for t in mine if t.start is None or t.start.earliest <= when.last]
+    still = [t for t in mine if t.certainly_held(when.first, known_until)]
+    if not ever and _covers(person, when):
+        return TitleVerdict(
+            mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed, when=when
+        )
+    if still and title.past == "former":
+        return TitleVerdict(
+            mention,
+            title,
+            Verdict.PAST_MISMATCH,
+            current,
+            tuple(still),
+            unconfirmed=unconfirmed,
+            when=when,
+        )
+    return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
+
+
+def current_title(
+    glossary: Glossary,
+    mention: PersonMention,
+    title: TitlePhrase,
+    current: tuple[Tenure, ...],
+    when: Period,
+) -> TitleVerdict:
+    """A title given as the person's own on the date: held; stale (TT003: a tenure of it
+    ended before, and the glossary knows the person did not hold it again: their posts or
+    the office's holders are complete on the date, or another held it for certain);
+    held by someone else (TT002: a single-holder office another held for certain); not
+    held (TT001: the person's posts or the office's holders are complete on the date).
+    Anything else is unknown: an unknown start or end never counts as held or not."""
+    person = mention.person
+    mine = _tenures_of(person, title)
+    unconfirmed = any(t.status != "confirmed" for t in mine)
+    known_until = glossary.known_until(person)
+    if any(_certain_throughout(t, when, known_until) for t in mine):
+        return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
+    others = other_holders(glossary, title, when, person)
+    possibly = any(_possibly_within(t, when) for t in mine)
+    complete = _complete(glossary, person, title, when)
+    ended = tuple(t for t in mine if t.ended_before(when.first))
+    if ended and not possibly and (complete or others):
+        return TitleVerdict(
+            mention, title, Verdict.STALE, current, ended, unconfirmed=unconfirmed, when=when
+        )
+    if others:
+        return TitleVerdict(
+            mention,
+            title,
+            Verdict.OTHER_HOLDER,
+            current,
+            holders=tuple(h.person for h in others),
+            unconfirmed=any(h.tenure.status != "confirmed" for h in others),
+            when=when,
+        )
+    if possibly:
+        return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
+    if not complete:
+        return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
+    return TitleVerdict(
+        mention, title, Verdict.NOT_HELD, current, unconfirmed=unconfirmed, when=when
+    )
+
+
+@dataclass(frozen=True)
+class UnknownNameVerdict:
+    """TT002 for a name the glossary does not know: the title is a single-holder
+    office's whose holders are complete on the date, and it was someone else's."""
+
+    name: UnknownName
+    title: TitlePhrase
+    holder: Entry
+    when: Period
+    unconfirmed: bool
+
+
+def unknown_name_title(
+    glossary: Glossary, story_date: dt.date, name: UnknownName, title: TitlePhrase
+) -> UnknownNameVerdict | None:
+    """The verdict on a title given to a name the glossary does not know: said only where
+    the title names one office, of one holder at a time, whose holders are complete on
+    the date, and only of a name written as that office's country writes names (so that
+    "Prime Minister Keir Starmer" is not taken for Japan's prime minister)."""
+    when = title.dated or Period.day(story_date)
+    if title.past is not None or title.description or when is UNDATED:
+        return None
+    others = other_holders(glossary, title, when, None)
+    if len(others) != 1 or not _named_as_in(others[0].person, name.surface):
+        return None
+    holder = others[0]
+    return UnknownNameVerdict(name, title, holder.person, when, holder.tenure.status != "confirmed")
+
+
+def _named_as_in(holder: Entry, surface: str) -> bool:
+    """Every word of the name could be a name of the holder's origin (Japanese names
+    for Japan's offices, pinyin for China's)."""
+    origin = holder.name_origin
+    return origin in ("japanese", "chinese") and all(
+        plausible_given_name(word, origin) for word in surface.split()
+    )
+
+
+def other_holders(
+    glossary: Glossary, title: TitlePhrase, when: Period, person: Entry | None
+) -> list[Holding]:
+    """Who else held the title's office for certain throughout the period, where the
+    title names one office with a single holder: a known fact that rules the person
+    out. For a person the glossary does not know (`person` None) the office's holders
+    must also be complete over the period."""
+    if len(title.offices) != 1:
+        return []
+    office = title.offices[0]
+    if office.holders != "single" or (person is None and not _covers(office, when)):
+        return []
+    return [
+        h
+        for h in glossary.holdings.get(office.id, ())
+        if (person is None or h.person.id != person.id)
+        and _certain_throughout(h.tenure, when, glossary.known_until(h.person))
+    ]
+
+
+def _complete(glossary: Glossary, person: Entry, title: TitlePhrase, when: Period) -> bool:
+    """The glossary knows completely whether the person held the title's office over the
+    period: the person's posts, or every named office's holders, are listed in full."""
+    return _covers(person, when) or all(_covers(o, when) for o in title.offices)
+
+
+def _covers(entry: Entry, when: Period) -> bool:
+    return entry.coverage is not None and (
+        entry.coverage.covers(when.first) and entry.coverage.covers(when.last)
+    )
+
+
+def _certain_throughout(tenure: Tenure, when: Period, known_until: dt.date | None) -> bool:
+    if not tenure.certainly_held(when.first, known_until):
+        return False
+    return when.first == when.last or tenure.certainly_held(when.last, known_until)
+
+
+def _possibly_within(tenure: Tenure, when: Period) -> bool:
+    if tenure.start is not None and tenure.start.earliest > when.last:
+        return False
+    return tenure.end is None or tenure.end.latest >= when.first
+
+
+def _held_throughout(glossary: Glossary, person: Entry, when: Period) -> list[Tenure]:
+    known_until = glossary.known_until(person)
+    return [t for t in person.tenures if _certain_throughout(t, when, known_until)]
+
+
+def _tenures_of(person: Entry, title: TitlePhrase) -> list[Tenure]:
+    office_ids = {o.id for o in title.offices}
+    return [t for t in person.tenures if t.office in office_ids]
+
+
+def knowledge_note(glossary: Glossary, story_date: dt.date) -> str | None:
+    """The one line a report gives for a story dated after the glossary's knowledge
+    date (None when it is not): open tenures are held only up to that date, so titles
+    after it are not checked against what changed since."""
+    known = glossary.knowledge_date
+    if known is None or story_date <= known:
+        return None
+    return (
+        f"the story is dated {story_date.isoformat()}, after the glossary's knowledge date "
+        f"({known.isoformat()}): titles after {known.isoformat()} are not checked against "
+        "later changes"
+    )

@@ -1,0 +1,39 @@
+"""The title verdicts other rules read: which mention a title says is the wrong person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.analysis import DocumentAnalysis
+from checker.readers import reader_for
+from checker.source import decode
+from checker.titles.verdicts import Verdict
+from tests.conftest import make_checker
+
+
+def analyse(text: str, date: str = "2025-11-19") -> DocumentAnalysis:
+    checker = make_checker(date=date)
+    document = reader_for("story.txt")(decode(text.encode("utf-8"), "story.txt"))
+    return DocumentAnalysis(document, checker.index, checker.style, dt.date.fromisoformat(date))
+
+
+def test_a_title_held_by_one_other_person_names_the_wrong_person() -> None:
+    text = "Liu jianchao, Director-General of the Department of Asian Affairs, met Kanai."
+    (verdict,) = analyse(text).verdicts
+    assert verdict.verdict is Verdict.OTHER_HOLDER
+    assert verdict.names_wrong_person
+    assert verdict.holder is not None and verdict.holder.id == "liu-jinsong"
+    assert (verdict.mention.start, verdict.mention.end) == (0, 12)
+
+
+def test_a_title_that_is_the_persons_own_names_no_wrong_person() -> None:
+    text = "Liu Jinsong, director-general of the Department of Asian Affairs, met Kanai."
+    (verdict,) = analyse(text).verdicts
+    assert verdict.verdict is Verdict.HELD
+    assert not verdict.names_wrong_person and verdict.holder is None
+
+
+def test_a_stale_title_names_no_wrong_person() -> None:
+    (verdict,) = analyse("Defense Minister Minoru Kihara spoke.").verdicts
+    assert verdict.verdict is Verdict.STALE
+    assert not verdict.names_wrong_person
