@@ -67,7 +67,7 @@ def build_app() -> typer.Typer:
             ),
         ] = False,
     ) -> None:
-        """Check names, titles and terms in news copy about China and Japan."""
+        """The options of `termcheck` itself; the commands do the work."""
 
     check.register(app)
     headlines.register(app)
