@@ -1,8 +1,9 @@
 """The `termcheck` command line. Exit codes: 0 clean, 1 findings at or above --fail-on,
 2 usage, glossary or input errors.
 
-Parsing imports nothing but the standard library; each command imports what it needs
-when it runs, so that `termcheck check story.txt` starts fast."""
+The commands are typer commands (`checker.commands.usage` gives them their help pages and
+usage errors); each imports what it needs when it runs, so that `termcheck check story.txt`
+starts fast."""
 
 from __future__ import annotations
 
@@ -10,35 +11,77 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Annotated, TextIO
+
+import typer
 
 from checker import __version__
-from checker.commands import check, glossary, headlines, rules
-from checker.commands.parsing import CommandLineError, CommandParser, parse
-from checker.errors import EXIT_ERROR, GlossaryWarning, TermcheckError, UsageError
+from checker.commands import check, glossary, headlines, rules, serve
+from checker.commands.usage import SelfExplainedCommand, command, typer_app, usage_error
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, GlossaryWarning, TermcheckError
 
 DESCRIPTION = (
     "Check names, titles and terms in news copy about China and Japan against dated glossaries."
 )
-EXAMPLES = """examples:
-  termcheck check samples/ --date 2025-11-19
-  termcheck check story.txt -g desk.yaml --format concise
-  termcheck glossary lookup "Liu Jinsong" --date 2025-11-18
-  termcheck explain TT001
-  termcheck --version
-  termcheck COMMAND -h          (the options of one command)"""
+EXAMPLES = (
+    "termcheck check samples/ --date 2025-11-19",
+    "termcheck check story.txt -g desk.yaml --format concise",
+    'termcheck glossary lookup "Liu Jinsong" --date 2025-11-18',
+    "termcheck explain TT001",
+    "termcheck serve --port 8000",
+    "termcheck --version",
+    "termcheck COMMAND -h          (the options of one command)",
+)
+
+SERVE_DESCRIPTION = """Start the copy desk: a page to check, fix and annotate stories, and
+the HTTP API under /api/v1/, on one local web server. It needs the optional extra 'serve'.
+
+Without --token-file it listens only on this machine; with it, every API call must send
+the token."""
+SERVE_EXAMPLES = (
+    "termcheck serve",
+    "termcheck serve --port 8080 -g desk.yaml --style family-first",
+    "termcheck serve --host 0.0.0.0 --token-file desk.token --workers 2",
+    "termcheck serve --max-upload-mb 20 --check-seconds 30",
+)
 
 
-def build_parser() -> CommandParser:
-    root = CommandParser(prog="termcheck", description=DESCRIPTION, epilog=EXAMPLES)
-    root.add_argument("--version", action="version", version=f"termcheck {__version__}")
-    root.set_defaults(parser=root, handler=None)
-    commands = root.commands()
-    check.register(commands)
-    headlines.register(commands)
-    glossary.register(commands)
-    rules.register(commands)
-    return root
+def _show_version(shown: bool) -> None:
+    if shown:
+        print(f"termcheck {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+def build_app() -> typer.Typer:
+    app = typer_app("termcheck", DESCRIPTION, DESCRIPTION, EXAMPLES)
+
+    @app.callback()
+    def termcheck(
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                callback=_show_version,
+                is_eager=True,
+                help="show program's version number and exit",
+            ),
+        ] = False,
+    ) -> None:
+        """The options of `termcheck` itself; the commands do the work."""
+
+    check.register(app)
+    headlines.register(app)
+    glossary.register(app)
+    rules.register(app)
+    command(
+        app,
+        "serve",
+        "Start the copy desk: a page and an HTTP API to check, fix and annotate stories.",
+        SERVE_DESCRIPTION,
+        SERVE_EXAMPLES,
+        cls=SelfExplainedCommand,  # each of its errors says what to do
+    )(serve.serve_command)
+    return app
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -66,15 +109,17 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    root = typer.main.get_command(build_app())
     try:
-        args = parse(build_parser(), list(sys.argv[1:] if argv is None else argv))
         try:
-            code = args.handler(args)
-        except UsageError as exc:
-            # A message that already says where to look keeps its own pointer.
-            if exc.path is not None or isinstance(exc, CommandLineError) or "(see " in exc.message:
-                raise
-            raise CommandLineError(exc.message, args.parser.prog) from None
+            with root.make_context(
+                "termcheck", list(sys.argv[1:] if argv is None else argv)
+            ) as ctx:
+                code = root.invoke(ctx)
+        except typer.Exit as exc:
+            return exc.exit_code
+        except typer.TyperException as exc:
+            raise usage_error(exc) from None
     except TermcheckError as exc:
         print(f"termcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -89,4 +134,4 @@ def _run(argv: Sequence[str] | None) -> int:
     except Exception as exc:
         print(f"termcheck: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    return int(code)
+    return int(code or EXIT_CLEAN)

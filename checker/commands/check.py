@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Annotated
 
-from checker.commands.parsing import CommandParser, add_command
+import typer
+
+from checker.commands.usage import choice, command, integer
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
 from checker.reporters import REPORTERS
 
@@ -48,6 +50,7 @@ EXAMPLES = (
     "termcheck check old.txt --encoding big5 --config desk/termcheck.toml",
     "termcheck check story.txt --headlines samples/headlines/kanai-liu.tsv",
     "termcheck check story.txt --show-settings",
+    "termcheck check story.docx --annotate story.checked.docx",
     "termcheck check archive/ -j 2 --format jsonl -o report.jsonl -q",
     "termcheck check archive/ --scheduler local:4 --cache-dir /tmp/tc-cache",
     "termcheck check archive/ --changed-since origin/main --since 2025-11-01",
@@ -55,132 +58,264 @@ EXAMPLES = (
 )
 
 
-def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
-    parser = add_command(
-        commands,
+WHAT = "what to check with"
+INPUT = "input"
+REPORT = "report"
+FIXES = "fixes"
+BATCH = "batch runs"
+
+
+def register(app: typer.Typer) -> None:
+    command(
+        app,
         "check",
         "Check English copy: names, titles, dates and house style.",
         DESCRIPTION,
         EXAMPLES,
-        run,
-    )
-    parser.positional("paths", "PATH", "files, folders, globs, @LIST or - to check", many=True)
-    what = parser.add_argument_group("what to check with")
-    what.add_argument(
-        "-g",
-        "--glossary",
-        action="append",
-        metavar="FILE",
-        help="a glossary file or folder (YAML, TBX, CSV, TSV) added to the bundled ones; "
-        "repeatable",
-    )
-    what.add_argument(
-        "--no-bundled",
-        action="store_true",
-        help="leave the bundled glossaries out (then give --glossary)",
-    )
-    what.add_argument(
-        "--style",
-        metavar="NAME|FILE",
-        help="house-style profile: news-agency (default), family-first, or a YAML file",
-    )
-    what.add_argument(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="the story's date (default: the document's own date, else today)",
-    )
-    what.add_argument(
-        "--select", action="append", metavar="CODES", help="only these codes or prefixes (TM,TT)"
-    )
-    what.add_argument(
-        "--ignore", action="append", metavar="CODES", help="skip these codes or prefixes (ST003)"
-    )
-    what.add_argument(
-        "--fail-on",
-        metavar="SEVERITY",
-        help="info, warning or error: the lowest severity that makes the exit code 1 "
-        "(default: the configuration's, else warning)",
-    )
-    what.add_argument(
-        "--config",
-        metavar="FILE",
-        help="configuration file (default: termcheck.toml, or pyproject.toml with "
-        "[tool.termcheck], found by walking up from each checked file)",
-    )
-    what.add_argument(
-        "--headlines",
-        action="append",
-        metavar="FILE",
-        help="pair files (TSV, CSV, JSONL, XLIFF, TMX) whose headlines the story may quote",
-    )
-    inputs = parser.add_argument_group("input")
-    inputs.add_argument(
-        "--encoding", metavar="NAME", help="encoding of the inputs (default: detected)"
-    )
-    inputs.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="with -: the name standard input is reported under; its suffix picks the reader",
-    )
-    inputs.add_argument(
-        "--changed-since",
-        metavar="REV",
-        help="only files changed in git since this revision (and uncommitted ones)",
-    )
-    inputs.add_argument(
-        "--since", metavar="YYYY-MM-DD[THH:MM]", help="only files modified since then"
-    )
-    inputs.add_argument(
-        "--entry", metavar="ID", help="only findings involving this glossary entry id"
-    )
-    out = parser.add_argument_group("report")
-    out.add_argument(
-        "--format",
-        dest="output_format",
-        metavar="FORMAT",
-        choices=tuple(REPORTERS),
-        default="text",
-        help=f"report format: {', '.join(REPORTERS)} (default: text)",
-    )
-    out.add_argument("-o", "--output", metavar="FILE", help="write the report to this file")
-    out.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar and no batch summary"
-    )
-    out.add_argument(
-        "--show-settings",
-        action="store_true",
-        help="print the configuration, glossaries and style in force and where each "
-        "comes from, then exit",
-    )
-    fixes = parser.add_argument_group("fixes")
-    fixes.add_argument(
-        "--fix", action="store_true", help="apply the safe fixes, then report the rest"
-    )
-    fixes.add_argument(
-        "--unsafe-fixes", action="store_true", help="with --fix or --diff: the unsafe ones too"
-    )
-    fixes.add_argument(
-        "--diff",
-        action="store_true",
-        help="print the fixes as a unified diff instead of writing them",
-    )
-    batch = parser.add_argument_group("batch runs")
-    batch.add_argument(
-        "-j", "--jobs", type=int, metavar="N", help="files checked in parallel (default: cores)"
-    )
-    batch.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
-    )
-    batch.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="where compiled glossaries are cached (default: ~/.cache/termcheck)",
-    )
-    batch.add_argument(
-        "--no-cache", action="store_true", help="compile the glossaries, ignoring the cache"
-    )
+    )(check_command)
+
+
+def check_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="files, folders, globs, @LIST or - to check"),
+    ],
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-g",
+            "--glossary",
+            metavar="FILE",
+            rich_help_panel=WHAT,
+            help="a glossary file or folder (YAML, TBX, CSV, TSV) added to the bundled ones; "
+            "repeatable",
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool,
+        typer.Option(
+            "--no-bundled",
+            rich_help_panel=WHAT,
+            help="leave the bundled glossaries out (then give --glossary)",
+        ),
+    ] = False,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            metavar="NAME|FILE",
+            rich_help_panel=WHAT,
+            help="house-style profile: news-agency (default), family-first, or a YAML file",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            rich_help_panel=WHAT,
+            help="the story's date (default: the document's own date, else today)",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            rich_help_panel=WHAT,
+            help="only these codes or prefixes (TM,TT)",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            rich_help_panel=WHAT,
+            help="skip these codes or prefixes (ST003)",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            rich_help_panel=WHAT,
+            help="info, warning or error: the lowest severity that makes the exit code 1 "
+            "(default: the configuration's, else warning)",
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            rich_help_panel=WHAT,
+            help="configuration file (default: termcheck.toml, or pyproject.toml with "
+            "[tool.termcheck], found by walking up from each checked file)",
+        ),
+    ] = None,
+    headlines: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--headlines",
+            metavar="FILE",
+            rich_help_panel=WHAT,
+            help="pair files (TSV, CSV, JSONL, XLIFF, TMX) whose headlines the story may quote",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            rich_help_panel=INPUT,
+            help="encoding of the inputs (default: detected)",
+        ),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="NAME",
+            rich_help_panel=INPUT,
+            help="with -: the name standard input is reported under; its suffix picks the reader",
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            rich_help_panel=INPUT,
+            help="only files changed in git since this revision (and uncommitted ones)",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD[THH:MM]",
+            rich_help_panel=INPUT,
+            help="only files modified since then",
+        ),
+    ] = None,
+    entry: Annotated[
+        str | None,
+        typer.Option(
+            "--entry",
+            metavar="ID",
+            rich_help_panel=INPUT,
+            help="only findings involving this glossary entry id",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=choice(REPORTERS),
+            rich_help_panel=REPORT,
+            help=f"report format: {', '.join(REPORTERS)} (default: text)",
+        ),
+    ] = "text",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            rich_help_panel=REPORT,
+            help="write the report to this file",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "-q", "--quiet", rich_help_panel=REPORT, help="no progress bar and no batch summary"
+        ),
+    ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            rich_help_panel=REPORT,
+            help="print the configuration, glossaries and style in force and where each "
+            "comes from, then exit",
+        ),
+    ] = False,
+    annotate: Annotated[
+        str | None,
+        typer.Option(
+            "--annotate",
+            metavar="OUT.docx",
+            rich_help_panel=REPORT,
+            help="also write a copy of the one Word story with every finding as a comment "
+            "and every fix as a tracked change",
+        ),
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", rich_help_panel=FIXES, help="apply the safe fixes, then report the rest"
+        ),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            rich_help_panel=FIXES,
+            help="with --fix or --diff: the unsafe ones too",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            rich_help_panel=FIXES,
+            help="print the fixes as a unified diff instead of writing them",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j",
+            "--jobs",
+            metavar="N",
+            parser=integer,
+            rich_help_panel=BATCH,
+            help="files checked in parallel (default: cores)",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            rich_help_panel=BATCH,
+            help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            rich_help_panel=BATCH,
+            help="where compiled glossaries are cached (default: ~/.cache/termcheck)",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            rich_help_panel=BATCH,
+            help="compile the glossaries, ignoring the cache",
+        ),
+    ] = False,
+) -> int:
+    """Check English copy: names, titles, dates and house style."""
+    return run(SimpleNamespace(**locals()))
 
 
 def codes(values: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -190,7 +325,7 @@ def codes(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from checker.cache import GlossaryCache
     from checker.config import ConfigFinder, Settings
     from checker.dates import date_option
@@ -222,6 +357,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     cache = GlossaryCache(args.cache_dir, enabled=not args.no_cache)
     checkers = _checkers(plan, cache, story_date, args.headlines)
+    if args.annotate is not None:
+        from checker.annotate_docx import annotate_file
+
+        if len(plan) != 1:
+            raise UsageError("--annotate writes one Word file: give one .docx story")
+        story, settings = plan[0]
+        annotate_file(checkers[settings.path], story, args.annotate, args.encoding)
     focus = None
     if args.entry is not None:
         from checker.select import EntryFocus
@@ -234,7 +376,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plan(
-    args: argparse.Namespace, command_line: Settings, finder: ConfigFinder
+    args: SimpleNamespace, command_line: Settings, finder: ConfigFinder
 ) -> list[tuple[str, Settings]]:
     from checker.discover import discover
     from checker.select import ChangedSince, ModifiedSince
@@ -303,7 +445,7 @@ def _quoted_headlines(checker: Checker, pairs: list[HeadlinePair]) -> DocumentCh
 
 
 def _report(
-    args: argparse.Namespace,
+    args: SimpleNamespace,
     plan: list[tuple[str, Settings]],
     checkers: dict[Path | None, Checker],
     focus: EntryFocus | None,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from checker.bundled import display_path
 from checker.commands import glossary_io
-from checker.commands.parsing import CommandParser, add_command
+from checker.commands.usage import command, typer_app
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
 
 if TYPE_CHECKING:
@@ -17,9 +18,8 @@ if TYPE_CHECKING:
     from checker.glossary.model import Glossary, Tenure
 
 
-def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
-    group = add_command(
-        commands,
+def register(app: typer.Typer) -> None:
+    group = typer_app(
         "glossary",
         "Validate, query, import and export glossaries.",
         "Validate, query, import and export glossaries.",
@@ -30,9 +30,8 @@ def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
             "termcheck glossary export --format tbx-basic -o japan-china.tbx",
         ),
     )
-    sub = group.commands()
-    validate = add_command(
-        sub,
+    command(
+        group,
         "validate",
         "Check glossaries: ids, shared forms, tenures, dates, references, capitals, specs.",
         "Check glossaries: ids, shared forms, tenures, dates, references, capitals and each "
@@ -42,23 +41,9 @@ def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
             "termcheck glossary validate desk.yaml glossaries/ --style family-first",
             "termcheck glossary validate imported.yaml --no-specs",
         ),
-        validate_command,
-    )
-    validate.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        help="glossary files or folders (default: the bundled ones)",
-    )
-    validate.add_argument("--style", metavar="NAME|FILE", help="style profile the specs run with")
-    validate.add_argument(
-        "--specs",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="run each entry's specs (default: yes)",
-    )
-    lookup = add_command(
-        sub,
+    )(validate_command)
+    command(
+        group,
         "lookup",
         "Who or what a form names; which office a person held, or who held an office.",
         "Who or what a form names (English, Chinese in either script, Japanese, or an "
@@ -70,32 +55,34 @@ def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
             "termcheck glossary lookup prime-minister-japan --date 2025-11-19",
             "termcheck glossary lookup Kihara -g desk.yaml --no-bundled",
         ),
-        lookup_command,
-    )
-    lookup.positional("query", "QUERY", "an English, Chinese or Japanese form, or an id")
-    lookup.add_argument("--date", metavar="YYYY-MM-DD", help="who held what on this date")
-    lookup.add_argument(
-        "-g",
-        "--glossary",
-        action="append",
-        metavar="FILE",
-        help="a glossary file or folder added to the bundled ones; repeatable",
-    )
-    lookup.add_argument(
-        "--no-bundled", action="store_true", help="leave the bundled glossaries out"
-    )
-    glossary_io.register(sub)
+    )(lookup_command)
+    glossary_io.register(group)
+    app.add_typer(group)
 
 
-def validate_command(args: argparse.Namespace) -> int:
+def validate_command(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="FILE", help="glossary files or folders (default: the bundled ones)"
+        ),
+    ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option("--style", metavar="NAME|FILE", help="style profile the specs run with"),
+    ] = None,
+    specs: Annotated[
+        bool, typer.Option("--specs/--no-specs", help="run each entry's specs (default: yes)")
+    ] = True,
+) -> int:
     """Check glossaries: ids, shared forms, tenures, dates, references, capitals, specs."""
     from checker.glossary.loader import glossary_paths, load_glossary_file
     from checker.glossary.model import Glossary
     from checker.glossary.validate import spec_runner, validate
 
-    paths = glossary_paths(args.files)
+    paths = glossary_paths(files or None)
     glossary = Glossary.merge(load_glossary_file(p) for p in paths)
-    problems = validate(glossary, spec_runner(args.style) if args.specs else None)
+    problems = validate(glossary, spec_runner(style) if specs else None)
     for problem in problems:
         print(f"{problem}", file=sys.stderr)
     count = len(glossary.entries)
@@ -109,19 +96,40 @@ def validate_command(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def lookup_command(args: argparse.Namespace) -> int:
+def lookup_command(
+    query: Annotated[
+        str,
+        typer.Argument(metavar="QUERY", help="an English, Chinese or Japanese form, or an id"),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="who held what on this date"),
+    ] = None,
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-g",
+            "--glossary",
+            metavar="FILE",
+            help="a glossary file or folder added to the bundled ones; repeatable",
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="leave the bundled glossaries out")
+    ] = False,
+) -> int:
     """Who or what a form names; which office a person held, or who held an office."""
     from checker.dates import date_option
     from checker.glossary.loader import load_glossaries, run_glossaries
     from checker.glossary.lookup import lookup, suggestions
 
-    query = args.query.strip()
+    query = query.strip()
     if not query:
         raise UsageError(
             "the query is empty: give a form or an id (see termcheck glossary lookup --help)"
         )
-    on = date_option(args.date)
-    loaded = load_glossaries(run_glossaries(args.glossary, not args.no_bundled))
+    on = date_option(date)
+    loaded = load_glossaries(run_glossaries(glossary or None, not no_bundled))
     answers = lookup(loaded, query, on)
     if not answers:
         near = suggestions(loaded, query)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
+from types import SimpleNamespace
+from typing import Annotated
 
-from checker.commands.parsing import CommandParser, add_command
+import typer
+
+from checker.commands.usage import choice, command, number
 from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 
 FORMATS = ("text", "json")
@@ -26,77 +29,111 @@ EXAMPLES = (
 )
 
 
-def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
-    parser = add_command(
-        commands,
+def register(app: typer.Typer) -> None:
+    command(
+        app,
         "headlines",
         "Check headline translations against their Chinese or Japanese sources.",
         DESCRIPTION,
         EXAMPLES,
-        headlines_command,
-    )
-    parser.positional("files", "FILE", "pair files", many=True)
-    parser.add_argument(
-        "-g",
-        "--glossary",
-        action="append",
-        metavar="FILE",
-        help="a glossary file or folder added to the bundled ones; repeatable",
-    )
-    parser.add_argument(
-        "--no-bundled", action="store_true", help="leave the bundled glossaries out"
-    )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        metavar="FORMAT",
-        choices=FORMATS,
-        default="text",
-        help="report format: text or json (default: text)",
-    )
-    parser.add_argument(
-        "--reference-lang",
-        metavar="LANG",
-        help="TMX: the language of the reference variants (en-GB); the translation is "
-        "the first other English variant",
-    )
-    parser.add_argument(
-        "--spm-model", metavar="FILE", help="a sentencepiece model to use instead of training one"
-    )
-    parser.add_argument(
-        "--spm-corpus",
-        action="append",
-        metavar="FILE",
-        help="text or pair files to train the sentencepiece model on (repeatable; "
-        "default: the bundled headline samples)",
-    )
-    parser.add_argument(
-        "--chrf-threshold",
-        type=float,
-        metavar="SCORE",
-        help="chrF below which a translation is reported as far from its references (default: 30)",
-    )
-    parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the date titles are checked on (default: today)"
-    )
-    parser.add_argument(
-        "--style",
-        metavar="NAME|FILE",
-        help="house-style profile for the copy checks: a bundled name or a YAML file",
-    )
-    parser.add_argument(
-        "--fail-on",
-        metavar="SEVERITY",
-        default="warning",
-        help="info, warning or error: the lowest severity that makes the exit code 1 "
-        "(default: warning)",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to this file")
+    )(headlines_command)
 
 
-def headlines_command(args: argparse.Namespace) -> int:
+def headlines_command(
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="pair files")],
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-g",
+            "--glossary",
+            metavar="FILE",
+            help="a glossary file or folder added to the bundled ones; repeatable",
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="leave the bundled glossaries out")
+    ] = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=choice(FORMATS),
+            help="report format: text or json (default: text)",
+        ),
+    ] = "text",
+    reference_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-lang",
+            metavar="LANG",
+            help="TMX: the language of the reference variants (en-GB); the translation is "
+            "the first other English variant",
+        ),
+    ] = None,
+    spm_model: Annotated[
+        str | None,
+        typer.Option(
+            "--spm-model",
+            metavar="FILE",
+            help="a sentencepiece model to use instead of training one",
+        ),
+    ] = None,
+    spm_corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--spm-corpus",
+            metavar="FILE",
+            help="text or pair files to train the sentencepiece model on (repeatable; "
+            "default: the bundled headline samples)",
+        ),
+    ] = None,
+    chrf_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--chrf-threshold",
+            metavar="SCORE",
+            parser=number,
+            help="chrF below which a translation is reported as far from its references "
+            "(default: 30)",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="the date titles are checked on (default: today)",
+        ),
+    ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            metavar="NAME|FILE",
+            help="house-style profile for the copy checks: a bundled name or a YAML file",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="info, warning or error: the lowest severity that makes the exit code 1 "
+            "(default: warning)",
+        ),
+    ] = "warning",
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="write the report to this file"),
+    ] = None,
+) -> int:
     """Check headline translations: glossary terms, names, numbers and leftover CJK in
     the English, with chrF, BLEU, TER and term scores."""
+    return run(SimpleNamespace(**locals()))
+
+
+def run(args: SimpleNamespace) -> int:
     from checker.dates import date_option
     from checker.glossary.loader import load_glossaries, run_glossaries
     from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker

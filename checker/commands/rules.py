@@ -2,45 +2,46 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import Annotated
 
-from checker.commands.parsing import CommandParser, add_command
+import typer
+
+from checker.commands.usage import choice, command
 from checker.errors import EXIT_CLEAN, UsageError
 
 
-def register(commands: argparse._SubParsersAction[CommandParser]) -> None:
-    rules = add_command(
-        commands,
+def register(app: typer.Typer) -> None:
+    command(
+        app,
         "rules",
         "List every rule: code, name, default severity and summary.",
         "List every rule: code, name, default severity and summary.",
         ("termcheck rules", "termcheck rules --format md > rules.md"),
-        rules_command,
-    )
-    rules.add_argument(
-        "--format",
-        dest="output_format",
-        metavar="FORMAT",
-        choices=("text", "md"),
-        default="text",
-        help="text (one line a rule, the default) or md (every rule explained, in Markdown)",
-    )
-    explain = add_command(
-        commands,
+    )(rules_command)
+    command(
+        app,
         "explain",
         "Explain a rule: why, a bad and a good example, how safe its fix is.",
         "Explain a rule: why, a bad and a good example, and how safe its fix is.",
         ("termcheck explain TT001", "termcheck explain title-not-held"),
-        explain_command,
-    )
-    explain.positional("code", "CODE", "a rule code or name")
+    )(explain_command)
 
 
-def rules_command(args: argparse.Namespace) -> int:
+def rules_command(
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=choice(("text", "md")),
+            help="text (one line a rule, the default) or md (every rule explained, in Markdown)",
+        ),
+    ] = "text",
+) -> int:
     """List every rule: code, name, default severity and summary."""
     from checker.rules import doc_sections, iter_rules
 
-    if args.output_format == "md":
+    if output_format == "md":
         for rule in iter_rules():
             print(explain_text(rule.code, markdown=True))
         return EXIT_CLEAN
@@ -70,12 +71,14 @@ def explain_text(code: str, markdown: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain_command(args: argparse.Namespace) -> int:
+def explain_command(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="a rule code or name")],
+) -> int:
     """Explain a rule: why, a bad and a good example, and how safe its fix is."""
     from checker.rules import code_for
 
-    resolved = code_for(args.code)
+    resolved = code_for(code)
     if resolved is None:
-        raise UsageError(f"unknown rule {args.code!r} (see 'termcheck rules')")
+        raise UsageError(f"unknown rule {code!r} (see 'termcheck rules')")
     print(explain_text(resolved), end="")
     return EXIT_CLEAN

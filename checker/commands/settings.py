@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
+from types import SimpleNamespace
 
 from checker.bundled import display_path
 from checker.config import DEFAULT_FAIL_ON, Settings
@@ -14,7 +14,7 @@ def show_settings(
     command_line: Settings,
     config: Settings | None,
     story_date: dt.date | None,
-    args: argparse.Namespace,
+    args: SimpleNamespace,
 ) -> str:
     """One line per setting: `name: value (origin)`, glossaries one per line."""
     settings = command_line.over(config)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+import typer
 
-from checker.cli import build_parser
+from checker.cli import build_app
 from tests.clirun import invoke
 from tests.conftest import REPO
 
@@ -67,10 +68,10 @@ def test_a_usage_error_is_one_line_with_a_pointer_and_exit_2(args: list[str], li
     )
 
 
-def test_usage_errors_need_neither_click_nor_typer() -> None:
-    """The installed tool depends on neither: a usage error must not reach for them."""
+def test_usage_errors_need_no_separate_click() -> None:
+    """typer brings its own click: the separate package may be missing."""
     code = (
-        "import sys; sys.modules['click'] = None; sys.modules['typer'] = None\n"
+        "import sys; sys.modules['click'] = None\n"
         "from checker.cli import main; main(['check', 'story.txt', '--bogus'])"
     )
     result = subprocess.run(
@@ -82,18 +83,14 @@ def test_usage_errors_need_neither_click_nor_typer() -> None:
     )
 
 
-def _commands(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
-) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
-    found = [(path, parser)]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                found += _commands(sub, (*path, name))
+def _commands(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    found = [(path, command)]
+    for name, sub in getattr(command, "commands", {}).items():
+        found += _commands(sub, (*path, name))
     return found
 
 
-COMMANDS = _commands(build_parser())
+COMMANDS = _commands(typer.main.get_command(build_app()))
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=lambda p: " ".join(p) or "top")
@@ -123,12 +120,12 @@ def test_metavars_say_what_to_give() -> None:
 def test_every_option_has_an_example_in_its_help_or_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = []
-    for path, parser in COMMANDS:
-        examples = parser.epilog or ""
-        for action in parser._actions:
-            if isinstance(action, argparse._HelpAction) or not action.option_strings:
+    for path, command in COMMANDS:
+        examples = command.epilog or ""
+        for param in command.params:
+            if not isinstance(param, typer.core.TyperOption):
                 continue
-            long = max(action.option_strings, key=len)
+            long = max([*param.opts, *param.secondary_opts], key=len)
             shown = re.compile(re.escape(long) + r"(?![\w-])")
             if not shown.search(examples) and not shown.search(readme):
                 missing.append(f"termcheck {' '.join(path)} {long}")
