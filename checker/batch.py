@@ -20,7 +20,6 @@ import gc
 import heapq
 import multiprocessing
 import os
-import stat
 import sys
 import time
 from collections import Counter, deque
@@ -36,10 +35,9 @@ from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, TermcheckError
 from checker.model import Severity
 from checker.select import EntryFocus
-from checker.source import SourceFile, decode, read_source
+from checker.source import MAX_FILE_BYTES, SourceFile, decode, read_source
 
 CHUNK_SIZE = 64
-MAX_FILE_BYTES = 256 * 1024 * 1024  # larger files are reported, not read
 _CHUNKS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold
 
 
@@ -129,20 +127,7 @@ def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
 
 def _read(task: Task, state: WorkerState) -> SourceFile:
     try:
-        info = os.stat(task.location)
-    except OSError:
-        info = None  # reading says why
-    if info is not None and not stat.S_ISDIR(info.st_mode):
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file", task.path)
-        if info.st_size > state.max_file_bytes:
-            raise InputError(
-                f"file too large to check ({info.st_size / 1e6:.0f} MB; "
-                f"the limit is {state.max_file_bytes / 1e6:.0f} MB)",
-                task.path,
-            )
-    try:
-        source = read_source(task.location, state.encoding)
+        source = read_source(task.location, state.encoding, state.max_file_bytes)
     except InputError as exc:
         raise InputError(exc.message, task.path, exc.line, exc.column) from None
     return source if source.path == task.path else replace(source, path=task.path)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -129,17 +132,116 @@ def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
         raise _decode_error(data, path, "utf-8", exc) from None
 
 
-def read_source(path: str | Path, declared: str | None = None) -> SourceFile:
-    name = str(path)
+MAX_FILE_BYTES = 256 * 1024 * 1024  # larger files are reported, not read
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file looked like when it was read: enough to tell that it changed since."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileState:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, FileState]:
+    """A regular file's bytes, refused when larger than `max_bytes`, and its state as it
+    was read (from the same open file, so a rename in between cannot mislead)."""
+    name = os.fsdecode(path)
     try:
-        data = Path(path).read_bytes()
+        # Opened without blocking, so that a FIFO is refused rather than waited on.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory", name)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("not a regular file", name)
+            if info.st_size > max_bytes:
+                raise InputError(
+                    f"file too large to check ({info.st_size / 1e6:.0f} MB; "
+                    f"the limit is {max_bytes / 1e6:.0f} MB)",
+                    name,
+                )
+            os.set_blocking(handle.fileno(), True)
+            data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise InputError("is a directory", name) from None
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", name) from None
-    return decode(data, name, declared)
+    if len(data) > max_bytes:
+        raise InputError(f"file grew past the limit of {max_bytes / 1e6:.0f} MB", name)
+    return data, FileState.of(info)
+
+
+def read_source(
+    path: str | Path, declared: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> SourceFile:
+    data, _ = read_bytes(path, max_bytes)
+    return decode(data, os.fsdecode(path), declared)
+
+
+def splice_bytes(source: SourceFile, edits: Sequence[tuple[int, int, str]]) -> bytes:
+    """The source's bytes with text spans replaced: `edits` are sorted, disjoint
+    (start, end, replacement) in code points of `source.text`. Only the replacements are
+    encoded; every byte outside the spans is copied from the original, so characters an
+    encoding maps two ways (Big5 0xA2CC and 0xA451 both read as 十) keep their bytes."""
+    raw = source_bytes(source)
+    encoding = source.encoding
+    text_at, byte_at = 0, len(source.bom)
+    parts = [raw[:byte_at]]
+    for start, end, replacement in edits:
+        start_byte = _byte_offset(source, text_at, byte_at, start)
+        end_byte = _byte_offset(source, start, start_byte, end)
+        parts.append(raw[byte_at:start_byte])
+        parts.append(replacement.encode(encoding))
+        text_at, byte_at = end, end_byte
+    parts.append(raw[byte_at:])
+    return b"".join(parts)
+
+
+def source_bytes(source: SourceFile) -> bytes:
+    """The bytes a source file was read from (its text encoded as it was, if not kept)."""
+    if source.raw is not None:
+        return source.raw
+    return source.bom + source.text.encode(source.encoding)
+
+
+def _byte_offset(source: SourceFile, text_at: int, byte_at: int, target: int) -> int:
+    """The byte offset of code point `target`, counting on from a known pair of offsets.
+    The length of the text re-encoded is right for every stateless encoding whose
+    characters keep their byte length; it is checked by decoding, and when it is wrong
+    the bytes are decoded one at a time until `target` is reached."""
+    raw = source_bytes(source)
+    between = source.text[text_at:target]
+    try:
+        guess = byte_at + len(between.encode(source.encoding))
+        if raw[byte_at:guess].decode(source.encoding) == between:
+            return guess
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    decoder = codecs.getincrementaldecoder(source.encoding)()
+    decoded = 0
+    wanted = target - text_at
+    for position in range(byte_at, len(raw) + 1):
+        if decoded == wanted and decoder.getstate()[0] == b"":
+            return position
+        if position == len(raw) or decoded > wanted:
+            break
+        decoded += len(decoder.decode(raw[position : position + 1]))
+    line, column = source.lines.line_col(target)
+    raise InputError(
+        f"a fix starts or ends inside a character that {source.encoding} stores as one unit",
+        source.path,
+        line,
+        column,
+    )
 
 
 def _codec(label: str, path: str) -> str:
