@@ -227,6 +227,9 @@ def check_command(
             f"in {run.changed} file{'s' if run.changed != 1 else ''}",
             err=True,
         )
+    skipped = run.summary.skipped_line()
+    if skipped and len(plan) > 1:
+        typer.echo(skipped, err=True)
     if run.errors:
         raise typer.Exit(EXIT_ERROR)
     if diff:
@@ -304,6 +307,7 @@ class _Run:
                 )
             except TermcheckError as exc:
                 self.errors.append(exc)
+                self.summary.add(FileError(path, str(exc)))
                 continue
             self.applied += fixed.applied
             self.changed += fixed.changed

@@ -17,6 +17,7 @@ line and the column.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -92,7 +93,7 @@ class ConfigFinder:
         """The settings of the configuration that governs `path` (None if there is none)."""
         if self._explicit is not None:
             return self._explicit
-        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        folder = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent
         found = self._find(folder)
         if found is None:
             return None

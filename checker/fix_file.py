@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.discover import Unreadable
 from checker.document import Document
 from checker.engine import Checker, Result
 from checker.errors import InputError, TermcheckError
@@ -108,6 +109,8 @@ def fix_path(
     is wrong with the file (unreadable, too large, read-only, a damaged archive, changed
     while it was being fixed) is an `InputError` naming it."""
     name = os.fsdecode(path)
+    if isinstance(path, Unreadable):
+        raise InputError(path.reason, name)
     target = os.path.realpath(path) if write else os.fsdecode(path)
     if write:
         _check_writable(name, target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
@@ -17,12 +19,30 @@ from checker.reporters.text import write_text
 # A writer consumes results as they come (a batch streams them) and writes its report.
 Writer = Callable[[Iterable[Result], TextIO], None]
 
+
+def whole(writer: Writer) -> Writer:
+    """A writer of one document (JSON, SARIF, JUnit, HTML) that reaches standard output
+    whole or not at all: the report is built in memory and written in one piece. A report
+    file needs no buffer: `checker.output.open_output` moves it into place when complete."""
+
+    def write(results: Iterable[Result], out: TextIO) -> None:
+        if out is not sys.stdout:
+            writer(results, out)
+            return
+        buffer = io.StringIO()
+        writer(results, buffer)
+        out.write(buffer.getvalue())
+        out.flush()
+
+    return write
+
+
 REPORTERS: dict[str, Writer] = {
     "text": write_text,
-    "json": write_json,
+    "json": whole(write_json),
     "jsonl": write_jsonl,
-    "sarif": write_sarif,
-    "junit": write_junit,
+    "sarif": whole(write_sarif),
+    "junit": whole(write_junit),
     "github": write_github,
-    "html": write_html,
+    "html": whole(write_html),
 }

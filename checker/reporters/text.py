@@ -11,9 +11,15 @@ from rich.markup import escape
 
 from checker.bundled import display_path
 from checker.engine import Result
+from checker.printable import printable
 from checker.reporters.common import position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _shown(text: str) -> str:
+    """Text from a file or a file name, safe for the terminal and for rich's markup."""
+    return escape(printable(text))
 
 
 def write_text(results: Iterable[Result], out: TextIO) -> None:
@@ -23,24 +29,25 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         seen.append(result)
         if result.findings:
             console.print(
-                f"[dim]{escape(result.path)}: story date {result.date.isoformat()} "
-                f"({escape(result.date_origin)})[/dim]"
+                f"[dim]{_shown(result.path)}: story date {result.date.isoformat()} "
+                f"({_shown(result.date_origin)})[/dim]"
             )
         for warning in result.warnings:
-            console.print(f"{escape(result.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+            console.print(f"{_shown(result.path)}: [yellow]warning[/yellow]: {_shown(warning)}")
         for finding in result.findings:
             pos = position(result, finding)
             level = finding.severity.label
             console.print(
-                f"[bold]{escape(finding.path)}:{pos.line}:{pos.column}:[/bold] "
+                f"[bold]{_shown(finding.path)}:{pos.line}:{pos.column}:[/bold] "
                 f"[{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
-                f"{escape(finding.message)} [dim]\\[{finding.rule}][/dim]"
+                f"{_shown(finding.message)} [dim]\\[{finding.rule}][/dim]"
             )
             line = result.source.lines.line_text(pos.line)
             end = pos.end_column if pos.end_line == pos.line else len(line) + 1
             excerpt, column = excerpt_window(line, pos.column - 1, end - 1)
-            width = max(1, end - pos.column)
-            console.print(f"    {escape(excerpt)}")
+            width = max(1, len(printable(excerpt[column : column + end - pos.column])))
+            column = len(printable(excerpt[:column]))
+            console.print(f"    {_shown(excerpt)}")
             console.print(
                 "    " + " " * column + f"[{_STYLE[level]}]" + "^" * width + f"[/{_STYLE[level]}]"
             )
@@ -48,7 +55,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                 safety = finding.fix.applicability.name.lower().replace("_", "-")
                 console.print(
                     f"    [green]fix ({safety}):[/green] "
-                    f"{escape(finding.fix.edits[0].replacement)!r}"
+                    f"{_shown(finding.fix.edits[0].replacement)!r}"
                 )
             for fact in finding.related[:2]:
                 where = display_path(fact.glossary or "")
@@ -57,8 +64,8 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                 status = "" if fact.status == "confirmed" else f" [{fact.status}]"
                 source = f" — {fact.source}" if fact.source else ""
                 console.print(
-                    f"    [dim]glossary: {escape(fact.entry)} ({escape(str(where))})"
-                    f"{escape(status)}{escape(source)}[/dim]"
+                    f"    [dim]glossary: {_shown(fact.entry)} ({_shown(str(where))})"
+                    f"{_shown(status)}{_shown(source)}[/dim]"
                 )
     totals = summary(seen)
     count = totals["findings"]
