@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -17,7 +17,9 @@ from checker.errors import InputError
 # Legacy encodings a newsroom archive about China and Japan may hold.
 LEGACY_CJK_ENCODINGS = ("gb18030", "big5", "shift_jis", "euc_jp")
 
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -116,6 +118,10 @@ def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
     for prefix, encoding in _UTF16_XML:
         if data.startswith(prefix):
             return _strict(data, path, encoding, b"", data)
+    if b"\0" in data[:4096]:
+        wide = _detect_wide(data, path)
+        if wide is not None:
+            return wide
     in_document = _declared_in_document(data)
     if in_document is not None:
         return _decode_declared(data, path, in_document)
@@ -262,10 +268,18 @@ def _decode_declared(data: bytes, path: str, label: str) -> SourceFile:
     non-ASCII text under another label is read as UTF-8, and a declared encoding that
     fails is retried with the superset its writers really use (GB2312 → GB18030)."""
     encoding = _codec(label, path)
-    if encoding in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") or data.isascii():
-        return _strict(
-            data, path, "utf-8" if encoding.startswith("utf-16") else encoding, b"", data
+    if not _ascii_compatible(encoding):
+        # The declaration was found as ASCII text, so the bytes are not in this encoding
+        # (EBCDIC, UTF-16 or UTF-32 would spell the declaration itself differently).
+        if encoding.startswith("utf-16"):
+            return _strict(data, path, "utf-8", b"", data)  # the usual mislabel, said often
+        note = (
+            f"the document declares {label}, which its bytes contradict; read as UTF-8"
+            " (pass --encoding to override)"
         )
+        return replace(_strict(data, path, "utf-8", b"", data), detected=True, encoding_note=note)
+    if encoding == "utf-8" or data.isascii():
+        return _strict(data, path, encoding, b"", data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -276,6 +290,14 @@ def _decode_declared(data: bytes, path: str, label: str) -> SourceFile:
             " (pass --encoding to override)"
         )
         return SourceFile(path, text, "utf-8", b"", data, True, note)
+    if _is_single_byte(encoding):
+        legacy = _detect_legacy(data) if _high_bytes_in_pairs(data) else None
+        if legacy is not None:
+            note = (
+                f"the document declares {label} but its bytes are {legacy}; read as {legacy}"
+                " (pass --encoding to override)"
+            )
+            return SourceFile(path, data.decode(legacy), legacy, b"", data, True, note)
     try:
         return SourceFile(path, data.decode(encoding), encoding, b"", data)
     except UnicodeDecodeError as exc:
@@ -286,6 +308,60 @@ def _decode_declared(data: bytes, path: str, label: str) -> SourceFile:
         return SourceFile(path, data.decode(wider), wider, b"", data)
     except UnicodeDecodeError as exc:
         raise _decode_error(data, path, wider, exc) from None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Does the encoding write ASCII text as ASCII bytes (not EBCDIC, UTF-16, UTF-32)?"""
+    probe = '<meta charset="x"> <?xml encoding?>'
+    try:
+        return probe.encode(encoding) == probe.encode("ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def _is_single_byte(encoding: str) -> bool:
+    """Every byte is one character (Latin-1, Windows-1252, KOI8-R...): any bytes decode,
+    so decoding cannot tell a wrong declaration."""
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(encoding, "replace")) == 0x80
+    except LookupError:
+        return False
+
+
+def _high_bytes_in_pairs(data: bytes) -> bool:
+    """Non-ASCII bytes come in runs of two or more, as in CJK text, not alone between
+    ASCII letters as accented letters do ("café", "Zürich")."""
+    runs = re.findall(rb"[\x80-\xff]+", data[:65536])
+    high = sum(len(run) for run in runs)
+    alone = sum(1 for run in runs if len(run) == 1)
+    return high >= 4 and alone <= high // 10
+
+
+def _detect_wide(data: bytes, path: str) -> SourceFile | None:
+    """UTF-32 or UTF-16 without a BOM, told by where the zero bytes fall: text never
+    holds NUL characters, so the reading that gives none and decodes cleanly wins."""
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        width = 4 if encoding.startswith("utf-32") else 2
+        if len(data) % width:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\0" in text or not _mostly_printable(text):
+            continue
+        note = (
+            f"encoding {encoding} was guessed from the bytes (no BOM and no declaration);"
+            " pass --encoding if the text looks wrong"
+        )
+        return SourceFile(path, text, encoding, b"", data, True, note)
+    return None
+
+
+def _mostly_printable(text: str) -> bool:
+    sample = text[:4096]
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\r\n")
+    return printable >= 0.95 * len(sample)
 
 
 def _strict(body: bytes, path: str, encoding: str, bom: bytes, raw: bytes) -> SourceFile:

@@ -147,6 +147,14 @@ def read_html(source: SourceFile) -> Document:
             f"{text_map.unmapped} run(s) of text could not be located in the source and"
             " were not checked"
         )
+    if text_map.dropped:
+        why = (
+            f"elements nested {text_map.depth} deep, past the parser's limit of "
+            f"{PARSER_DEPTH_LIMIT}"
+            if text_map.depth > PARSER_DEPTH_LIMIT
+            else "markup the parser could not place"
+        )
+        warnings.append(f"{text_map.dropped:,} characters of text were not checked: {why}")
     page = _Page(root, text_map)
     segments: list[Segment] = []
     headline, headline_element = page.headline()
@@ -177,6 +185,28 @@ def read_html(source: SourceFile) -> Document:
     return Document(source, tuple(segments), date, origin, tuple(warnings), format="html")
 
 
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+# libxml2's HTML parser leaves out what is nested deeper than this.
+PARSER_DEPTH_LIMIT = 255
+
+
 class _Tokens(HTMLParser):
     """Every text run of an HTML source with its offset; references apart."""
 
@@ -185,6 +215,8 @@ class _Tokens(HTMLParser):
         self.text = text
         self.pieces: list[Piece] = []
         self.tags: list[tuple[str, int, str]] = []  # name, offset, raw start tag
+        self._open: list[str] = []
+        self.depth = 0  # the deepest nesting of elements
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def position(self) -> int:
@@ -193,9 +225,17 @@ class _Tokens(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, self.position(), self.get_starttag_text() or ""))
+        if tag not in _VOID:
+            self._open.append(tag)
+            self.depth = max(self.depth, len(self._open))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+        self.tags.append((tag, self.position(), self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            while self._open.pop() != tag:
+                pass
 
     def handle_data(self, data: str) -> None:
         self.pieces.extend(_literal_runs(data, self.position()))
@@ -247,6 +287,8 @@ class HtmlMap:
         self._texts: dict[Any, list[Piece]] = {}
         self._tails: dict[Any, list[Piece]] = {}
         self.unmapped = 0
+        self.dropped = 0  # characters of text the parser left out (too deeply nested)
+        self.depth = tokens.depth
         self._cursor = 0
         self._align(root)
 
@@ -265,8 +307,10 @@ class HtmlMap:
                 if value.strip():
                     self.unmapped += 1
                 continue
+            self.dropped += _visible_length(self._flat[self._cursor : found])
             (self._tails if is_tail else self._texts)[node] = self._slice(found, len(value))
             self._cursor = found + len(value)
+        self.dropped += _visible_length(self._flat[self._cursor :])
 
     def _slice(self, start: int, length: int) -> list[Piece]:
         end = start + length
@@ -281,6 +325,10 @@ class HtmlMap:
                 result.append(Piece(piece.text[lo:hi], piece.start, piece.end, literal=False))
             i += 1
         return result
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\r\n\f")
 
 
 def _text_nodes(node: Any) -> Iterator[tuple[Any, bool, str | None]]:
