@@ -135,7 +135,9 @@ def _read(task: Task, state: WorkerState) -> SourceFile:
         source = read_source(task.location, state.encoding, state.max_file_bytes)
     except InputError as exc:
         raise InputError(exc.message, task.path, exc.line, exc.column) from None
-    return source if source.path == task.path else replace(source, path=task.path)
+    # A check needs the text, not the bytes (a Word file's reader reads its bytes).
+    raw = source.raw if source.is_archive else None
+    return replace(source, path=task.path, raw=raw)
 
 
 def _portable(result: Result) -> Result:
