@@ -20,6 +20,7 @@ import datetime as dt
 import html
 import json
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -214,7 +215,7 @@ class _Tokens(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.pieces: list[Piece] = []
-        self.tags: list[tuple[str, int, str]] = []  # name, offset, raw start tag
+        self.meta_tags: list[tuple[int, str]] = []  # offset, raw start tag of each <meta>
         self._open: list[str] = []
         self.depth = 0  # the deepest nesting of elements
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -224,13 +225,15 @@ class _Tokens(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, self.position(), self.get_starttag_text() or ""))
+        if tag == "meta":
+            self.meta_tags.append((self.position(), self.get_starttag_text() or ""))
         if tag not in _VOID:
             self._open.append(tag)
             self.depth = max(self.depth, len(self._open))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, self.position(), self.get_starttag_text() or ""))
+        if tag == "meta":
+            self.meta_tags.append((self.position(), self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._open:
@@ -276,10 +279,10 @@ class HtmlMap:
         tokens = _Tokens(text)
         tokens.feed(text)
         tokens.close()
-        self.tags = tokens.tags
+        self.meta_tags = tokens.meta_tags
         self._pieces = tokens.pieces
         self._flat = "".join(p.text for p in self._pieces)
-        self._starts: list[int] = []
+        self._starts = array("q")  # 8 bytes a piece, not an int object each
         position = 0
         for piece in self._pieces:
             self._starts.append(position)
@@ -404,9 +407,7 @@ class _Page:
         return None, None
 
     def _meta_pieces(self, attribute: str, value: str) -> list[Piece]:
-        for tag, offset, raw in self.map.tags:
-            if tag != "meta":
-                continue
+        for offset, raw in self.map.meta_tags:
             found = _attribute_pieces(raw, offset, attribute)
             if found and "".join(p.text for p in found) == value:
                 return _attribute_pieces(raw, offset, "content")
