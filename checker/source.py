@@ -94,9 +94,16 @@ class LineIndex:
         return line + 1, offset - self._starts[line] + 1
 
     def line_text(self, line: int) -> str:
+        start, end = self.bounds(line)
+        return self._text[start:end]
+
+    def bounds(self, line: int) -> tuple[int, int]:
+        """The offsets where a line starts and ends (before its line break)."""
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else len(self._text)
-        return self._text[start:end].rstrip("\r\n")
+        while end > start and self._text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
 
     def offset(self, line: int, column: int) -> int:
         return self._starts[line - 1] + column - 1
@@ -353,6 +360,8 @@ def _detect_wide(data: bytes, path: str) -> SourceFile | None:
             continue
         if "\0" in text or not _mostly_printable(text):
             continue
+        if width == 2 and sum(ch < "\x80" for ch in text[:4096]) < 0.6 * len(text[:4096]):
+            continue  # zero bytes say ASCII: most characters must be (not "ab\0" pairs)
         note = (
             f"encoding {encoding} was guessed from the bytes (no BOM and no declaration);"
             " pass --encoding if the text looks wrong"

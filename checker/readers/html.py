@@ -422,7 +422,7 @@ def _json_ld_articles(root: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
             continue
         for item in _json_items(data):
             types = item.get("@type")

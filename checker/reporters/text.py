@@ -12,7 +12,7 @@ from rich.markup import escape
 from checker.bundled import display_path
 from checker.engine import Result
 from checker.printable import printable
-from checker.reporters.common import position, summary
+from checker.reporters.common import Position, position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -42,9 +42,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                 f"[{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
                 f"{_shown(finding.message)} [dim]\\[{finding.rule}][/dim]"
             )
-            line = result.source.lines.line_text(pos.line)
-            end = pos.end_column if pos.end_line == pos.line else len(line) + 1
-            excerpt, column = excerpt_window(line, pos.column - 1, end - 1)
+            excerpt, column, end = _excerpt(result, pos)
             width = max(1, len(printable(excerpt[column : column + end - pos.column])))
             column = len(printable(excerpt[:column]))
             console.print(f"    {_shown(excerpt)}")
@@ -84,7 +82,28 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         )
 
 
-def excerpt_window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:
+def _excerpt(result: Result, pos: Position) -> tuple[str, int, int]:
+    """The excerpt of the finding's line, the span's column in it and the span's end
+    column on that line. Only the span's neighbourhood is read: a line (a file without
+    line breaks) may be megabytes long."""
+    line_start, line_end = result.source.lines.bounds(pos.line)
+    length = line_end - line_start
+    end = pos.end_column if pos.end_line == pos.line else length + 1
+    low = max(0, pos.column - 1 - 2 * _CONTEXT)
+    high = min(length, end - 1 + 2 * _CONTEXT)
+    near = result.source.text[line_start + low : line_start + high]
+    excerpt, column = excerpt_window(near, pos.column - 1 - low, end - 1 - low)
+    if low > 0 and not excerpt.startswith("…"):
+        excerpt, column = "…" + excerpt, column + 1
+    if high < length and not excerpt.endswith("…"):
+        excerpt += "…"
+    return excerpt, column, end
+
+
+_CONTEXT = 40
+
+
+def excerpt_window(line: str, start: int, end: int, context: int = _CONTEXT) -> tuple[str, int]:
     """The part of a long line around [start, end), and the span's column in it."""
     left = max(0, start - context)
     right = min(len(line), end + context)
