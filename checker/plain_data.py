@@ -22,6 +22,7 @@ import base64
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import json
 from array import array
 from collections.abc import Callable, Mapping
@@ -74,37 +75,42 @@ def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any
         raise PlainDataError(f"not plain data: {type(exc).__name__}: {exc}") from None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 class _Encoder:
     def __init__(self, references: Mapping[int, str]) -> None:
         self.references = references
 
     def encode(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
         name = self.references.get(id(value))
         if name is not None:
             return {"r": name}
-        if value is None or isinstance(value, bool | int | float | str):
-            return value
-        if isinstance(value, list):
-            return [self.encode(v) for v in value]
-        if isinstance(value, tuple):
-            return {"t": [self.encode(v) for v in value]}
-        if isinstance(value, frozenset):
-            return {"f": [self.encode(v) for v in value]}
-        if isinstance(value, set):
-            return {"s": [self.encode(v) for v in value]}
-        if isinstance(value, dict):
+        if kind is tuple or kind is list or kind is frozenset or kind is set:
+            items = [v if type(v) in _SCALARS else self.encode(v) for v in value]
+            return items if kind is list else {_COLLECTION_TAGS[kind]: items}
+        if kind is dict:
             return {"d": [[self.encode(k), self.encode(v)] for k, v in value.items()]}
-        if isinstance(value, bytes):
+        if kind is bytes:
             return {"b": base64.b64encode(value).decode("ascii")}
-        if isinstance(value, array):
+        if kind is array:
             return {"a": [value.typecode, base64.b64encode(value.tobytes()).decode("ascii")]}
         if isinstance(value, enum.Enum):
-            return {"e": [_registered(type(value)), value.value]}
-        if isinstance(value, ahocorasick.Automaton):
+            return {"e": [_registered(kind), value.value]}
+        if kind is ahocorasick.Automaton:
             return {"k": [[key, number] for key, number in value.items()]}
-        if isinstance(value, dt.date):
+        if kind is dt.date:
             return {"o": ["date", value.isoformat()]}
-        return {"o": [_registered(type(value)), self.encode(_state(value))]}
+        state = [
+            [key, v if type(v) in _SCALARS else self.encode(v)] for key, v in _state(value).items()
+        ]
+        return {"o": [_registered(kind), {"d": state}]}
+
+
+_COLLECTION_TAGS: dict[type, str] = {tuple: "t", frozenset: "f", set: "s"}
 
 
 def _registered(cls: type) -> str:
@@ -123,11 +129,23 @@ def _state(value: Any) -> dict[str, Any]:
     if isinstance(value, index._CandidateTable):
         pairs, starts = value.__getstate__()
         return {"_pairs": pairs, "_starts": starts}
-    if dataclasses.is_dataclass(value):
-        state = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        state.update(getattr(value, "__dict__", {}))
-        return state
-    raise PlainDataError(f"cannot store {type(value).__name__}")
+    kind: Any = type(value)  # a class is hashable, as the cache of field names needs
+    names = _field_names(kind)
+    if names is None:
+        raise PlainDataError(f"cannot store {type(value).__name__}")
+    state = {name: getattr(value, name) for name in names}
+    extra = getattr(value, "__dict__", None)  # cached properties of a dataclass
+    if extra:
+        state.update(extra)
+    return state
+
+
+@functools.cache
+def _field_names(cls: Any) -> tuple[str, ...] | None:
+    """A dataclass's field names, worked out once per class (None for other classes)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class _Decoder:
