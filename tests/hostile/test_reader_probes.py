@@ -64,3 +64,12 @@ def test_a_finding_on_a_megabyte_line_is_shown_from_its_neighbourhood(
     excerpt, caret = lines[at + 1], lines[at + 2]
     assert len(excerpt) < 200 and excerpt.lstrip().startswith("…")
     assert excerpt[caret.index("^") : caret.rindex("^") + 1] == "taiwan"
+
+
+def test_xml_nested_past_the_parsers_limit_is_one_line(checker: Checker) -> None:
+    from checker.errors import InputError
+
+    data = b"<nitf><body>" + b"<div>" * 5000 + b"x" + b"</div>" * 5000 + b"</body></nitf>"
+    with pytest.raises(InputError) as caught:
+        checker.check_source(decode(data, "deep.xml"))
+    assert str(caught.value) == "deep.xml:1:1287: XML nested more than 256 elements deep; refused"
