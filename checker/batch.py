@@ -20,7 +20,6 @@ import gc
 import heapq
 import multiprocessing
 import os
-import stat
 import sys
 import time
 from collections import Counter, deque
@@ -32,14 +31,15 @@ from itertools import islice
 from types import TracebackType
 from typing import NamedTuple, Protocol
 
+from checker.discover import Unreadable
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, TermcheckError
 from checker.model import Severity
+from checker.printable import printable
 from checker.select import EntryFocus
-from checker.source import SourceFile, decode, read_source
+from checker.source import MAX_FILE_BYTES, SourceFile, decode, read_source
 
 CHUNK_SIZE = 64
-MAX_FILE_BYTES = 256 * 1024 * 1024  # larger files are reported, not read
 _CHUNKS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold
 
 
@@ -119,8 +119,9 @@ def check_task(state: WorkerState, task: Task) -> BatchItem:
 
 
 def file_error(task: Task, message: str) -> FileError:
+    """The error as one printable line (a file name or an exception may hold anything)."""
     lines = message.strip().splitlines()
-    return FileError(task.path, lines[0] if lines else f"{task.path}: cannot be checked")
+    return FileError(task.path, printable(lines[0] if lines else f"{task.path}: cannot be checked"))
 
 
 def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
@@ -128,24 +129,15 @@ def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
 
 
 def _read(task: Task, state: WorkerState) -> SourceFile:
+    if isinstance(task.location, Unreadable):
+        raise InputError(task.location.reason, task.path)
     try:
-        info = os.stat(task.location)
-    except OSError:
-        info = None  # reading says why
-    if info is not None and not stat.S_ISDIR(info.st_mode):
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file", task.path)
-        if info.st_size > state.max_file_bytes:
-            raise InputError(
-                f"file too large to check ({info.st_size / 1e6:.0f} MB; "
-                f"the limit is {state.max_file_bytes / 1e6:.0f} MB)",
-                task.path,
-            )
-    try:
-        source = read_source(task.location, state.encoding)
+        source = read_source(task.location, state.encoding, state.max_file_bytes)
     except InputError as exc:
         raise InputError(exc.message, task.path, exc.line, exc.column) from None
-    return source if source.path == task.path else replace(source, path=task.path)
+    # A check needs the text, not the bytes (a Word file's reader reads its bytes).
+    raw = source.raw if source.is_archive else None
+    return replace(source, path=task.path, raw=raw)
 
 
 def _portable(result: Result) -> Result:
@@ -331,6 +323,7 @@ class _PoolRunner:
 # -- summary -------------------------------------------------------------------------------
 
 WORST_FILES = 10
+SKIPPED_NAMES = 10
 TOP_ENTRIES = 10
 
 
@@ -418,11 +411,21 @@ class BatchSummary:
                 lines[-1] += f", and {len(self.by_entry) - TOP_ENTRIES:,} more"
         if self.worst_files:
             lines.append("  most findings:")
-            lines.extend(f"    {path} ({count:,})" for path, count in self.worst_files)
-        if self.errors:
-            lines.append(f"  {_count(len(self.errors), 'file')} could not be read or checked:")
-            lines.extend(f"    {error.message}" for error in self.errors)
+            lines.extend(f"    {printable(path)} ({count:,})" for path, count in self.worst_files)
         return "\n".join(lines)
+
+    def skipped_line(self) -> str | None:
+        """One line naming the files that could not be read or checked (each was reported
+        on its own line as it came), or None when every file was checked."""
+        if not self.errors:
+            return None
+        names = [printable(error.path) for error in self.errors[:SKIPPED_NAMES]]
+        more = len(self.errors) - len(names)
+        listed = ", ".join(names) + (f" and {more:,} more" if more else "")
+        return (
+            f"termcheck: skipped {_count(len(self.errors), 'file')} that could not be read "
+            f"or checked: {listed}"
+        )
 
 
 def _count(n: int, noun: str) -> str:

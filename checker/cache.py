@@ -6,34 +6,34 @@ loaded under, which findings cite), the termcheck version and the code that buil
 compiled form; any change makes a new key, and a file that does not match is ignored and
 rebuilt. Only the bytes of the glossary files are read on a hit (to hash them).
 
-The file holds the index (its automaton pickles as one block) and each glossary entry as
-a separate pickle, read only when a check first touches that entry: a cold check of one
-story against 100,000 entries reads the few hundred it needs. Files are written
-atomically and never partially; at most `KEEP` of them are kept, the least recently used
-are removed. The default folder is `$TERMCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/termcheck`,
-else `~/.cache/termcheck`. A folder that cannot be written only means no caching.
+The file holds plain data (`checker.plain_data`: JSON that can only rebuild the glossary
+model, never run code): the glossary and its index as two blocks, and each glossary entry
+apart, read only when a check first touches that entry: a cold check of one story against
+100,000 entries reads the few hundred it needs. A header gives the format version and a
+SHA-256 checksum of everything after it, checked before anything is read; a file that
+fails the check is rebuilt, with a warning. Files are written atomically and never
+partially; at most `KEEP` of them are kept, the least recently used are removed. The
+default folder is `$TERMCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/termcheck`, else
+`~/.cache/termcheck`. A folder that cannot be written only means no caching.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import functools
 import gc
 import hashlib
 import io
 import mmap
 import os
-import pickle
 import struct
 import sys
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, cast, overload
+from typing import Any, BinaryIO, overload
 
-from checker import __version__
+from checker import __version__, plain_data
 from checker.glossary.loader import glossary_paths, load_glossaries
 from checker.glossary.model import Entry, Glossary, Holding
 from checker.match.index import TermIndex
@@ -41,10 +41,11 @@ from checker.output import write_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 1
-_HEADER = struct.Struct("<QQQ")  # sizes of: the key, the index pickle, the entry offsets
+_FORMAT = 2
+# Format version; sizes of the key, the glossary, the index and the entry offsets; SHA-256.
+_HEADER = struct.Struct("<QQQQQ32s")
 # The modules whose code shapes what is stored: a change to any of them is a new key.
-_CODE = ("glossary", "match", "lexicon.py", "dates.py", "cache.py")
+_CODE = ("glossary", "match", "lexicon.py", "dates.py", "cache.py", "plain_data.py")
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,8 @@ def _compile(files: Sequence[Path]) -> Compiled:
 
 # -- the file -------------------------------------------------------------------------------
 
-# References, in the index pickle, to what is stored apart and read lazily.
-_ENTRIES, _BY_ID, _HOLDINGS = "entries", "by-id", "holdings"
+# References, in the glossary and index blocks, to what is stored apart and read lazily.
+_ENTRIES, _BY_ID, _HOLDINGS, _GLOSSARY = "entries", "by-id", "holdings", "glossary"
 
 
 def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
@@ -164,7 +165,7 @@ def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
     offsets = array("q", [0])
     blobs = io.BytesIO()
     for entry in entries:
-        _EntryPickler(blobs).dump(entry)
+        blobs.write(plain_data.dumps(entry))
         offsets.append(blobs.tell())
     ids: dict[str, int] = {}
     for i, entry in enumerate(entries):
@@ -174,108 +175,75 @@ def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
         for office, found in holdings.items()
     }
     references = {id(entries): _ENTRIES, id(glossary.by_id): _BY_ID, id(holdings): _HOLDINGS}
-    body = io.BytesIO()
-    pickler = _IndexPickler(body, references)
-    pickler.dump((glossary, index, ids, holding_positions))
+    glossary_bytes = plain_data.dumps(glossary, references)
+    references[id(glossary)] = _GLOSSARY
+    index_bytes = plain_data.dumps((index, ids, holding_positions), references)
     key_bytes = key.encode()
-    index_bytes = body.getvalue()
-    offset_bytes = offsets.tobytes()
-    return b"".join(
-        [
-            _MAGIC,
-            _HEADER.pack(len(key_bytes), len(index_bytes), len(offset_bytes)),
-            key_bytes,
-            index_bytes,
-            offset_bytes,
-            blobs.getvalue(),
-        ]
-    )
+    sizes = (len(key_bytes), len(glossary_bytes), len(index_bytes), len(offsets) * 8)
+    body = b"".join([key_bytes, glossary_bytes, index_bytes, offsets.tobytes(), blobs.getvalue()])
+    return _MAGIC + _HEADER.pack(_FORMAT, *sizes, hashlib.sha256(body).digest()) + body
 
 
-class _EntryPickler(pickle.Pickler):
-    """Pickles an entry so that it loads fast: its slotted parts (forms, tenures, dates)
-    are rebuilt by `_rebuild` instead of the dataclass `__setstate__`, which looks up the
-    class's fields again for every object (most of the time of reading an entry)."""
-
-    def __init__(self, file: io.BytesIO) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def reducer_override(self, obj: Any) -> Any:
-        cls: Any = type(obj)  # a class is hashable, as the cache below needs
-        names = _slotted_fields(cls)
-        if names is None:
-            return NotImplemented
-        return _rebuild, (cls, names, tuple(getattr(obj, n) for n in names))
-
-
-@functools.cache
-def _slotted_fields(cls: Any) -> tuple[str, ...] | None:
-    """The field names of a dataclass with slots (None for any other class)."""
-    if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
-    obj: Any = object.__new__(cls)
-    for name, value in zip(names, values, strict=True):
-        object.__setattr__(obj, name, value)
-    return obj
-
-
-class _IndexPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, references: dict[int, str]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.references = references
-
-    def persistent_id(self, obj: Any) -> str | None:
-        return self.references.get(id(obj))
-
-
-class _IndexUnpickler(pickle.Unpickler):
-    def __init__(self, file: BinaryIO, lazy: dict[str, Any]) -> None:
-        super().__init__(file)
-        self.lazy = lazy
-
-    def persistent_load(self, pid: Any) -> Any:
-        return self.lazy[pid]
+class DamagedCache(Exception):
+    """A cache file of this key whose bytes are not what was written."""
 
 
 def _read(path: Path, key: str) -> Compiled | None:
+    """The compiled glossary stored under `key`, or None when there is none. A file that
+    is there but damaged is reported on standard error and will be replaced."""
     try:
         with open(path, "rb") as handle:
             return _unpack(handle, key)
-    except Exception:  # missing, damaged or foreign: a miss, rebuilt and replaced
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # damaged, truncated, foreign: rebuilt and replaced
+        reason = str(exc) if isinstance(exc, DamagedCache) else f"{type(exc).__name__}: {exc}"
+        print(
+            f"termcheck: warning: {path}: damaged glossary cache ({reason}); rebuilding it",
+            file=sys.stderr,
+        )
         return None
 
 
 def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
-    """The index is unpickled straight from the file; the entries' part is mapped, not
-    read: an entry's bytes are paged in when it is first used."""
+    """The file is checked whole against its checksum, then the glossary and index are
+    read; the entries' part is mapped, not read: an entry is decoded when first used."""
     if handle.read(len(_MAGIC)) != _MAGIC:
-        return None
-    key_size, index_size, offsets_size = _HEADER.unpack(handle.read(_HEADER.size))
-    if handle.read(key_size) != key.encode():
-        return None
-    index_start = handle.tell()
-    offsets = array("q")
-    handle.seek(index_start + index_size)
-    offsets.frombytes(handle.read(offsets_size))
-    blobs_start = index_start + index_size + offsets_size
+        raise DamagedCache("not a termcheck glossary cache")
+    header = handle.read(_HEADER.size)
+    if len(header) != _HEADER.size:
+        raise DamagedCache("truncated header")
+    version, key_size, glossary_size, index_size, offsets_size, digest = _HEADER.unpack(header)
+    if version != _FORMAT:
+        return None  # written by another version: a miss, replaced
     mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    entries = LazyEntries(memoryview(mapped)[blobs_start:], offsets)
+    body = memoryview(mapped)[len(_MAGIC) + _HEADER.size :]
+    if hashlib.sha256(body).digest() != digest:
+        raise DamagedCache("checksum mismatch")
+    if bytes(body[:key_size]) != key.encode():
+        return None
+    at = key_size
+    glossary_bytes = bytes(body[at : at + glossary_size])
+    at += glossary_size
+    index_bytes = bytes(body[at : at + index_size])
+    at += index_size
+    offsets = array("q")
+    offsets.frombytes(body[at : at + offsets_size])
+    entries = LazyEntries(body[at + offsets_size :], offsets)
     by_id = _LazyById(entries)
     holdings = _LazyHoldings(entries)
-    lazy = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
-    handle.seek(index_start)
+    lazy: dict[str, Any] = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
     enabled = gc.isenabled()
     gc.disable()  # many small objects, none of them garbage: skip collections while loading
     try:
-        glossary, index, by_id.positions, holdings.positions = _IndexUnpickler(handle, lazy).load()
+        glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
+        index, by_id.positions, holdings.positions = plain_data.loads(index_bytes, lazy)
     finally:
         if enabled:
             gc.enable()
-    return Compiled(cast(Glossary, glossary), cast(TermIndex, index), from_cache=True)
+    if not isinstance(glossary, Glossary) or not isinstance(index, TermIndex):
+        raise DamagedCache("unexpected content")
+    return Compiled(glossary, index, from_cache=True)
 
 
 class LazyEntries(Sequence[Entry]):
@@ -303,7 +271,7 @@ class LazyEntries(Sequence[Entry]):
             if index < 0:
                 index += len(self._loaded)
             offsets = self._offsets
-            entry = pickle.loads(self._blobs[offsets[index] : offsets[index + 1]])
+            entry = plain_data.loads(bytes(self._blobs[offsets[index] : offsets[index + 1]]))
             self._loaded[index] = entry
         return entry
 

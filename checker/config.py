@@ -18,6 +18,7 @@ line and the column.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -111,7 +112,7 @@ class ConfigFinder:
         """The settings of the configuration that governs `path` (None if there is none)."""
         if self._explicit is not None:
             return self._explicit
-        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        folder = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent
         found = self._find(folder)
         if found is None:
             return None

@@ -9,7 +9,8 @@ as they are found: a folder of a million files is never listed in memory at once
 
 A path in a list that does not exist is passed on, so the batch reports it as a file that
 could not be read, next to the others; a file, folder or glob named on the command line
-that matches nothing is an error before anything is checked.
+that matches nothing is an error before anything is checked. A folder that cannot be
+listed is passed on as `Unreadable`, which the batch reports like an unreadable file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ from checker.errors import InputError
 from checker.readers import supported_suffixes
 
 STDIN = "-"
+
+
+class Unreadable(str):
+    """A folder that could not be listed, passed on with the files so that the batch
+    reports it in its place (one line; the run goes on, and exits with 2)."""
+
+    reason: str
+
+    def __new__(cls, path: str, reason: str) -> Unreadable:
+        unreadable = super().__new__(cls, path)
+        unreadable.reason = reason
+        return unreadable
+
+    def __reduce__(self) -> tuple[type[Unreadable], tuple[str, str]]:
+        return (Unreadable, (str(self), self.reason))
+
+
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -70,7 +88,8 @@ def walk(folder: str, suffixes: Iterable[str]) -> Iterator[str]:
         with os.scandir(folder) as scan:
             children = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"cannot read folder: {exc.strerror or exc}", folder) from None
+        yield Unreadable(folder, f"cannot read folder: {exc.strerror or exc}")
+        return
     for child in children:
         if child.is_dir(follow_symlinks=False):
             yield from walk(child.path, wanted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ class FileIgnore:
         return re.compile(_glob_regex(self.pattern.strip("/")))
 
     def matches(self, path: str | Path) -> bool:
-        absolute = Path(path).resolve()
+        absolute = Path(os.path.realpath(path))
         try:
             relative = absolute.relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker.printable import printable
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -34,7 +36,7 @@ class TermcheckError(Exception):
                 if self.column is not None:
                     where += f":{self.column}"
             where += ": "
-        return f"{where}{self.message}"
+        return printable(f"{where}{self.message}")
 
 
 class InputError(TermcheckError):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.document import Document
 from checker.model import Applicability, Edit, Finding, Span
-from checker.source import SourceFile
+from checker.source import source_bytes, splice_bytes
 
 # Markup formats whose text nodes need `&`, `<` and `>` written as references.
 _MARKUP_FORMATS = frozenset({"html", "xml"})
@@ -112,22 +112,7 @@ class _LiteralRuns:
         return i >= 0 and span.end <= self._runs[i][1]
 
 
-def source_bytes(source: SourceFile) -> bytes:
-    """The bytes a source file was read from (its text encoded as it was, if not kept)."""
-    if source.raw is not None:
-        return source.raw
-    return source.bom + source.text.encode(source.encoding)
-
-
 def _spliced(document: Document, edits: Sequence[Edit]) -> bytes:
     if document.splice is not None:
         return document.splice(edits)
-    source = document.source
-    parts = []
-    position = 0
-    for edit in edits:
-        parts.append(source.text[position : edit.span.start])
-        parts.append(edit.replacement)
-        position = edit.span.end
-    parts.append(source.text[position:])
-    return source.bom + "".join(parts).encode(source.encoding)
+    return splice_bytes(document.source, [(e.span.start, e.span.end, e.replacement) for e in edits])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TextIO
@@ -35,25 +37,46 @@ def open_output(path: str | None) -> Iterator[TextIO]:
 @contextlib.contextmanager
 def _replacing(target: Path, binary: bool) -> Iterator[IO]:
     """A temporary file beside the target, renamed over it when the block ends without
-    an error and removed when it ends with one: the target is never half written."""
+    an error and removed when it ends with one, or when the process is told to stop
+    (Ctrl-C, SIGTERM, SIGHUP): the target is never half written, no temporary is left."""
     directory = target.parent if str(target.parent) else Path(".")
+    with _stops_raise():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
+        try:
+            if binary:
+                handle: IO = os.fdopen(fd, "wb")
+            else:
+                handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            with handle:
+                yield handle
+            _permissions_like(target, tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def _stops_raise() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `SystemExit` (exit code 128 + the signal) for the block,
+    so that cleanup runs as it does for Ctrl-C; outside the main thread, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", str(target)) from None
-    try:
-        if binary:
-            handle: IO = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        with handle:
-            yield handle
-        _permissions_like(target, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _permissions_like(target: Path, tmp: str) -> None:

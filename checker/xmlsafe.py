@@ -7,6 +7,8 @@ capped before parsing. Errors are one line with the file and the position.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from checker.errors import InputError
@@ -27,6 +29,10 @@ def safe_xml_parser() -> etree.XMLParser:
     )
 
 
+# libxml2's own words for its nesting limit (it names an option users cannot set).
+_DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
+
+
 def parse_xml(data: bytes, path: str) -> etree._ElementTree:
     """Parse untrusted XML bytes, or raise InputError with the file and position."""
     if len(data) > MAX_XML_BYTES:
@@ -37,6 +43,11 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = str(exc.msg).split(", line ")[0] if exc.msg else "malformed XML"
+        depth = _DEPTH_LIMIT.match(message)
+        if depth:
+            raise InputError(
+                f"XML nested more than {depth.group(1)} elements deep; refused", path, line, column
+            ) from None
         raise InputError(f"not well-formed XML: {message}", path, line, column) from None
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD

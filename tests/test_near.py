@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.glossary.model import Entry, Kind
-from checker.match.near import NameParts, fold_name, romanization_key, slip_distance, slips_allowed
+from checker.match.near import (
+    NameParts,
+    fold_name,
+    person_names,
+    romanization_key,
+    slip_distance,
+    slips_allowed,
+)
 
 
 def _osa(a: str, b: str) -> int:
@@ -57,7 +64,7 @@ PEOPLE = (
     _person(5, "Jinsong", "Liu", "chinese"),
     _person(6, "Tetsuo", "Saito", "japanese"),
 )
-PARTS = NameParts(PEOPLE)
+PARTS = NameParts(person_names(PEOPLE))
 KNOWN = {
     fold_name(text): person.name_origin
     for person in PEOPLE

@@ -483,6 +483,9 @@ def _report(
             f"in {run.changed} file{'s' if run.changed != 1 else ''}",
             file=sys.stderr,
         )
+    skipped = run.summary.skipped_line()
+    if skipped and len(plan) > 1:
+        print(skipped, file=sys.stderr)
     if run.errors:
         return EXIT_ERROR
     if args.diff:
@@ -557,7 +560,10 @@ class _Run:
                     write=self.write,
                 )
             except TermcheckError as exc:
+                from checker.batch import FileError
+
                 self.errors.append(exc)
+                self.summary.add(FileError(path, str(exc)))
                 continue
             self.applied += fixed.applied
             self.changed += fixed.changed

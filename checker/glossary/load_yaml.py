@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -67,28 +68,94 @@ _ROLE_KEYS = {
 _FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal"}
 
 
+# Bounds on what a glossary may hold, so that no file can exhaust the stack or the matcher.
+MAX_DEPTH = 32  # nested mappings and lists
+MAX_INTEGER_DIGITS = 18
+MAX_FORM_LENGTH = 500  # characters of one form (the longest real title is under 150)
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping."""
+    """A safe loader that records the line of every mapping, refuses duplicate keys and
+    nesting deeper than `MAX_DEPTH`, and names the line of every value it cannot read."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool | dt.date | None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be text", key_node.start_mark
+            )
+        if key in seen:
+            first = seen[key].start_mark.line + 1
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first on line {first})", key_node.start_mark
+            )
+        seen[key] = key_node
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date: {exc}", node.start_mark
+        ) from None
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    digits = sum(ch.isalnum() for ch in str(node.value))
+    if digits > MAX_INTEGER_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"number too large ({digits:,} digits)", node.start_mark
+        )
+    return int(loader.construct_yaml_int(node))
+
+
+def _construct_float(loader: _LineLoader, node: yaml.ScalarNode) -> float:
+    value = float(loader.construct_yaml_float(node))
+    if math.isinf(value) and "inf" not in str(node.value).lower():
+        raise yaml.constructor.ConstructorError(None, None, "number too large", node.start_mark)
+    return value
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def parse_yaml(text: str, path: str) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        problem = f"character U+{exc.character:04X} is not allowed in YAML"
+        raise GlossaryError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        line = mark.line + 1 if mark else None
+        where = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        raise GlossaryError(f"invalid YAML: {problem}", path, line, column) from None
+        raise GlossaryError(f"invalid YAML: {problem}", path, where, column) from None
 
 
 def load_yaml_glossary(path: str | Path) -> Glossary:
@@ -110,7 +177,7 @@ def glossary_from_yaml(text: str, path: str) -> Glossary:
         data, {"glossary", "version", "description", "knowledge-date", "entries"}, path, "glossary"
     )
     reader = EntryReader(path)
-    entries = tuple(reader.entry(item) for item in data["entries"])
+    entries = tuple(reader.entry(item, data.get(LINE)) for item in data["entries"])
     name = str(data.get("glossary") or Path(path).stem)
     version = str(data.get("version") or "")
     knowledge = reader.date(data.get("knowledge-date"), name, "knowledge-date", data.get(LINE))
@@ -135,9 +202,9 @@ class EntryReader:
     def fail(self, message: str, line: int | None) -> GlossaryError:
         return GlossaryError(message, self.path, line)
 
-    def entry(self, item: Any) -> Entry:
+    def entry(self, item: Any, list_line: int | None = None) -> Entry:
         if not isinstance(item, dict):
-            raise self.fail("each entry is a mapping with an 'id' and a 'kind'", None)
+            raise self.fail("each entry is a mapping with an 'id' and a 'kind'", list_line)
         line = item.get(LINE)
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or not entry_id:
@@ -153,6 +220,7 @@ class EntryReader:
         en = item.get("en")
         if not isinstance(en, str) or not en.strip():
             raise self.fail(f"entry {entry_id!r} has no English form 'en'", line)
+        self.length(en, entry_id, "en", line)
         forms = [Form(en, Role.PREFERRED, line=line)]
         for key, role in _ROLE_KEYS.items():
             forms.extend(self.forms(item.get(key), role, "en", entry_id, key, line))
@@ -184,13 +252,13 @@ class EntryReader:
             ),
             organization=self.text(item.get("organization"), entry_id, "organization", line),
             tenures=tuple(
-                self.tenure(t, entry_id)
+                self.tenure(t, entry_id, line)
                 for t in self.seq(item.get("tenures"), entry_id, "tenures", line)
             ),
             born=born,
             born_status=born_status,
             events=tuple(
-                self.event(e, entry_id)
+                self.event(e, entry_id, line)
                 for e in self.seq(item.get("events"), entry_id, "events", line)
             ),
             ja_reading=self.text(item.get("ja-reading"), entry_id, "ja-reading", line),
@@ -198,7 +266,8 @@ class EntryReader:
             status=status,
             sources=tuple(str(s) for s in self.seq(item.get("sources"), entry_id, "sources", line)),
             specs=tuple(
-                self.spec(s, entry_id) for s in self.seq(item.get("specs"), entry_id, "specs", line)
+                self.spec(s, entry_id, line)
+                for s in self.seq(item.get("specs"), entry_id, "specs", line)
             ),
             coverage=self.coverage(item.get("coverage"), entry_id, line),
         )
@@ -232,6 +301,14 @@ class EntryReader:
                 raise self.fail(f"entry {entry_id!r}: each vacancy has 'from' and 'to'", where)
             vacant.append((first, last))
         return Coverage(start, end, tuple(vacant))
+
+    def length(self, form: str, entry_id: str, key: str, line: int | None) -> None:
+        if len(form) > MAX_FORM_LENGTH:
+            raise self.fail(
+                f"entry {entry_id!r}: a {key!r} form of {len(form):,} characters is longer "
+                f"than {MAX_FORM_LENGTH}",
+                line,
+            )
 
     def seq(self, value: Any, entry_id: str, key: str, line: int | None) -> list[Any]:
         if value is None:
@@ -272,6 +349,7 @@ class EntryReader:
         forms = []
         for item in items:
             if isinstance(item, str):
+                self.length(item, entry_id, key, line)
                 forms.append(Form(item, role, lang, line=line))
                 continue
             if not isinstance(item, dict):
@@ -288,6 +366,7 @@ class EntryReader:
                     f"entry {entry_id!r}: 'formal' of {text!r} is true or false",
                     item.get(LINE, line),
                 )
+            self.length(text, entry_id, key, item.get(LINE, line))
             forms.append(
                 Form(
                     text,
@@ -322,9 +401,11 @@ class EntryReader:
             return self.date(value.get("value"), entry_id, key, line), status
         return self.date(value, entry_id, key, line), CONFIRMED
 
-    def tenure(self, item: Any, entry_id: str) -> Tenure:
+    def tenure(self, item: Any, entry_id: str, entry_line: int | None) -> Tenure:
         if not isinstance(item, dict) or "office" not in item:
-            raise self.fail(f"entry {entry_id!r}: each tenure is a mapping with an 'office'", None)
+            raise self.fail(
+                f"entry {entry_id!r}: each tenure is a mapping with an 'office'", entry_line
+            )
         line = item.get(LINE)
         _reject_unknown(
             item,
@@ -344,20 +425,20 @@ class EntryReader:
             line=line,
         )
 
-    def event(self, item: Any, entry_id: str) -> Event:
+    def event(self, item: Any, entry_id: str, entry_line: int | None) -> Event:
         if isinstance(item, str):
             return Event(date="", text=item)
         if not isinstance(item, dict):
-            raise self.fail(f"entry {entry_id!r}: each event is text or a mapping", None)
+            raise self.fail(f"entry {entry_id!r}: each event is text or a mapping", entry_line)
         return Event(
             date=str(item.get("date", "")),
             text=str(item.get("text", "")),
             source=item.get("source"),
         )
 
-    def spec(self, item: Any, entry_id: str) -> Spec:
+    def spec(self, item: Any, entry_id: str, entry_line: int | None) -> Spec:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise self.fail(f"entry {entry_id!r}: each spec is a mapping with 'text'", None)
+            raise self.fail(f"entry {entry_id!r}: each spec is a mapping with 'text'", entry_line)
         line = item.get(LINE)
         _reject_unknown(item, {"text", "expect", "date"}, self.path, f"a spec of {entry_id!r}")
         expect = item.get("expect", [])

@@ -1,10 +1,12 @@
 """Folding text for matching, with a map back to the original offsets.
 
 Folding lower-cases, turns every kind of white space into a plain space, curly
-apostrophes into straight ones and hyphen look-alikes into "-". It keeps one
-character per original character, so offsets agree, except where runs of white space
-are collapsed into one space (a name broken across a line break still matches); the
-returned map undoes that collapse.
+apostrophes into straight ones, hyphen look-alikes into "-" and full-width Latin
+("Ｌｉｕ") into ASCII. It keeps one character per original character, so offsets agree,
+except where runs of white space are collapsed into one space (a name broken across a
+line break still matches) and where invisible characters are dropped (zero-width
+spaces and joiners, bidirectional controls: "Kanai\u200b Hiroshi" is "kanai hiroshi");
+the returned map undoes both.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ _TABLE = {
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
-_RUNS = re.compile(r"  +")
+# Characters with no width and no letter of their own: dropped for matching.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c"
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+# A run to shorten: spaces and invisible characters, two or more, or any invisible one.
+_RUNS = re.compile(f"[ {INVISIBLE}]*[{INVISIBLE}][ {INVISIBLE}]*|  +")
 # The table as (character, replacement) pairs: replacing the few characters a text holds is
 # many times faster than `str.translate` with a dict, and gives the same text (no
 # replacement is itself replaced).
@@ -61,10 +67,16 @@ def fold_text(text: str) -> tuple[str, OffsetMap | None]:
     if len(lowered) != len(text):
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     folded = lowered
-    for character, replacement in _ASCII_REPLACEMENTS if folded.isascii() else _REPLACEMENTS:
+    if folded.isascii():
+        for character, replacement in _ASCII_REPLACEMENTS:
+            if character in folded:
+                folded = folded.replace(character, replacement)
+        return (folded, None) if "  " not in folded else _collapse(folded)
+    for character, replacement in _REPLACEMENTS:
         if character in folded:
             folded = folded.replace(character, replacement)
-    if "  " not in folded:
+    folded = fold_width(folded)
+    if "  " not in folded and not _HAS_INVISIBLE.search(folded):
         return folded, None
     return _collapse(folded)
 
@@ -74,6 +86,14 @@ def fold_width(text: str) -> str:
     for character in set(_HAS_FULLWIDTH.findall(text)):  # a few kinds ("，", "（") per text
         text = text.replace(character, chr(_FULLWIDTH[ord(character)]))
     return text
+
+
+def visible(text: str) -> str:
+    """The text as a reader sees it: invisible characters dropped, full-width Latin as
+    ASCII (case kept)."""
+    if text.isascii():
+        return text
+    return fold_width(_HAS_INVISIBLE.sub("", text))
 
 
 class OffsetMap:
@@ -95,16 +115,29 @@ class OffsetMap:
 
 
 def _collapse(folded: str) -> tuple[str, OffsetMap]:
+    """Runs of spaces become one space (the first), invisible characters go."""
     pieces: list[str] = []
     starts: list[int] = []
     shifts: list[int] = []
     removed = 0
     last = 0
+
+    def drop(start: int, end: int) -> None:
+        nonlocal removed
+        if end > start:
+            starts.append(start - removed)
+            removed += end - start
+            shifts.append(removed)
+
     for match in _RUNS.finditer(folded):
-        pieces.append(folded[last : match.start() + 1])
-        removed += match.end() - match.start() - 1
-        starts.append(match.start() + 1 - (removed - (match.end() - match.start() - 1)))
-        shifts.append(removed)
+        pieces.append(folded[last : match.start()])
+        space = folded.find(" ", match.start(), match.end())
+        if space == -1:
+            drop(match.start(), match.end())
+        else:
+            drop(match.start(), space)
+            pieces.append(" ")
+            drop(space + 1, match.end())
         last = match.end()
     pieces.append(folded[last:])
     return "".join(pieces), OffsetMap(starts, shifts)

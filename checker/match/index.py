@@ -25,7 +25,7 @@ import ahocorasick_rs
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS
 from checker.match.fold import fold_form, fold_text, fold_width
-from checker.match.near import NameParts, deletion_variants, slips_allowed
+from checker.match.near import NameParts, deletion_variants, person_names, slips_allowed
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _FIRST_CJK = "\u3040"  # no character before it is CJK
@@ -79,7 +79,7 @@ class TermIndex:
             automaton.make_automaton()
         self._latin = automaton
         self.family_names = _family_names(self.entries)
-        self.name_parts = NameParts(self.entries)  # for near misses of people's names
+        self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
         self._office_words: OfficeWords | bytes = _office_words(self.entries, self.countries)
         self._office_facts = {
@@ -112,6 +112,7 @@ class TermIndex:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state.pop("_cjk_automaton", None)
+        state.pop("name_parts", None)
         state["_office_words"] = pickle.dumps(self.office_words, pickle.HIGHEST_PROTOCOL)
         state["_distinct"] = {}
         state["_bearers"] = {}
@@ -123,6 +124,12 @@ class TermIndex:
         self.__dict__.update(state)
         self._latin_values.entries = self.entries
         self._cjk_values.entries = self.entries
+
+    @cached_property
+    def name_parts(self) -> NameParts:
+        """The people's name parts for near misses; built on first use (after loading from
+        a cache too), since many runs meet no capitalized word near a name."""
+        return NameParts(self.person_names)
 
     @cached_property
     def _cjk_automaton(self) -> ahocorasick_rs.AhoCorasick | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,18 @@ from checker.glossary.model import Entry, Kind
 
 _MAX_SLIPS = 2
 _REMEMBERED = 200_000  # words whose answer is kept; the memory is cleared when full
+
+
+# What near misses need of a person: the entry's index, family and given name, origin.
+PersonName = tuple[int, str, str, str | None]
+
+
+def person_names(entries: Sequence[Entry]) -> list[PersonName]:
+    return [
+        (i, e.family, e.given, e.name_origin)
+        for i, e in enumerate(entries)
+        if e.kind is Kind.PERSON and e.family and e.given
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +56,19 @@ class NearName:
 class NameParts:
     """The name parts of a glossary's people, indexed for near-miss look-up."""
 
-    def __init__(self, entries: tuple[Entry, ...]) -> None:
+    def __init__(self, people: Iterable[PersonName]) -> None:
+        """`people`: `person_names(entries)` (plain tuples, as a glossary cache keeps them)."""
         parts: dict[str, list[NamePart]] = {}
-        for i, entry in enumerate(entries):
-            if entry.kind is not Kind.PERSON or not entry.family or not entry.given:
-                continue
-            for part, text in (("family", entry.family), ("given", entry.given)):
+        origins: dict[int, str | None] = {}
+        for i, family, given, origin in people:
+            origins[i] = origin
+            for part, text in (("family", family), ("given", given)):
                 folded = fold_name(text)
                 if folded.isalpha():
                     parts.setdefault(folded, []).append(NamePart(i, part, folded))
         self._parts = {k: tuple(v) for k, v in parts.items()}
         self._origins = {
-            k: entries[v[0].entry].name_origin for k, v in self._parts.items()
+            k: origins[v[0].entry] for k, v in self._parts.items()
         }  # a name's slips depend on its origin; the first bearer's decides
         self._allowed = {k: slips_allowed(k, origin) for k, origin in self._origins.items()}
         # The most slips any name of each length allows: a word needs as many deletions

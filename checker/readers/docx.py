@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -116,10 +117,12 @@ class _Package:
             large and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise InputError(f"DOCX member {name} is too large; refused (zip bomb?)", self.path)
+        if info.flag_bits & 0x1:
+            raise InputError(f"DOCX member {name} is encrypted; cannot read it", self.path)
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, EOFError) as exc:
             raise InputError(f"cannot read {name} from the DOCX: {exc}", self.path) from None
         if len(data) > MAX_MEMBER_BYTES:
             raise InputError(f"DOCX member {name} is too large; refused (zip bomb?)", self.path)

@@ -20,6 +20,7 @@ import datetime as dt
 import html
 import json
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -148,6 +149,14 @@ def read_html(source: SourceFile) -> Document:
             f"{text_map.unmapped} run(s) of text could not be located in the source and"
             " were not checked"
         )
+    if text_map.dropped:
+        why = (
+            f"elements nested {text_map.depth} deep, past the parser's limit of "
+            f"{PARSER_DEPTH_LIMIT}"
+            if text_map.depth > PARSER_DEPTH_LIMIT
+            else "markup the parser could not place"
+        )
+        warnings.append(f"{text_map.dropped:,} characters of text were not checked: {why}")
     page = _Page(root, text_map)
     segments: list[Segment] = []
     headline, headline_element = page.headline()
@@ -186,6 +195,28 @@ def read_html(source: SourceFile) -> Document:
     )
 
 
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+# libxml2's HTML parser leaves out what is nested deeper than this.
+PARSER_DEPTH_LIMIT = 255
+
+
 class _Tokens(HTMLParser):
     """Every text run of an HTML source with its offset; references apart."""
 
@@ -193,7 +224,9 @@ class _Tokens(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.pieces: list[Piece] = []
-        self.tags: list[tuple[str, int, str]] = []  # name, offset, raw start tag
+        self.meta_tags: list[tuple[int, str]] = []  # offset, raw start tag of each <meta>
+        self._open: list[str] = []
+        self.depth = 0  # the deepest nesting of elements
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def position(self) -> int:
@@ -201,10 +234,20 @@ class _Tokens(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, self.position(), self.get_starttag_text() or ""))
+        if tag == "meta":
+            self.meta_tags.append((self.position(), self.get_starttag_text() or ""))
+        if tag not in _VOID:
+            self._open.append(tag)
+            self.depth = max(self.depth, len(self._open))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+        if tag == "meta":
+            self.meta_tags.append((self.position(), self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            while self._open.pop() != tag:
+                pass
 
     def handle_data(self, data: str) -> None:
         self.pieces.extend(_literal_runs(data, self.position()))
@@ -245,10 +288,10 @@ class HtmlMap:
         tokens = _Tokens(text)
         tokens.feed(text)
         tokens.close()
-        self.tags = tokens.tags
+        self.meta_tags = tokens.meta_tags
         self._pieces = tokens.pieces
         self._flat = "".join(p.text for p in self._pieces)
-        self._starts: list[int] = []
+        self._starts = array("q")  # 8 bytes a piece, not an int object each
         position = 0
         for piece in self._pieces:
             self._starts.append(position)
@@ -256,6 +299,8 @@ class HtmlMap:
         self._texts: dict[Any, list[Piece]] = {}
         self._tails: dict[Any, list[Piece]] = {}
         self.unmapped = 0
+        self.dropped = 0  # characters of text the parser left out (too deeply nested)
+        self.depth = tokens.depth
         self._cursor = 0
         self._align(root)
 
@@ -274,8 +319,10 @@ class HtmlMap:
                 if value.strip():
                     self.unmapped += 1
                 continue
+            self.dropped += _visible_length(self._flat[self._cursor : found])
             (self._tails if is_tail else self._texts)[node] = self._slice(found, len(value))
             self._cursor = found + len(value)
+        self.dropped += _visible_length(self._flat[self._cursor :])
 
     def _slice(self, start: int, length: int) -> list[Piece]:
         end = start + length
@@ -290,6 +337,10 @@ class HtmlMap:
                 result.append(Piece(piece.text[lo:hi], piece.start, piece.end, literal=False))
             i += 1
         return result
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\r\n\f")
 
 
 def _text_nodes(node: Any) -> Iterator[tuple[Any, bool, str | None]]:
@@ -365,9 +416,7 @@ class _Page:
         return None, None
 
     def _meta_pieces(self, attribute: str, value: str) -> list[Piece]:
-        for tag, offset, raw in self.map.tags:
-            if tag != "meta":
-                continue
+        for offset, raw in self.map.meta_tags:
             found = _attribute_pieces(raw, offset, attribute)
             if found and "".join(p.text for p in found) == value:
                 return _attribute_pieces(raw, offset, "content")
@@ -382,7 +431,7 @@ def _json_ld_articles(root: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
             continue
         for item in _json_items(data):
             types = item.get("@type")

@@ -32,6 +32,23 @@ _FRONT_DATE = re.compile(r"^date:[ \t]*[\"']?([0-9][^\s\"']*)", re.M)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+MAX_NESTING = 20  # markdown-it's CommonMark preset: deeper blocks are not parsed
+
+
+def _lines_past_the_nesting_limit(tokens: Sequence[Token], body: str) -> int:
+    """The lines with text that no leaf block (paragraph, heading, code, HTML) covers,
+    when the parser reached its nesting limit: it then stops reading blocks, and their
+    text would be lost without a word."""
+    if not any(token.level >= MAX_NESTING - 1 for token in tokens):
+        return 0
+    covered: set[int] = set()
+    for token in tokens:
+        if token.map is not None and token.nesting == 0:
+            covered.update(range(*token.map))
+    lines = _NEWLINE.split(body)
+    return sum(1 for i, line in enumerate(lines) if line.strip() and i not in covered)
+
+
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable("table")
     parser.disable("text_join")  # keeps entities and escapes apart, with their markup
@@ -79,6 +96,12 @@ def read_markdown(source: SourceFile) -> Document:
         warnings.append(
             f"{mapper.unmapped} run(s) of Markdown text could not be located in the source"
             " and were not checked"
+        )
+    dropped = _lines_past_the_nesting_limit(tokens, body)
+    if dropped:
+        warnings.append(
+            f"{dropped} line(s) of text were not checked: blocks nested deeper than the "
+            f"Markdown parser's limit of {MAX_NESTING}"
         )
     if date is None:
         date = date_in_dateline("\n".join(s.text for s in segments))

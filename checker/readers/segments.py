@@ -43,12 +43,16 @@ def separator(text: str, at: int) -> Piece:
     return Piece(text, at, at, literal=False)
 
 
-_SPACE_RUN = re.compile(r"\s+")
 _BREAKING = re.compile(r"[\n\r\t\f\v\u2028\u2029]")
+# The white space `_normalized` may change: at either end of a piece, or holding a break.
+# Single spaces between words are left inside their run of text (a unit per word would
+# cost a Python object per word of a 200 MB document).
+_SPACE_RUN = re.compile(r"\A\s+|\s+\Z|\s*[\n\r\t\f\v\u2028\u2029]\s*")
 
 
 def _units(pieces: Sequence[Piece]) -> Iterator[Piece]:
-    """Literal pieces split into runs of white space and runs of other characters."""
+    """Literal pieces split into runs of white space that may change (see `_SPACE_RUN`)
+    and runs of text between them."""
     for piece in pieces:
         if not piece.literal or not piece.text:
             if piece.text:

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from checker.engine import Result
 from checker.model import Severity
+from checker.printable import encodable
 from checker.reporters.common import position
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -26,7 +27,8 @@ def escape_property(text: str) -> str:
 
 def annotation(level: str, message: str, **properties: object) -> str:
     listed = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-    return f"::{level}{' ' if listed else ''}{listed}::{escape_data(message)}"
+    line = f"::{level}{' ' if listed else ''}{listed}::{escape_data(message)}"
+    return encodable(line)
 
 
 def write_github(results: Iterable[Result], out: TextIO) -> None:

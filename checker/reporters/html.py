@@ -19,6 +19,7 @@ from checker.bundled import display_path
 from checker.document import Segment, SegmentKind
 from checker.engine import Result
 from checker.model import Applicability, Finding, Related, Severity, Span
+from checker.printable import printable
 from checker.reporters.common import position, xml_text
 from checker.rules import REGISTRY
 
@@ -171,7 +172,7 @@ def write_html(results: Iterable[Result], out: TextIO) -> None:
         seen.append(result)
         articles.append(_article(number, result))
     findings = [f for r in seen for f in r.findings]
-    title = "termcheck report" + (f" — {seen[0].path}" if len(seen) == 1 else "")
+    title = "termcheck report" + (f" — {printable(seen[0].path)}" if len(seen) == 1 else "")
     page = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
@@ -247,7 +248,7 @@ def _article(number: int, result: Result) -> lxml_html.HtmlElement:
                 seen.setdefault(card, segment.text[local.start : local.end])
         story.extend(_segment_blocks(segment, spans, cards))
     facts = f"Story date {result.date.isoformat()}, from {result.date_origin}"
-    header = [E.H2(xml_text(result.path)), E.P(xml_text(facts))]
+    header = [E.H2(xml_text(printable(result.path))), E.P(xml_text(facts))]
     if result.warnings:
         header.append(E.UL(*(E.LI(xml_text(w)) for w in result.warnings), E.CLASS("warnings")))
     listed = [_card(result, finding, card, seen.get(card)) for card, finding in cards.items()]

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from checker.engine import Result
 from checker.model import Finding
+from checker.printable import encodable
 from checker.reporters.common import finding_text, position, summary
 
 
@@ -15,7 +16,7 @@ def finding_record(result: Result, finding: Finding) -> dict[str, Any]:
     pos = position(result, finding)
     fix = finding.fix
     return {
-        "path": finding.path,
+        "path": encodable(finding.path),
         "line": pos.line,
         "column": pos.column,
         "end_line": pos.end_line,
@@ -33,7 +34,7 @@ def finding_record(result: Result, finding: Finding) -> dict[str, Any]:
         "facts": [
             {
                 "entry": r.entry,
-                "glossary": r.glossary,
+                "glossary": encodable(r.glossary) if r.glossary else r.glossary,
                 "line": r.line,
                 "source": r.source,
                 "status": r.status,
@@ -49,11 +50,11 @@ def report_object(results: Sequence[Result]) -> dict[str, Any]:
         "version": 1,
         "files": [
             {
-                "path": r.path,
+                "path": encodable(r.path),
                 "date": r.date.isoformat(),
                 "date_origin": r.date_origin,
                 "encoding": r.source.encoding,
-                "warnings": list(r.warnings),
+                "warnings": [encodable(w) for w in r.warnings],
             }
             for r in results
         ],

@@ -12,6 +12,7 @@ from lxml import etree
 
 from checker.engine import Result
 from checker.model import Finding, Severity
+from checker.printable import printable
 from checker.reporters.common import position, xml_text
 
 TOOL = "termcheck"
@@ -30,9 +31,9 @@ def write_junit(results: Iterable[Result], out: TextIO) -> None:
 
 
 def _suite(result: Result) -> etree._Element:
-    path = xml_text(result.path)
+    path = xml_text(printable(result.path))
     suite = etree.Element("testsuite", name=path, package=TOOL)
-    classname = xml_text(str(PurePath(result.path).with_suffix("")))
+    classname = xml_text(printable(str(PurePath(result.path).with_suffix(""))))
     failures = 0
     for finding in result.findings:
         suite.append(_case(result, finding, classname))
@@ -54,7 +55,7 @@ def _case(result: Result, finding: Finding, classname: str) -> etree._Element:
         "testcase",
         name=f"{TOOL}.{finding.code}",
         classname=classname,
-        file=xml_text(finding.path),
+        file=xml_text(printable(finding.path)),
         line=str(pos.line),
         column=str(pos.column),
     )

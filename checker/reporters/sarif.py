@@ -6,6 +6,7 @@ written as they come; warnings about files close the run as tool notifications."
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any, TextIO
@@ -15,6 +16,7 @@ from checker import __version__
 from checker.commands.rules import explain_text
 from checker.engine import Result
 from checker.model import Applicability, Edit, Finding, Related, Severity
+from checker.printable import encodable
 from checker.reporters.common import finding_text, position
 from checker.rules import Rule, doc_sections, iter_rules
 
@@ -54,7 +56,7 @@ def artifact_uri(path: str) -> str:
     pure = PurePath(path)
     if pure.is_absolute():
         return pure.as_uri()
-    return quote(pure.as_posix())
+    return quote(os.fsencode(pure.as_posix()))  # a name that is not UTF-8 keeps its bytes
 
 
 def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
@@ -150,6 +152,6 @@ def _fact(number: int, fact: Related) -> dict[str, Any]:
 def _notification(path: str, warning: str) -> dict[str, Any]:
     return {
         "level": "warning",
-        "message": {"text": warning},
+        "message": {"text": encodable(warning)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}],
     }

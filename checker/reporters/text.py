@@ -11,9 +11,15 @@ from rich.markup import escape
 
 from checker.bundled import display_path
 from checker.engine import Result
-from checker.reporters.common import position, summary
+from checker.printable import printable
+from checker.reporters.common import Position, position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _shown(text: str) -> str:
+    """Text from a file or a file name, safe for the terminal and for rich's markup."""
+    return escape(printable(text))
 
 
 def write_text(results: Iterable[Result], out: TextIO) -> None:
@@ -23,24 +29,23 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         seen.append(result)
         if result.findings:
             console.print(
-                f"[dim]{escape(result.path)}: story date {result.date.isoformat()} "
-                f"({escape(result.date_origin)})[/dim]"
+                f"[dim]{_shown(result.path)}: story date {result.date.isoformat()} "
+                f"({_shown(result.date_origin)})[/dim]"
             )
         for warning in result.warnings:
-            console.print(f"{escape(result.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+            console.print(f"{_shown(result.path)}: [yellow]warning[/yellow]: {_shown(warning)}")
         for finding in result.findings:
             pos = position(result, finding)
             level = finding.severity.label
             console.print(
-                f"[bold]{escape(finding.path)}:{pos.line}:{pos.column}:[/bold] "
+                f"[bold]{_shown(finding.path)}:{pos.line}:{pos.column}:[/bold] "
                 f"[{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
-                f"{escape(finding.message)} [dim]\\[{finding.rule}][/dim]"
+                f"{_shown(finding.message)} [dim]\\[{finding.rule}][/dim]"
             )
-            line = result.source.lines.line_text(pos.line)
-            end = pos.end_column if pos.end_line == pos.line else len(line) + 1
-            excerpt, column = excerpt_window(line, pos.column - 1, end - 1)
-            width = max(1, end - pos.column)
-            console.print(f"    {escape(excerpt)}")
+            excerpt, column, end = _excerpt(result, pos)
+            width = max(1, len(printable(excerpt[column : column + end - pos.column])))
+            column = len(printable(excerpt[:column]))
+            console.print(f"    {_shown(excerpt)}")
             console.print(
                 "    " + " " * column + f"[{_STYLE[level]}]" + "^" * width + f"[/{_STYLE[level]}]"
             )
@@ -48,7 +53,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                 safety = finding.fix.applicability.name.lower().replace("_", "-")
                 console.print(
                     f"    [green]fix ({safety}):[/green] "
-                    f"{escape(finding.fix.edits[0].replacement)!r}"
+                    f"{_shown(finding.fix.edits[0].replacement)!r}"
                 )
             for fact in finding.related[:2]:
                 where = display_path(fact.glossary or "")
@@ -57,8 +62,8 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
                 status = "" if fact.status == "confirmed" else f" [{fact.status}]"
                 source = f" — {fact.source}" if fact.source else ""
                 console.print(
-                    f"    [dim]glossary: {escape(fact.entry)} ({escape(str(where))})"
-                    f"{escape(status)}{escape(source)}[/dim]"
+                    f"    [dim]glossary: {_shown(fact.entry)} ({_shown(str(where))})"
+                    f"{_shown(status)}{_shown(source)}[/dim]"
                 )
     totals = summary(seen)
     count = totals["findings"]
@@ -77,7 +82,28 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         )
 
 
-def excerpt_window(line: str, start: int, end: int, context: int = 40) -> tuple[str, int]:
+def _excerpt(result: Result, pos: Position) -> tuple[str, int, int]:
+    """The excerpt of the finding's line, the span's column in it and the span's end
+    column on that line. Only the span's neighbourhood is read: a line (a file without
+    line breaks) may be megabytes long."""
+    line_start, line_end = result.source.lines.bounds(pos.line)
+    length = line_end - line_start
+    end = pos.end_column if pos.end_line == pos.line else length + 1
+    low = max(0, pos.column - 1 - 2 * _CONTEXT)
+    high = min(length, end - 1 + 2 * _CONTEXT)
+    near = result.source.text[line_start + low : line_start + high]
+    excerpt, column = excerpt_window(near, pos.column - 1 - low, end - 1 - low)
+    if low > 0 and not excerpt.startswith("…"):
+        excerpt, column = "…" + excerpt, column + 1
+    if high < length and not excerpt.endswith("…"):
+        excerpt += "…"
+    return excerpt, column, end
+
+
+_CONTEXT = 40
+
+
+def excerpt_window(line: str, start: int, end: int, context: int = _CONTEXT) -> tuple[str, int]:
     """The part of a long line around [start, end), and the span's column in it."""
     left = max(0, start - context)
     right = min(len(line), end + context)

@@ -1,6 +1,6 @@
 """The rule registry: every family module is imported here, explicitly."""
 
-from checker.rules import mechanics, meta, names, style, terms, titles
+from checker.rules import invisible, mechanics, meta, names, style, terms, titles
 from checker.rules.base import (
     REGISTRY,
     DocumentRule,
@@ -18,6 +18,7 @@ __all__ = [
     "code_for",
     "doc_sections",
     "examples",
+    "invisible",
     "iter_rules",
     "mechanics",
     "meta",

@@ -9,7 +9,7 @@ import unicodedata
 
 from checker.analysis import DocumentAnalysis, EntityMention, NameKind
 from checker.glossary.model import Entry, Form, Kind, Role
-from checker.match.fold import fold_form
+from checker.match.fold import fold_form, visible
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start
@@ -21,7 +21,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", 
 @functools.lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
     """Surface text with white space and apostrophes normalized, case kept."""
-    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+    return _SPACES.sub(" ", visible(text).translate(_APOSTROPHES)).strip()
 
 
 def lowered_variant(form: str, proper_words: frozenset[str]) -> str:
@@ -36,7 +36,7 @@ def recase(surface: str, target: str) -> str:
     """The target's letters laid over the surface, keeping its white space and line breaks."""
     letters = iter(target.replace(" ", ""))
     out = []
-    for ch in surface:
+    for ch in visible(surface):
         if ch.isspace():
             out.append(ch)
         else:

@@ -104,6 +104,50 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, glossary_file: Path) ->
     assert cache.load([glossary_file]).from_cache
 
 
+@pytest.mark.parametrize("where", [0.3, 0.6, 0.95])
+def test_a_flipped_byte_is_caught_by_the_checksum_and_rebuilt_with_a_warning(
+    tmp_path: Path, glossary_file: Path, capsys: pytest.CaptureFixture[str], where: float
+) -> None:
+    cache = GlossaryCache(tmp_path / "cache")
+    cache.load([glossary_file])
+    (stored,) = (tmp_path / "cache").iterdir()
+    data = bytearray(stored.read_bytes())
+    data[int(len(data) * where)] ^= 0x04  # 'l' becomes 'h': checker.glossary -> checker.ghossary
+    stored.write_bytes(bytes(data))
+    capsys.readouterr()
+    rebuilt = cache.load([glossary_file])
+    assert (rebuilt.from_cache, rebuilt.stored) == (False, True)
+    assert capsys.readouterr().err == (
+        f"termcheck: warning: {stored}: damaged glossary cache (checksum mismatch); rebuilding it\n"
+    )
+    assert cache.load([glossary_file]).from_cache
+    assert capsys.readouterr().err == ""
+
+
+def test_a_cache_file_never_runs_code(tmp_path: Path, glossary_file: Path) -> None:
+    import hashlib
+    import json
+
+    from checker import cache as cache_module
+    from checker import plain_data
+
+    cache = GlossaryCache(tmp_path / "cache")
+    cache.load([glossary_file])
+    (stored,) = (tmp_path / "cache").iterdir()
+    key = cache_key([glossary_file]).encode()
+    hostile = json.dumps({"o": ["os.system", {"d": [["command", "touch pwned"]]}]}).encode()
+    body = key + hostile + b"[]" + b"\0" * 8
+    header = cache_module._HEADER.pack(
+        cache_module._FORMAT, len(key), len(hostile), 2, 8, hashlib.sha256(body).digest()
+    )
+    stored.write_bytes(cache_module._MAGIC + header + body)
+    rebuilt = cache.load([glossary_file])
+    assert not rebuilt.from_cache and not (tmp_path / "pwned").exists()
+    with pytest.raises(plain_data.PlainDataError, match=r"unknown class 'os\.system'"):
+        plain_data.loads(hostile)
+    assert b"pickle" not in stored.read_bytes()
+
+
 def test_no_cache_writes_nothing(tmp_path: Path, glossary_file: Path) -> None:
     loaded = GlossaryCache(tmp_path / "cache", enabled=False).load([glossary_file])
     assert (loaded.from_cache, loaded.stored) == (False, False)

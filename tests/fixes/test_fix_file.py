@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -214,3 +215,161 @@ def test_reread_decodes_as_the_file_was_read(tmp_path: Path) -> None:
     again = fix_file.reread(original, "東京で会談した。".encode("shift_jis"))
     assert again.text == "東京で会談した。"
     assert again.encoding == original.encoding
+
+
+# -- writing in place --------------------------------------------------------------------
+
+STORY = b"Talks on taiwan ended.\n"
+FIXED_STORY = b"Talks on Taiwan ended.\n"
+
+
+def test_a_symlink_stays_a_link_and_its_target_is_fixed(
+    tmp_path: Path, story_checker: Checker
+) -> None:
+    target = tmp_path / "real.txt"
+    target.write_bytes(STORY)
+    link = tmp_path / "link.txt"
+    link.symlink_to("real.txt")
+    fixed = fix_path(story_checker, link)
+    assert fixed.path == str(link)
+    assert link.is_symlink() and os.readlink(link) == "real.txt"
+    assert target.read_bytes() == FIXED_STORY
+
+
+def test_hard_links_owner_group_and_mode_are_kept(tmp_path: Path, story_checker: Checker) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY)
+    other = tmp_path / "other-name.txt"
+    os.link(path, other)
+    path.chmod(0o604)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    before = path.stat()
+    fix_path(story_checker, path)
+    after = path.stat()
+    assert other.read_bytes() == FIXED_STORY == path.read_bytes()
+    assert (after.st_ino, after.st_nlink) == (before.st_ino, 2)
+    assert (after.st_uid, after.st_gid, after.st_mode) == (
+        before.st_uid,
+        before.st_gid,
+        before.st_mode,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-name.txt", "story.txt"]
+
+
+def test_a_read_only_file_is_refused(tmp_path: Path, story_checker: Checker) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY)
+    path.chmod(0o444)
+    with pytest.raises(InputError) as caught:
+        fix_path(story_checker, path)
+    assert str(caught.value) == f"{path}: read-only file; not fixed"
+    assert path.read_bytes() == STORY
+    assert fix_path(story_checker, path, write=False).data == FIXED_STORY
+
+
+def test_an_edit_made_while_fixing_is_kept_and_the_file_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, story_checker: Checker
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY)
+    edited = b"Talks on taiwan ended at noon.\n"  # the same size would not hide it either
+    real_fix_source = fix_file.fix_source
+
+    def fix_while_someone_saves(*args: object, **kwargs: object) -> fix_file.FixedFile:
+        path.write_bytes(edited)
+        return real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fix_file, "fix_source", fix_while_someone_saves)
+    with pytest.raises(InputError) as caught:
+        fix_path(story_checker, path)
+    assert str(caught.value) == f"{path}: changed since it was read; not fixed (run again)"
+    assert path.read_bytes() == edited
+
+
+@pytest.mark.parametrize("same_size", [True, False])
+def test_a_change_of_the_same_size_and_time_is_still_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, story_checker: Checker, same_size: bool
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY)
+    stamp = path.stat().st_mtime_ns
+    edited = STORY.replace(b"ended", b"ENDED" if same_size else b"finished")
+    real_fix_source = fix_file.fix_source
+
+    def save_keeping_the_time(*args: object, **kwargs: object) -> fix_file.FixedFile:
+        with open(path, "r+b") as handle:  # the same inode, the same times
+            handle.write(edited)
+            handle.truncate()
+        os.utime(path, ns=(stamp, stamp))
+        return real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fix_file, "fix_source", save_keeping_the_time)
+    with pytest.raises(InputError, match="changed since it was read"):
+        fix_path(story_checker, path)
+    assert path.read_bytes() == edited
+
+
+def test_fix_obeys_the_size_limit_of_check(tmp_path: Path, story_checker: Checker) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY)
+    with pytest.raises(InputError) as caught:
+        fix_path(story_checker, path, max_bytes=10)
+    assert str(caught.value) == f"{path}: file too large to check (0 MB; the limit is 0 MB)"
+    assert path.read_bytes() == STORY
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path, story_checker: Checker) -> None:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(InputError, match="not a regular file"):
+        fix_path(story_checker, path)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "encrypted", "bad-crc"])
+def test_a_damaged_word_file_is_one_error(
+    tmp_path: Path, story_checker: Checker, damage: str
+) -> None:
+    path = sample(tmp_path, "docx")
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    else:
+        # The member's record in the central directory, which is what readers trust.
+        record = bytes(data).index(b"PK\x01\x02")
+        while bytes(data[record + 46 : record + 46 + 17]) != b"word/document.xml":
+            record = bytes(data).index(b"PK\x01\x02", record + 4)
+        if damage == "encrypted":
+            data[record + 8] |= 0x01  # general purpose flag: encrypted
+        else:
+            data[record + 16] ^= 0xFF  # CRC-32
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(InputError) as caught:
+        fix_path(story_checker, path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    assert "internal error" not in message
+    assert path.read_bytes() == before
+
+
+# -- only the edited spans are encoded ----------------------------------------------------
+
+
+def test_big5_and_cp932_bytes_outside_the_fix_stay_as_they_were(story_checker: Checker) -> None:
+    # 0xA2CC and 0xA451 both read as 十 in Big5; 0x8790 and 0x81E0 both as ≒ in cp932.
+    for encoding, odd in (("big5", b"\xa2\xcc"), ("cp932", b"\x87\x90")):
+        data = odd + b" talks on taiwan " + odd + b"\n"
+        fixed = fix_source(story_checker, decode(data, "story.txt", encoding))
+        assert fixed.data == odd + b" talks on Taiwan " + odd + b"\n"
+
+
+def test_a_fix_that_would_split_a_letter_from_its_accent_is_not_applied(
+    tmp_path: Path, story_checker: Checker
+) -> None:
+    path = tmp_path / "story.txt"
+    data = "Talks on taiwan\u0301 ended, and taiwan ended.\n".encode()
+    path.write_bytes(data)
+    fixed = fix_path(story_checker, path)
+    assert path.read_bytes() == "Talks on taiwan\u0301 ended, and Taiwan ended.\n".encode()
+    assert fixed.applied == 1

@@ -103,3 +103,50 @@ def test_utf16_xml_without_bom_is_recognized() -> None:
     xml = '<?xml version="1.0" encoding="UTF-16"?><nitf><body><p>Liu 刘</p></body></nitf>'
     source = decode(xml.encode("utf-16-le"), "a.xml")
     assert source.encoding == "utf-16-le" and source.text == xml
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_recognized(codec: str) -> None:
+    source = decode(STORY.encode(codec), "story.txt")
+    assert (source.text, source.encoding, source.detected) == (STORY, codec, True)
+    assert source.warnings == (
+        f"encoding {codec} was guessed from the bytes (no BOM and no declaration);"
+        " pass --encoding if the text looks wrong",
+    )
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"), [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")]
+)
+def test_utf32_bom_is_not_taken_for_utf16(bom: bytes, codec: str) -> None:
+    source = decode(bom + STORY.encode(codec), "story.txt")
+    assert (source.text, source.encoding, source.bom) == (STORY, codec, bom)
+
+
+def test_a_declared_ebcdic_page_in_ascii_bytes_is_read_as_ascii() -> None:
+    page = b'<html><head><meta charset="cp037"></head><body><p>Talks on taiwan.</p></body></html>'
+    source = decode(page, "page.html")
+    assert source.text == page.decode("ascii")
+    assert source.warnings == (
+        "the document declares cp037, which its bytes contradict; read as UTF-8"
+        " (pass --encoding to override)",
+    )
+
+
+def test_a_latin1_label_over_gb18030_bytes_is_overridden_with_a_warning() -> None:
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{STORY}</p></body></html>'
+    source = decode(page.encode("gb18030"), "page.html")
+    assert source.text == page
+    assert source.warnings == (
+        "the document declares iso-8859-1 but its bytes are gb18030; read as gb18030"
+        " (pass --encoding to override)",
+    )
+
+
+def test_real_latin1_stays_latin1() -> None:
+    page = (
+        '<html><head><meta charset="iso-8859-1"></head><body><p>Café talks in Zürich: '
+        "résumé, naïveté, Gödel, São Paulo, Ærø.</p></body></html>"
+    )
+    source = decode(page.encode("latin-1"), "page.html")
+    assert source.text == page and source.warnings == ()

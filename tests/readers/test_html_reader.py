@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.document import Document, SegmentKind
 from checker.model import Span
 from checker.readers import reader_for
+from checker.readers.html import read_html
 from checker.source import decode
 
 
@@ -96,3 +99,26 @@ def test_published_time_meta_is_the_date() -> None:
 
 def test_empty_page() -> None:
     assert read("  ").segments == ()
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_text_nested_past_the_parsers_limit_is_a_warning_not_a_silent_drop(depth: int) -> None:
+    page = (
+        "<html><body><article><p>Shallow.</p>"
+        + "<div>" * depth
+        + "<p>Talks on taiwan ended.</p>"
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+    document = read_html(decode(page.encode(), "deep.html"))
+    assert [s.text for s in document.segments] == ["Shallow."]
+    assert document.warnings == (
+        f"19 characters of text were not checked: elements nested {depth + 4} deep, "
+        "past the parser's limit of 255",
+    )
+
+
+def test_a_page_within_the_limit_has_no_warning() -> None:
+    page = "<html><body><article>" + "<div>" * 200 + "<p>Deep.</p>" + "</div>" * 200
+    document = read_html(decode(page.encode(), "deep.html"))
+    assert [s.text for s in document.segments] == ["Deep."] and document.warnings == ()

@@ -52,3 +52,18 @@ def test_nitf_title_when_there_is_no_hl1() -> None:
     xml = "<nitf><head><title>Only title</title></head><body><p>x</p></body></nitf>"
     document = reader_for("a.nitf")(decode(xml.encode(), "a.nitf"))
     assert document.segments[0].text == "Only title"
+
+
+def test_a_large_text_file_is_cut_into_segments_at_paragraph_breaks() -> None:
+    from checker.readers.text import SEGMENT_CHARACTERS, read_text
+
+    paragraph = "Talks on taiwan ended. " * 40 + "\n"
+    text = (paragraph + "\n") * (3 * SEGMENT_CHARACTERS // len(paragraph))
+    document = read_text(decode(text.encode(), "big.txt"))
+    assert len(document.segments) == 3
+    for segment in document.segments:
+        (chunk,) = segment.chunks
+        assert text[chunk.src_start : chunk.src_end] == segment.text
+        assert segment.text.startswith("Talks") and segment.text.rstrip("\n").endswith("ended. ")
+    small = read_text(decode(b"One.\n\nTwo.\n", "small.txt"))
+    assert [s.text for s in small.segments] == ["One.\n\nTwo.\n"]

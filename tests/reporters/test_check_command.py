@@ -128,6 +128,7 @@ def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -
     code, out, err = invoke("check", str(broken), str(story), *BASE, "--format", "jsonl", "--fix")
     assert code == 2
     assert len(out.splitlines()) == 4
-    first, second = err.splitlines()
+    first, second, last = err.splitlines()
     assert first.startswith(f"termcheck: error: {broken}:1:")
     assert second == "termcheck: fixed 12 findings in 1 file"
+    assert last == f"termcheck: skipped 1 file that could not be read or checked: {broken}"

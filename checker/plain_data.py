@@ -1,0 +1,226 @@
+"""Plain data: a compiled glossary written as JSON and read back without running any code
+but the constructors of a closed list of classes.
+
+Unlike pickle, which calls whatever a file names, reading plain data can only build the
+value types below and the classes registered in `CLASSES` (the glossary model and the
+term index), field by field. JSON objects are never plain mappings: each is a one-key
+wrapper that says what it holds, so a file cannot make one thing pass for another.
+
+    null, true, 1, 1.5, "text", [list]   as JSON
+    {"t": [...]}  tuple        {"s": [...]}  set          {"f": [...]}  frozenset
+    {"d": [[k, v], ...]}  dict {"b": "base64"}  bytes     {"a": ["q", "base64"]}  array
+    {"e": ["Role", "forbidden"]}  enum member             {"o": ["Entry", {...}]}  object
+    {"r": "entries"}  a reference to a value kept apart (the lazily read entries)
+    {"k": [[key, value], ...]}  a pyahocorasick automaton, rebuilt from its words
+
+An automaton is rebuilt from its words rather than loaded from its memory image, so no C
+parser ever reads bytes from the file."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import json
+from array import array
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import ahocorasick
+
+from checker.dates import PartialDate
+from checker.glossary import model
+from checker.match import index
+
+CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        model.Kind,
+        model.Role,
+        model.Form,
+        model.Coverage,
+        model.Tenure,
+        model.Spec,
+        model.Event,
+        model.Entry,
+        model.Holding,
+        model.Glossary,
+        PartialDate,
+        index.Candidate,
+        index.TermIndex,
+        index._CandidateTable,
+    )
+}
+_ARRAY_TYPES = frozenset("bBhHiIlLqQfd")
+
+
+class PlainDataError(ValueError):
+    """The data is not plain data of the registered classes."""
+
+
+def dumps(value: Any, references: Mapping[int, str] | None = None) -> bytes:
+    """The value as plain-data JSON; objects whose id is in `references` are written as
+    references to the names given."""
+    return json.dumps(_Encoder(references or {}).encode(value), separators=(",", ":")).encode()
+
+
+def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any:
+    """The value written by `dumps`; references are looked up in `references`."""
+    decoder = _Decoder(references or {})
+    try:
+        return json.loads(data, object_hook=decoder.decode)
+    except (RecursionError, KeyError, TypeError, AttributeError) as exc:
+        raise PlainDataError(f"not plain data: {type(exc).__name__}: {exc}") from None
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class _Encoder:
+    def __init__(self, references: Mapping[int, str]) -> None:
+        self.references = references
+
+    def encode(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        name = self.references.get(id(value))
+        if name is not None:
+            return {"r": name}
+        if kind is tuple or kind is list or kind is frozenset or kind is set:
+            items = [v if type(v) in _SCALARS else self.encode(v) for v in value]
+            return items if kind is list else {_COLLECTION_TAGS[kind]: items}
+        if kind is dict:
+            return {"d": [[self.encode(k), self.encode(v)] for k, v in value.items()]}
+        if kind is bytes:
+            return {"b": base64.b64encode(value).decode("ascii")}
+        if kind is array:
+            return {"a": [value.typecode, base64.b64encode(value.tobytes()).decode("ascii")]}
+        if isinstance(value, enum.Enum):
+            return {"e": [_registered(kind), value.value]}
+        if kind is ahocorasick.Automaton:
+            return {"k": [[key, number] for key, number in value.items()]}
+        if kind is dt.date:
+            return {"o": ["date", value.isoformat()]}
+        state = [
+            [key, v if type(v) in _SCALARS else self.encode(v)] for key, v in _state(value).items()
+        ]
+        return {"o": [_registered(kind), {"d": state}]}
+
+
+_COLLECTION_TAGS: dict[type, str] = {tuple: "t", frozenset: "f", set: "s"}
+
+
+def _registered(cls: type) -> str:
+    if CLASSES.get(cls.__name__) is not cls:
+        raise PlainDataError(f"{cls.__module__}.{cls.__qualname__} is not a plain-data class")
+    return cls.__name__
+
+
+def _state(value: Any) -> dict[str, Any]:
+    """What an object is made of: its own `__getstate__` where it has one (the term index
+    leaves out what it rebuilds on use), else its fields and attributes."""
+    if isinstance(value, index.TermIndex):
+        state = dict(value.__getstate__())
+        state["_office_words"] = value.office_words  # kept as data, not as a pickle
+        return state
+    if isinstance(value, index._CandidateTable):
+        pairs, starts = value.__getstate__()
+        return {"_pairs": pairs, "_starts": starts}
+    kind: Any = type(value)  # a class is hashable, as the cache of field names needs
+    names = _field_names(kind)
+    if names is None:
+        raise PlainDataError(f"cannot store {type(value).__name__}")
+    state = {name: getattr(value, name) for name in names}
+    extra = getattr(value, "__dict__", None)  # cached properties of a dataclass
+    if extra:
+        state.update(extra)
+    return state
+
+
+@functools.cache
+def _field_names(cls: Any) -> tuple[str, ...] | None:
+    """A dataclass's field names, worked out once per class (None for other classes)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+class _Decoder:
+    def __init__(self, references: Mapping[str, Any]) -> None:
+        self.references = references
+        self.tags: dict[str, Callable[[Any], Any]] = {
+            "t": tuple,
+            "f": frozenset,
+            "s": set,
+            "d": lambda pairs: {k: v for k, v in pairs},
+            "b": lambda text: base64.b64decode(text, validate=True),
+            "a": _array,
+            "e": _enum,
+            "k": _automaton,
+            "o": _object,
+            "r": lambda name: self.references[name],
+        }
+
+    def decode(self, wrapper: dict[str, Any]) -> Any:
+        if len(wrapper) != 1:
+            raise PlainDataError("an object must be a one-key wrapper")
+        ((tag, content),) = wrapper.items()
+        try:
+            build = self.tags[tag]
+        except KeyError:
+            raise PlainDataError(f"unknown tag {tag!r}") from None
+        return build(content)
+
+
+def _array(content: list[str]) -> array[Any]:
+    typecode, data = content
+    if typecode not in _ARRAY_TYPES:
+        raise PlainDataError(f"unknown array type {typecode!r}")
+    values = array(typecode)
+    values.frombytes(base64.b64decode(data, validate=True))
+    return values
+
+
+def _enum(content: list[Any]) -> enum.Enum:
+    name, value = content
+    cls = CLASSES.get(name)
+    if cls is None or not issubclass(cls, enum.Enum):
+        raise PlainDataError(f"unknown enum {name!r}")
+    return cls(value)
+
+
+def _automaton(words: list[list[Any]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key, number in words:
+        if not isinstance(key, str) or not isinstance(number, int):
+            raise PlainDataError("an automaton holds text keys and whole numbers")
+        automaton.add_word(key, number)
+    if words:
+        automaton.make_automaton()
+    return automaton
+
+
+def _object(content: list[Any]) -> Any:
+    name, state = content
+    if name == "date":
+        return dt.date.fromisoformat(state)
+    cls = CLASSES.get(name)
+    if cls is None or issubclass(cls, enum.Enum) or not isinstance(state, dict):
+        raise PlainDataError(f"unknown class {name!r}")
+    obj: Any = object.__new__(cls)
+    if isinstance(obj, index.TermIndex | index._CandidateTable):
+        if isinstance(obj, index._CandidateTable):
+            obj.__setstate__((state["_pairs"], state["_starts"]))
+        else:
+            obj.__setstate__(state)
+        return obj
+    fields = {f.name for f in dataclasses.fields(obj)}
+    for key, value in state.items():
+        cached = hasattr(obj, "__dict__") and isinstance(key, str) and not key.startswith("__")
+        if key not in fields and not cached:
+            raise PlainDataError(f"{name} has no field {key!r}")
+        object.__setattr__(obj, key, value)
+    return obj
