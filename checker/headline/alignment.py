@@ -1,17 +1,22 @@
 """Which source terms the translation renders, which it renders wrongly, and which glossary
 entities it names that the source does not.
 
-Every source occurrence needs a rendering of its own: an approved English form of its
-entry found in the translation (case-insensitively, at word boundaries, anywhere, so
-"Japanese Foreign Ministry" inside a longer title still counts), not used for another
-occurrence. A form written in a case the glossary does not allow is a
-rendering "by case only". A short or shared form ("Liu") inside a longer name of someone
-else ("Liu Jianchao") is no rendering; neither is a form inside a forbidden one.
+Each source occurrence takes a rendering of its own where there is one: an approved
+English form of its entry found in the translation (case-insensitively, at word
+boundaries, anywhere, so "Japanese Foreign Ministry" inside a longer title still counts),
+not used for another occurrence. A term is missing only when none of its approved
+renderings appears at all: a second occurrence rendered by a pronoun is normal
+translation (how often a term is rendered is for the term scores). A form written in a
+case the glossary does not allow is a rendering "by case only". A short or shared form
+("Liu") inside a longer name of someone else ("Liu Jianchao") is no rendering; neither is
+a form inside a forbidden one.
 
 A source term without a rendering is rendered wrongly when the translation has a
 forbidden form of it, keeps it untranslated (金井正彰 in the English), or names another
 glossary person, office or organization of the same kind that the source does not name
-("Liu Jianchao" for 刘劲松). Such names left over are entities the source lacks.
+("Liu Jianchao" for 刘劲松; another place for a place). Such names left over are entities
+the source lacks. A generic title ("Prime Minister") names a glossary office only where
+the text ties it to that office's country or holder (`checker.headline.ties`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from functools import lru_cache
 from checker.analysis import best_form
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.headline.source_terms import SourceTerm, approved_renderings, has_cjk_forms, named_in
+from checker.headline.ties import ties_of
 from checker.match.fold import fold_form, fold_text, fold_width
 from checker.match.index import Match, TermIndex, is_word_char
 from checker.rules.terms import lowered_variant, plain_text
@@ -75,13 +81,16 @@ class TermAlignment:
     renderings: tuple[Rendering | None, ...]  # one per term
     wrong: tuple[WrongRendering | None, ...]  # one per term
     extra: tuple[ExtraEntity, ...]
+    repeated: tuple[bool, ...] = ()  # one per term: no rendering of its own, but its
+    # entry is rendered for another occurrence
 
     def missing(self) -> list[int]:
-        """Indexes of the terms with neither a rendering nor a wrong one."""
+        """Indexes of the terms with neither a rendering nor a wrong one, whose entry has no
+        rendering anywhere in the translation."""
         return [
             i
             for i, (found, wrong) in enumerate(zip(self.renderings, self.wrong, strict=True))
-            if found is None and wrong is None
+            if found is None and wrong is None and not (self.repeated and self.repeated[i])
         ]
 
 
@@ -101,13 +110,33 @@ def align_terms(
         for term, found in zip(terms, renderings, strict=True)
     ]
     folded_source = fold_width(source)
-    extra = [m for m in matches.get(id(index), []) if _is_extra_entity(index, m, folded_source)]
+    ties = ties_of(index)
+    named = [
+        m
+        for m in matches.get(id(index), [])
+        if ties.english_names(translation, m, _entries(index, m))
+        and not aligner.within_used(m.start, m.end)
+    ]
+    extra = [
+        m
+        for m in named
+        if _is_extra_entity(index, m, folded_source)
+        and not ties.accounted_for(translation, m, _entries(index, m), source)
+    ]
+    places = [m for m in named if _is_other_place(index, m, folded_source)]
+    repeated = [
+        renderings[i] is None and wrong[i] is None and bool(aligner.hits(term))
+        for i, term in enumerate(terms)
+    ]
     for i, term in enumerate(terms):
-        if renderings[i] is not None or wrong[i] is not None or not term.kinds <= ENTITY_KINDS:
+        if renderings[i] is not None or wrong[i] is not None or repeated[i]:
             continue
-        partner = next((m for m in extra if _could_stand_for(term, _entries(index, m))), None)
+        pool = places if term.kinds == {Kind.PLACE} else extra
+        if not term.kinds <= ENTITY_KINDS | {Kind.PLACE}:
+            continue
+        partner = next((m for m in pool if _could_stand_for(term, _entries(index, m))), None)
         if partner is not None:
-            extra.remove(partner)
+            pool.remove(partner)
             wrong[i] = WrongRendering(
                 partner.start,
                 partner.end,
@@ -123,6 +152,7 @@ def align_terms(
         tuple(
             ExtraEntity(m.start, m.end, m.surface, _entries(index, m), best_form(m)) for m in extra
         ),
+        tuple(repeated),
     )
 
 
@@ -136,12 +166,16 @@ class _Aligner:
         # Spans that render a source term, by index: a span renders one occurrence only.
         self.consumed: set[tuple[int, int, int]] = set()
 
+    def within_used(self, start: int, end: int) -> bool:
+        """Is the span part of one that renders a source term (or is reported wrong)?"""
+        return any(s <= start and end <= e for s, e in self.used)
+
     def taken(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.used)
 
     def render(self, term: SourceTerm) -> Rendering | None:
         pool = id(term.index)
-        hits = [h for h in self._hits(term) if (h.start, h.end, pool) not in self.consumed]
+        hits = [h for h in self.hits(term) if (h.start, h.end, pool) not in self.consumed]
         for exact in (True, False):
             for hit in hits:
                 if hit.exact is exact:
@@ -150,7 +184,8 @@ class _Aligner:
                     return hit
         return None
 
-    def _hits(self, term: SourceTerm) -> list[Rendering]:
+    def hits(self, term: SourceTerm) -> list[Rendering]:
+        """Every rendering of the term in the translation, used or not."""
         ids = {e.id for e in term.entries}
         around = self.matches.get(id(term.index), [])
         found: list[Rendering] = []
@@ -215,7 +250,12 @@ class _Aligner:
             or entry.kind is Kind.OFFICE
         ):
             lowered = lowered_variant(wanted, frozenset(index.countries))
-            return seen in (lowered, lowered[:1].upper() + lowered[1:])
+            if seen in (lowered, lowered[:1].upper() + lowered[1:]):
+                return True
+            return len(seen_words) == len(wanted_words) and all(
+                s == w or (_common_word(w, index) and s.lower() == w.lower())
+                for s, w in zip(seen_words, wanted_words, strict=True)
+            )
         return False
 
     def wrong_form(self, term: SourceTerm) -> WrongRendering | None:
@@ -236,6 +276,12 @@ class _Aligner:
                         match.start, match.end, match.surface, (entry,), candidate.form, reason
                     )
         return None
+
+
+def _common_word(word: str, index: TermIndex) -> bool:
+    """A word of titles and bodies ("Consul", "Ministry", "Spokesperson"), which copy
+    writes in either case, unlike a name ("Osaka")."""
+    return word.lower() in index.title_vocabulary and word.lower() not in index.countries
 
 
 @lru_cache(maxsize=16384)
@@ -274,12 +320,15 @@ def _entries(index: TermIndex, match: Match) -> tuple[Entry, ...]:
 
 def _could_stand_for(term: SourceTerm, named: Sequence[Entry]) -> bool:
     """Could the translation's entity be a wrong rendering of the term? The same kind: any
-    person for a person; an office or organization of the same state."""
+    person for a person, any place for a place; an office or organization of the same
+    state."""
     for entry in named:
         for wanted in term.entries:
             if entry.kind is not wanted.kind:
                 continue
-            if entry.kind is Kind.PERSON or (entry.country and entry.country == wanted.country):
+            if entry.kind in (Kind.PERSON, Kind.PLACE) or (
+                entry.country and entry.country == wanted.country
+            ):
                 return True
     return False
 
@@ -294,6 +343,17 @@ def _is_extra_entity(index: TermIndex, match: Match, folded_source: str) -> bool
     if form.role is Role.AMBIGUOUS and any(e.kind is Kind.PERSON for e in entries):
         return False
     return has_cjk_forms(entries) and not any(named_in(e, folded_source) for e in entries)
+
+
+def _is_other_place(index: TermIndex, match: Match, folded_source: str) -> bool:
+    """A glossary place in the translation, by a full form, that the source does not name."""
+    entries = _entries(index, match)
+    form = best_form(match)
+    if form.role not in (Role.PREFERRED, Role.ACCEPTED):
+        return False
+    return all(e.kind is Kind.PLACE for e in entries) and not any(
+        named_in(e, folded_source) for e in entries
+    )
 
 
 def _is_title_case(text: str, matches: list[Match]) -> bool:

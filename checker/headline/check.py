@@ -31,6 +31,7 @@ from checker.headline.term_scores import (
     tokenize,
     tokenize_form,
 )
+from checker.headline.ties import ties_of
 from checker.match.index import Match, TermIndex
 from checker.model import Finding
 from checker.rules import REGISTRY
@@ -85,6 +86,7 @@ class HeadlineChecker:
         self.chrf_threshold = chrf_threshold
         self.subword = subword
         self.metrics = MetricSuite(subword)
+        self.ties = ties_of(self.index)
         self.rules = [
             (cls(), self.selection.severity(cls))
             for code, cls in sorted(REGISTRY.items())
@@ -112,7 +114,7 @@ class HeadlineChecker:
         return PairResult(pair, analysis, tuple(found), self._tally(analysis))
 
     def analyse(self, pair: HeadlinePair) -> PairAnalysis:
-        terms = find_source_terms(self.index, pair.source)
+        terms = self.ties.source_terms(pair.source, find_source_terms(self.index, pair.source))
         matches = {id(self.index): self.index.find_latin(pair.translation)}
         if pair.terms:
             own = pair_term_index(pair.terms, pair.source_lang)

@@ -23,6 +23,8 @@ from checker.match.fold import fold_width
 NUMBER = "number"
 MONTH = "month"
 PERCENT = "percent"
+BARE = "bare"  # a CJK numeral without a counter (十九大): it only vouches for an equal value
+_CLOSE = 10.0  # a changed number is within this factor of the number it replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,17 @@ class Number:
     date: bool = False  # a source year, day or hour (年, 日, 时): no number word renders it
 
     def matches(self, other: Number) -> bool:
-        compatible = self.kind == other.kind or {self.kind, other.kind} == {NUMBER, MONTH}
-        return compatible and bool(self.values & other.values)
+        compatible = self.kind == other.kind or {self.kind, other.kind} <= {NUMBER, MONTH, BARE}
+        return compatible and bool(_rounded(self.values) & _rounded(other.values))
+
+    def close_to(self, other: Number) -> bool:
+        """Could the other number be this one changed: of the same kind and within a
+        factor of ten ("19" for 18日, not "first" for 9500亿元)?"""
+        return self.kind == other.kind and any(
+            a > 0 and b > 0 and 1 / _CLOSE <= a / b <= _CLOSE
+            for a in self.values
+            for b in other.values
+        )
 
     @property
     def value_text(self) -> str:
@@ -83,12 +94,16 @@ _COUNTERS = (
 _TIME_COUNTERS = frozenset("时時点點")
 _DATE_COUNTERS = frozenset("年日号號时時点點")
 _CJK_NUMERAL = re.compile(
-    r"(?P<pre>第|百分之)?(?P<num>[零〇一壹二两兩三四五六七八九十廿卄卅卌百千万萬亿億]+)"
+    r"(?P<vague>数|數|几|幾)?(?P<pre>第|百分之)?"
+    r"(?P<num>[零〇一壹二两兩三四五六七八九十廿卄卅卌百千万萬亿億]+)"
     r"(?P<approx>多|余|餘|几|幾)?(?P<unit>" + _COUNTERS + r")?"
 )
+# Digits inside a Latin word ("4Corners7Seas", "7FRESH") are no number.
 _ARABIC = re.compile(
-    r"(?<![A-Za-z0-9_.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<scale>万亿|萬億|万|萬|亿|億)?(?P<unit>" + _COUNTERS + r")?"
+    r"(?<![A-Za-z0-9_.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?![A-Za-z])"
+    r"(?:\s?(?P<approx>多|余|餘))?(?:\s?(?P<scale>万亿|萬億|万|萬|亿|億))?(?P<unit>"
+    + _COUNTERS
+    + r")?"
 )
 
 
@@ -103,9 +118,13 @@ def source_numbers(text: str) -> list[Number]:
     for match in _CJK_NUMERAL.finditer(folded):
         numeral = match.group("num")
         pre, unit = match.group("pre"), match.group("unit")
-        if not (pre or unit) or match.start() in covered:
+        if match.start() in covered:
             continue
         value = parse_cjk_numeral(numeral)
+        if not (pre or unit or match.group("approx")):
+            start, end = match.start("num"), match.end("num")
+            found.append(Number(start, end, text[start:end], frozenset({value}), BARE, True))
+            continue
         found.append(_source_number(text, match, value, unit, percent=pre == "百分之"))
     found.sort(key=lambda n: n.start)
     return found
@@ -123,8 +142,12 @@ def _source_number(
         kind = MONTH
     elif unit and unit in _TIME_COUNTERS and 12 < value <= 24:
         values.add(value - 12)  # 14时 is "2 p.m."
-    soft = value == 1 and not match.group("num").isdigit()
+    elif unit == "年代" and value < 100:
+        values.update({1900 + value, 2000 + value})  # 70年代 is "the 1970s"
     date = bool(unit) and unit in _DATE_COUNTERS
+    # Soft: 一 (often "a"), and an approximate number (数十, 十余: "dozens", "more than 10").
+    vague = bool(match.groupdict().get("vague") or match.group("approx"))
+    soft = (value == 1 and not match.group("num").isdigit()) or vague
     return Number(start, end, text[start:end], frozenset(values), kind, soft, date)
 
 
@@ -303,8 +326,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> NumberComparison:
     """Each source number is matched to a translation number with the same value; what is
-    left is paired, by kind or else by value (a changed number: "5 points" for 百分之五), or
-    reported alone (hard numbers only)."""
+    left is paired, by kind and size or else by value (a changed number: "19" for 18日,
+    "5 points" for 百分之五), or reported alone (hard numbers only)."""
     unmatched = list(translation)
     missing: list[Number] = []
     for number in source:
@@ -321,9 +344,10 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
             for s in missing
             if not (s.soft and number.soft)
             and not (number.soft and number.kind == NUMBER and s.date)
+            and s.kind != BARE
         ]
-        partner = next((s for s in candidates if s.kind == number.kind), None) or next(
-            (s for s in candidates if s.values & number.values), None
+        partner = next((s for s in candidates if s.close_to(number)), None) or next(
+            (s for s in candidates if _rounded(s.values) & _rounded(number.values)), None
         )
         if partner is not None:
             missing.remove(partner)
@@ -331,6 +355,11 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
         elif not number.soft:
             extra.append(number)
     return NumberComparison(tuple(changed), tuple(extra), tuple(n for n in missing if not n.soft))
+
+
+def _rounded(values: frozenset[float]) -> set[float]:
+    """Values to nine significant digits: 8.12亿 and "812 million" are one number."""
+    return {float(f"{v:.9g}") for v in values}
 
 
 def _format(value: float) -> str:

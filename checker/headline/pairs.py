@@ -4,6 +4,7 @@ reference renderings and per-pair terms, with where the pair was read from."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,15 @@ class HeadlinePair:
     state: str | None = None  # the translation's state in XLIFF
     path: str = "<pairs>"
     line: int | None = None
+
+    @property
+    def is_headline(self) -> bool:
+        """A headline: one line of source, no sentence-final punctuation inside or at
+        its end."""
+        return "\n" not in self.source and not _SENTENCE_END.search(self.source)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 
 @dataclass(frozen=True)

@@ -37,11 +37,22 @@ def test_all_caps_sentence_start_and_title_case_are_accepted(checker: HeadlineCh
         assert described(checker.check_pair(pair(source, translation)), "HL002") == []
 
 
-def test_each_source_occurrence_needs_its_own_rendering(checker: HeadlineChecker) -> None:
+def test_a_term_rendered_once_for_two_occurrences_is_not_missing(
+    checker: HeadlineChecker,
+) -> None:
     result = checker.check_pair(
         pair("日本官员称日本将回应", "Japanese official says Tokyo will respond")
     )
-    assert described(result) == [("HL001", "source", 5, 7, "日本")]
+    assert described(result) == []
+    assert result.analysis.alignment.repeated == (False, True)
+
+
+def test_a_term_with_no_rendering_at_all_is_missing(checker: HeadlineChecker) -> None:
+    result = checker.check_pair(pair("日本官员称日本将回应", "Official says Tokyo will respond"))
+    assert described(result) == [
+        ("HL001", "source", 0, 2, "日本"),
+        ("HL001", "source", 5, 7, "日本"),
+    ]
 
 
 def test_a_form_inside_a_longer_title_still_renders(checker: HeadlineChecker) -> None:
@@ -165,6 +176,7 @@ def test_a_whole_story_as_one_pair(checker: HeadlineChecker) -> None:
     found = described(result)
     assert ("TM001", "translation", 139, 146, "chinese") in found
     assert ("HL003", "translation", 276, 289, "Kanai Hiroshi") in found
-    assert ("HL004", "translation", 328, 340, "Liu jianchao") in found
+    # 刘劲松 is rendered ("Liu Jinsong"): the other Liu is an entity the source lacks.
+    assert ("HL005", "translation", 328, 340, "Liu jianchao") in found
     assert result.analysis.scores.get("ter") == 0.0
     assert len(result.analysis.terms) == 20 * 7

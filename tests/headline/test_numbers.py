@@ -38,12 +38,14 @@ def _english(text: str) -> list[tuple[str, list[float], str, bool]]:
     return [(n.text, sorted(n.values), n.kind, n.soft) for n in english_numbers(text)]
 
 
-def test_source_numbers_need_a_counter_or_a_prefix() -> None:
+def test_source_numbers_without_a_counter_or_a_prefix_are_bare() -> None:
     assert _source("二〇二五年十一月十八日，两名官员一直统一，百分之十五，第三次") == [
         ("二〇二五年", [2025], "number", False),
         ("十一月", [11], "month", False),
         ("十八日", [18], "number", False),
         ("两名", [2], "number", False),
+        ("一", [1], "bare", True),  # 一直, 统一: no number, only vouching for a 1
+        ("一", [1], "bare", True),
         ("百分之十五", [15], "percent", False),
         ("第三次", [3], "number", False),
     ]

@@ -1,0 +1,165 @@
+"""Whether a generic title or name in a pair names a glossary entity of its country.
+
+Many glossary forms do not say whose office or body they are: 总统, 国防部, 民主党 in the
+source, "Prime Minister", "Foreign Minister", "spokesperson" in the English. The glossary
+files them under one country's entity, but news copy uses them for every country's
+("印度总理", "Prime Minister Narendra Modi of India", "Qatar's foreign minister"). Such a
+*generic* form names the glossary's entity only when the text ties it to that entity's
+country or holder:
+
+- in the English, a country qualifier just before it ("Japan's", "Chinese") or an "of"
+  phrase just after it ("Prime Minister of Japan"), or a glossary person of that country
+  next to it ("Premier Li Qiang");
+- in the source, the country named anywhere in the source (any form of a glossary place
+  of that country, or a common paraphrase: 中方, 我国, 日方), or a glossary person of that
+  country next to it (李强总理, 外交部发言人毛宁).
+
+A form is generic when it has no word of a country: "Japanese Prime Minister" and 日本首相
+are not. An office or organization the translation names is also accounted for when the
+source names its holder (the person next to the title) or, for an organization, its
+country: "the Foreign Ministry" or "the Chinese side" for 中方 is no invented entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from checker.glossary.model import Entry, Kind
+from checker.headline.source_terms import SourceTerm, named_in
+from checker.match.fold import fold_form, fold_width
+from checker.match.index import Match, TermIndex, script_variants, title_words
+
+TIED_KINDS = frozenset({Kind.OFFICE, Kind.ORGANIZATION})
+# Common ways a source names a country without its name: "the Chinese side", "our country".
+PARAPHRASES = {"CN": ("中方", "我国", "我國", "中共", "党中央", "黨中央"), "JP": ("日方", "日本側")}
+_ENGLISH_WINDOW = 24  # characters looked at on either side of an English title
+_QUALIFIER = re.compile(r"([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?:['’]s)?\s*$")
+_OF_PHRASE = re.compile(r"^\s+(?:of|to)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
+
+
+class Ties:
+    """The country facts of one glossary index, worked out once."""
+
+    def __init__(self, index: TermIndex) -> None:
+        self.index = index
+        names: dict[str, set[str]] = {}
+        for entry in index.entries:
+            if entry.kind is Kind.PLACE and entry.country:
+                for form in entry.forms:
+                    if form.lang != "en" and form.role.is_correct:
+                        names.setdefault(entry.country, set()).update(
+                            script_variants(fold_width(form.text))
+                        )
+        for country, words in PARAPHRASES.items():
+            names.setdefault(country, set()).update(words)
+        self.cjk_names = {c: tuple(sorted(w, key=len)) for c, w in names.items()}
+
+    # -- source -------------------------------------------------------------------------------
+
+    def source_terms(self, source: str, terms: Sequence[SourceTerm]) -> list[SourceTerm]:
+        """The terms, less generic forms of an office or organization that the source does
+        not tie to the entity's country."""
+        folded = fold_width(source)
+        return [t for t in terms if self._source_tied(t, terms, folded)]
+
+    def _source_tied(self, term: SourceTerm, terms: Sequence[SourceTerm], folded: str) -> bool:
+        countries = {e.country for e in term.entries if e.kind in TIED_KINDS and e.country}
+        if not countries or _mixed(term.entries):
+            return True
+        if not any(self._generic_cjk(term.surface, c) for c in countries):
+            return True
+        if any(self.names_country(folded, c) for c in countries):
+            return True
+        return any(
+            p.entry.kind is Kind.PERSON
+            and p.entry.country in countries
+            and (0 <= term.start - p.end <= 1 or 0 <= p.start - term.end <= 1)
+            for p in terms
+            if p is not term
+        )
+
+    def names_country(self, folded_source: str, country: str) -> bool:
+        return any(name in folded_source for name in self.cjk_names.get(country, ()))
+
+    def _generic_cjk(self, surface: str, country: str) -> bool:
+        folded = fold_width(surface)
+        return not any(name in folded for name in self.cjk_names.get(country, ()))
+
+    # -- translation ----------------------------------------------------------------------------
+
+    def english_names(self, text: str, match: Match, entries: Sequence[Entry]) -> bool:
+        """Does this English title name the glossary's office? Always, when its form says
+        whose it is; a generic one only when the text ties it to the office's country."""
+        countries = {e.country for e in entries if e.kind is Kind.OFFICE and e.country}
+        if not countries or not self._generic_english(match.surface):
+            return True
+        tied = self.english_country(text, match)
+        if tied is not None:
+            return tied in countries
+        holder = self.adjacent_person(text, match)
+        return holder is not None and holder.country in countries
+
+    def _generic_english(self, surface: str) -> bool:
+        return not any(w in self.index.countries for w in title_words(surface))
+
+    def english_country(self, text: str, match: Match) -> str | None:
+        """The country a qualifier before the title ("Japan's", "Indian") or an "of"
+        phrase after it ("of India") names; "?" for a proper name that is no glossary
+        country; None without either."""
+        before = _QUALIFIER.search(text[max(0, match.start - _ENGLISH_WINDOW) : match.start])
+        after = _OF_PHRASE.match(text[match.end : match.end + _ENGLISH_WINDOW])
+        for found in (before, after):
+            if found is None:
+                continue
+            words = found.group(1).split()
+            for word in (found.group(1), words[-1], words[0]):
+                country = self.index.countries.get(fold_form(word))
+                if country is not None:
+                    return country
+            if found is after or not _sentence_initial(text, match.start - len(found.group(0))):
+                return "?"
+        return None
+
+    def adjacent_person(self, text: str, match: Match) -> Entry | None:
+        """A glossary person named right after the title ("Premier Li Qiang")."""
+        rest = text[match.end : match.end + _ENGLISH_WINDOW]
+        stripped = rest.lstrip()
+        if not stripped or len(rest) - len(stripped) > 1:
+            return None
+        for found in self.index.find_latin(stripped):
+            if found.start > 0:
+                break
+            for candidate in found.candidates:
+                entry = self.index.entries[candidate.entry]
+                if entry.kind is Kind.PERSON:
+                    return entry
+        return None
+
+    def accounted_for(self, text: str, match: Match, entries: Sequence[Entry], source: str) -> bool:
+        """Is a translation's office or organization that no source form names still
+        accounted for: by its holder named next to it in the source, or (an organization)
+        by its country named in the source?"""
+        folded = fold_width(source)
+        holder = self.adjacent_person(text, match)
+        if holder is not None and named_in(holder, folded):
+            return True
+        return any(
+            e.kind is Kind.ORGANIZATION and e.country and self.names_country(folded, e.country)
+            for e in entries
+        )
+
+
+def _mixed(entries: Sequence[Entry]) -> bool:
+    return any(e.kind not in TIED_KINDS or not e.country for e in entries)
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\"“‘'(—–-"
+
+
+@lru_cache(maxsize=8)
+def ties_of(index: TermIndex) -> Ties:
+    return Ties(index)
