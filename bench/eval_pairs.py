@@ -6,7 +6,8 @@ source and professional English reference), from the project's shared data. Each
 is checked as it is: a pair with any HL finding at warning or above is a false alarm.
 Then, in every pair whose English renders a glossary person, office or place that its
 source names, or a number its source gives, one of them is swapped for another of the
-same kind (another glossary person, another office of the same country, another place,
+same kind that the glossary knows in Chinese or Japanese (another person, another office
+of the same country, a place of another country,
 the number plus one, for a number the source gives): a swap the checks report at
 warning or above is caught.
 
@@ -31,7 +32,7 @@ from checker.glossary.model import Entry, Kind, Role
 from checker.headline.check import HeadlineChecker, PairResult
 from checker.headline.numbers import english_numbers
 from checker.headline.pairs import HeadlinePair, new_pair
-from checker.headline.source_terms import approved_renderings
+from checker.headline.source_terms import approved_renderings, has_cjk_forms
 from checker.model import Severity
 from checker.style import load_style
 
@@ -97,6 +98,8 @@ def _another(checker: HeadlineChecker, entry: Entry, rng: random.Random) -> str 
         if e.kind is entry.kind
         and e.id != entry.id
         and (entry.kind is not Kind.OFFICE or e.country == entry.country)
+        and (entry.kind is not Kind.PLACE or e.country not in (None, entry.country))
+        and has_cjk_forms([e])
         and approved_renderings(e)
     ]
     if not pool:

@@ -117,13 +117,8 @@ def align_terms(
         if ties.english_names(translation, m, _entries(index, m))
         and not aligner.within_used(m.start, m.end)
     ]
-    extra = [
-        m
-        for m in named
-        if _is_extra_entity(index, m, folded_source)
-        and not ties.accounted_for(translation, m, _entries(index, m), source)
-    ]
-    places = [m for m in named if _is_other_place(index, m, folded_source)]
+    extra = [m for m in named if _is_extra_entity(index, m, folded_source)]
+    places = [m for m in named if _is_other_place(index, m, folded_source, translation)]
     repeated = [
         renderings[i] is None and wrong[i] is None and bool(aligner.hits(term))
         for i, term in enumerate(terms)
@@ -145,6 +140,18 @@ def align_terms(
                 best_form(partner),
                 "other-entity",
             )
+    # What stands for no source term is an entity the source lacks, unless the source
+    # accounts for it otherwise (its holder, its country); so is a place of a country
+    # that the source names nowhere, by none of its places.
+    extra = [m for m in extra if not ties.accounted_for(translation, m, _entries(index, m), source)]
+    extra += [
+        m
+        for m in places
+        if all(e.country for e in _entries(index, m))
+        and has_cjk_forms(_entries(index, m))
+        and not ties.country_named(_entries(index, m), folded_source)
+    ]
+    extra.sort(key=lambda m: m.start)
     return TermAlignment(
         tuple(terms),
         tuple(renderings),
@@ -345,15 +352,28 @@ def _is_extra_entity(index: TermIndex, match: Match, folded_source: str) -> bool
     return has_cjk_forms(entries) and not any(named_in(e, folded_source) for e in entries)
 
 
-def _is_other_place(index: TermIndex, match: Match, folded_source: str) -> bool:
-    """A glossary place in the translation, by a full form, that the source does not name."""
+def _is_other_place(index: TermIndex, match: Match, folded_source: str, text: str) -> bool:
+    """A glossary place in the translation, by a full form and not as a word of a longer
+    name ("China Securities Regulatory Commission", "People's Bank of China"), that the
+    source does not name."""
     entries = _entries(index, match)
     form = best_form(match)
-    if form.role not in (Role.PREFERRED, Role.ACCEPTED):
+    if form.role not in (Role.PREFERRED, Role.ACCEPTED) or _inside_name(text, match):
         return False
     return all(e.kind is Kind.PLACE for e in entries) and not any(
         named_in(e, folded_source) for e in entries
     )
+
+
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*\s(?:of|of\sthe)\s$")
+
+
+def _inside_name(text: str, match: Match) -> bool:
+    """Is the match a word of a longer capitalized name?"""
+    if _NAME_AFTER.match(text, match.end) and not _is_title_case(text, []):
+        return True
+    return _NAME_BEFORE.search(text[max(0, match.start - 30) : match.start]) is not None
 
 
 def _is_title_case(text: str, matches: list[Match]) -> bool:

@@ -25,6 +25,8 @@ MONTH = "month"
 PERCENT = "percent"
 BARE = "bare"  # a CJK numeral without a counter (十九大): it only vouches for an equal value
 _CLOSE = 10.0  # a changed number is within this factor of the number it replaces
+_RANGE = re.compile("[一二两兩三四五六七八九]{2}")  # 一两, 三四: "one or two", "three or four"
+_BARE_CHANGED = 10  # a bare numeral from this value up (十二, not 一) can be changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,8 @@ class Number:
     def close_to(self, other: Number) -> bool:
         """Could the other number be this one changed: of the same kind and within a
         factor of ten ("19" for 18日, not "first" for 9500亿元)?"""
-        return self.kind == other.kind and any(
+        kinds = {self.kind, other.kind}
+        return (len(kinds) == 1 or kinds == {NUMBER, BARE}) and any(
             a > 0 and b > 0 and 1 / _CLOSE <= a / b <= _CLOSE
             for a in self.values
             for b in other.values
@@ -87,7 +90,8 @@ _CJK_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_
 _SCALE_RUN = {"万亿": 1e12, "萬億": 1e12, **{k: float(v) for k, v in _CJK_SCALES.items()}}
 # Counters and units after a numeral that make it a number (not 一 in 一直 or 统一).
 _COUNTERS = (
-    "年代|年|月|日|号|號|时|時|点|點|分钟|分鐘|秒|岁|歲|歳|人|名|位|个|個|次|回|件|项|項|倍|天|"
+    "年代|年|月|日|号|號|小时|小時|时|時|点|點|分钟|分鐘|秒|岁|歲|歳|人|名|位|个|個|次|回|件|项|項|倍|天|"
+    "部|本|颗|顆|只|隻|张|張|台|层|層|场|場|起|支|篇|首|队|隊|"
     "周年|周|週|届|屆|架|艘|枚|辆|輛|美元|日元|港元|元|円|圆|吨|噸|公里|千米|米|度|家|座|所|种|"
     "種|轮|輪|条|條|期|例|份|%|％"
 )
@@ -145,9 +149,14 @@ def _source_number(
     elif unit == "年代" and value < 100:
         values.update({1900 + value, 2000 + value})  # 70年代 is "the 1970s"
     date = bool(unit) and unit in _DATE_COUNTERS
-    # Soft: 一 (often "a"), and an approximate number (数十, 十余: "dozens", "more than 10").
+    # Soft: 一 (often "a"), and an approximate number (数十, 十余: "dozens", "more than
+    # 10"; 一两个, 三四名: "one or two", "three or four").
+    numeral = match.group("num")
     vague = bool(match.groupdict().get("vague") or match.group("approx"))
-    soft = (value == 1 and not match.group("num").isdigit()) or vague
+    if _RANGE.fullmatch(numeral):
+        values = {float(_CJK_DIGITS[ch]) for ch in numeral}
+        vague = True
+    soft = (value == 1 and not numeral.isdigit()) or vague
     return Number(start, end, text[start:end], frozenset(values), kind, soft, date)
 
 
@@ -344,7 +353,7 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
             for s in missing
             if not (s.soft and number.soft)
             and not (number.soft and number.kind == NUMBER and s.date)
-            and s.kind != BARE
+            and (s.kind != BARE or min(s.values) >= _BARE_CHANGED)
         ]
         partner = next((s for s in candidates if s.close_to(number)), None) or next(
             (s for s in candidates if _rounded(s.values) & _rounded(number.values)), None

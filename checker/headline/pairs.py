@@ -37,11 +37,15 @@ class HeadlinePair:
 
     @property
     def is_headline(self) -> bool:
-        """A headline: one line of source, no sentence-final punctuation inside or at
-        its end."""
-        return "\n" not in self.source and not _SENTENCE_END.search(self.source)
+        """A headline: one short line of source, with no sentence-final punctuation."""
+        return (
+            len(self.source) <= HEADLINE_LENGTH
+            and "\n" not in self.source
+            and not _SENTENCE_END.search(self.source)
+        )
 
 
+HEADLINE_LENGTH = 40  # characters: Chinese and Japanese headlines are shorter
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 

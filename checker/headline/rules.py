@@ -316,9 +316,13 @@ class EntityNotInSource(PairRule):
 
     ## Why
     A name or title in the translation that none of its Chinese or Japanese forms in the
-    source accounts for was invented, or swapped in from another story. Places and plain
-    terms are not checked (a translation may say "Chinese" for 中方); neither are family
-    names alone.
+    source accounts for was invented, or swapped in from another story. A common
+    paraphrase accounts for it too: "China", "the Chinese side" or "the Foreign Ministry"
+    for 中方, a title beside its holder whom the source names. A generic title ("Prime
+    Minister", "spokesperson") names a glossary office only when the text ties it to the
+    office's country or holder. A place is reported only when the source names no place of
+    its country at all ("Beijing" for 中方 is no invented place). Plain terms, adjectives
+    and family names alone are not checked.
 
     ## Bad
         source: 金井正彰抵达北京

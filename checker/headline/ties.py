@@ -11,8 +11,8 @@ country or holder:
   phrase just after it ("Prime Minister of Japan"), or a glossary person of that country
   next to it ("Premier Li Qiang");
 - in the source, the country named anywhere in the source (any form of a glossary place
-  of that country, or a common paraphrase: 中方, 我国, 日方), or a glossary person of that
-  country next to it (李强总理, 外交部发言人毛宁).
+  of that country, or a common paraphrase: 中方, 我国, 日方, 中俄), or a glossary person of
+  that country (李强总理, 外交部发言人毛宁).
 
 A form is generic when it has no word of a country: "Japanese Prime Minister" and 日本首相
 are not. An office or organization the translation names is also accounted for when the
@@ -32,8 +32,17 @@ from checker.match.fold import fold_form, fold_width
 from checker.match.index import Match, TermIndex, script_variants, title_words
 
 TIED_KINDS = frozenset({Kind.OFFICE, Kind.ORGANIZATION})
-# Common ways a source names a country without its name: "the Chinese side", "our country".
-PARAPHRASES = {"CN": ("中方", "我国", "我國", "中共", "党中央", "黨中央"), "JP": ("日方", "日本側")}
+# Common ways a source names a country without its name: "the Chinese side", "our country",
+# "nationwide"; and the one-character abbreviations of bilateral pairs (中俄, 日美).
+PARAPHRASES = {
+    "CN": ("中方", "我国", "我國", "中共", "党中央", "黨中央", "国内", "國內", "全国", "全國"),
+    "JP": ("日方", "日本側"),
+}
+_PARTNERS = "俄美日韩韓朝英法德加澳印巴非欧歐柬越老泰缅緬菲马馬新蒙哈白意西葡希土伊埃墨中"
+BILATERAL = {
+    "CN": re.compile(f"中[{_PARTNERS}]|[{_PARTNERS}]中(?![国國心央])"),
+    "JP": re.compile(f"日[{_PARTNERS}](?![报報])|[{_PARTNERS}]日(?![报報])"),
+}
 _ENGLISH_WINDOW = 24  # characters looked at on either side of an English title
 _QUALIFIER = re.compile(r"([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?:['’]s)?\s*$")
 _OF_PHRASE = re.compile(r"^\s+(?:of|to)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
@@ -55,6 +64,15 @@ class Ties:
         for country, words in PARAPHRASES.items():
             names.setdefault(country, set()).update(words)
         self.cjk_names = {c: tuple(sorted(w, key=len)) for c, w in names.items()}
+        office_country = {e.id: e.country for e in index.entries if e.kind is Kind.OFFICE}
+        # A person's countries: their own, and those of the offices they held.
+        self.person_countries = {
+            e.id: frozenset(
+                c for c in (e.country, *(office_country.get(t.office) for t in e.tenures)) if c
+            )
+            for e in index.entries
+            if e.kind is Kind.PERSON
+        }
 
     # -- source -------------------------------------------------------------------------------
 
@@ -73,15 +91,20 @@ class Ties:
         if any(self.names_country(folded, c) for c in countries):
             return True
         return any(
-            p.entry.kind is Kind.PERSON
-            and p.entry.country in countries
-            and (0 <= term.start - p.end <= 1 or 0 <= p.start - term.end <= 1)
+            p.entry.kind is Kind.PERSON and self.person_countries[p.entry.id] & countries
             for p in terms
-            if p is not term
+            if p is not term and p.entry.id in self.person_countries
         )
 
+    def country_named(self, entries: Sequence[Entry], folded_source: str) -> bool:
+        """Does the source name the country of any of the entries (any of its places)?"""
+        return any(e.country and self.names_country(folded_source, e.country) for e in entries)
+
     def names_country(self, folded_source: str, country: str) -> bool:
-        return any(name in folded_source for name in self.cjk_names.get(country, ()))
+        if any(name in folded_source for name in self.cjk_names.get(country, ())):
+            return True
+        pattern = BILATERAL.get(country)
+        return pattern is not None and pattern.search(folded_source) is not None
 
     def _generic_cjk(self, surface: str, country: str) -> bool:
         folded = fold_width(surface)
@@ -99,7 +122,7 @@ class Ties:
         if tied is not None:
             return tied in countries
         holder = self.adjacent_person(text, match)
-        return holder is not None and holder.country in countries
+        return holder is not None and bool(self.person_countries[holder.id] & countries)
 
     def _generic_english(self, surface: str) -> bool:
         return not any(w in self.index.countries for w in title_words(surface))
