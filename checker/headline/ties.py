@@ -76,10 +76,13 @@ class Ties:
 
     # -- source -------------------------------------------------------------------------------
 
-    def source_terms(self, source: str, terms: Sequence[SourceTerm]) -> list[SourceTerm]:
-        """The terms, less generic forms of an office or organization that the source does
-        not tie to the entity's country."""
-        folded = fold_width(source)
+    def source_terms(
+        self, source: str, terms: Sequence[SourceTerm], context: str | None = None
+    ) -> list[SourceTerm]:
+        """The terms, less generic forms of an office or organization that the source (or
+        the whole document it is a line of, `context`) does not tie to the entity's
+        country."""
+        folded = fold_width(context if context is not None else source)
         return [t for t in terms if self._source_tied(t, terms, folded)]
 
     def _source_tied(self, term: SourceTerm, terms: Sequence[SourceTerm], folded: str) -> bool:

@@ -178,5 +178,8 @@ def test_a_whole_story_as_one_pair(checker: HeadlineChecker) -> None:
     assert ("HL003", "translation", 276, 289, "Kanai Hiroshi") in found
     # 刘劲松 is rendered ("Liu Jinsong"): the other Liu is an entity the source lacks.
     assert ("HL005", "translation", 328, 340, "Liu jianchao") in found
-    assert result.analysis.scores.get("ter") == 0.0
+    # A story of hundreds of words with no aligned lines: TER is left out, and says so.
+    assert result.analysis.scores.get("ter") is None
+    assert result.analysis.scores.notes == {"ter": "left-out"}
+    assert result.analysis.scores.get("chrf") == 100.0
     assert len(result.analysis.terms) == 20 * 7
