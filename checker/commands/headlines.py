@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from checker.cache import GlossaryCache
 from checker.dates import date_option
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-from checker.glossary.loader import load_glossaries
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
+from checker.headline.dictionary import read_dictionary, with_dictionary
+from checker.headline.metrics import metric_names
 from checker.headline.pair_files import read_pair_files
 from checker.headline.report import write_json, write_text
 from checker.headline.subword import cache_dir, subword_model
@@ -74,6 +76,16 @@ def headlines_command(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
+    metrics: Annotated[
+        str | None,
+        typer.Option(help="The scores to compute, e.g. chrf,chrf++,bleu,ter (default: all)."),
+    ] = None,
+    terms: Annotated[
+        str | None,
+        typer.Option(
+            help="A term dictionary for every pair without terms of its own: JSON, TSV, CSV or TBX."
+        ),
+    ] = None,
 ) -> None:
     """Check headline translations: glossary terms, names, numbers and leftover CJK in
     the English, with chrF, BLEU, TER and term scores."""
@@ -86,18 +98,29 @@ def headlines_command(
         raise UsageError(f"--fail-on: {exc}") from None
     if spm_model and spm_corpus:
         raise UsageError("--spm-model and --spm-corpus do not go together")
+    try:
+        chosen = metric_names(metrics)
+    except ValueError as exc:
+        raise UsageError(f"--metrics: {exc}") from None
     story_date = date_option(date)
     pair_files = read_pair_files(files, reference_lang)
-    loaded = load_glossaries(glossary)
+    if terms is not None:
+        dictionary, skipped = read_dictionary(terms)
+        pair_files = with_dictionary(pair_files, dictionary, terms, skipped)
+    compiled = GlossaryCache().load(glossary)
     checker = HeadlineChecker(
-        loaded,
+        compiled.glossary,
         load_style(style),
         date=story_date,
         chrf_threshold=chrf_threshold,
-        subword=subword_model(loaded, spm_model, spm_corpus, cache_dir()),
+        subword=subword_model(compiled.glossary, spm_model, spm_corpus, cache_dir()),
+        index=compiled.index,
+        metrics=chosen,
     )
     report = checker.check_files(pair_files)
     with open_output(output) as out:
         writer(report, out)
+    if any(f.skipped for f in report.files):
+        raise typer.Exit(EXIT_ERROR)  # records were left out: said in the report
     failing = any(f.severity >= threshold for f in report.findings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

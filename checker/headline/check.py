@@ -79,6 +79,7 @@ class HeadlineChecker:
         subword: SubwordModel | None = None,
         selection: Selection | None = None,
         index: TermIndex | None = None,
+        metrics: Sequence[str] | None = None,
     ) -> None:
         self.index = index or TermIndex(glossary)
         self.selection = selection or Selection()
@@ -86,7 +87,7 @@ class HeadlineChecker:
         self.date = date or dt.date.today()
         self.chrf_threshold = chrf_threshold
         self.subword = subword
-        self.metrics = MetricSuite(subword)
+        self.metrics = MetricSuite(subword, metrics)
         self.ties = ties_of(self.index)
         self.rules = [
             (cls(), self.selection.severity(cls))

@@ -42,6 +42,7 @@ def report_object(report: HeadlineReport) -> dict[str, Any]:
                 "format": f.format,
                 "pairs": len(f.pairs),
                 "warnings": list(f.warnings),
+                "skipped": [{"line": k.line, "message": k.message} for k in f.skipped],
             }
             for f in report.files
         ],
@@ -69,7 +70,11 @@ def _pair_object(result: PairResult) -> dict[str, Any]:
         "translation": pair.translation,
         "references": list(pair.references),
         "findings": [_finding_object(result.analysis, f) for f in result.findings],
-        "scores": {**{n: scores.get(n) for n in SCORE_NAMES}, "nrefs": scores.nrefs},
+        "scores": {
+            **{n: scores.get(n) for n in SCORE_NAMES},
+            "nrefs": scores.nrefs,
+            "notes": scores.notes,
+        },
         "terms": _terms_object(result.analysis),
     }
 
@@ -179,6 +184,9 @@ def write_text(report: HeadlineReport, out: TextIO) -> None:
     for pair_file in report.files:
         for warning in pair_file.warnings:
             console.print(f"{escape(pair_file.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+        for skipped in pair_file.skipped:
+            where = pair_file.path + (f":{skipped.line}" if skipped.line is not None else "")
+            console.print(f"{escape(where)}: [yellow]skipped[/yellow]: {escape(skipped.message)}")
     for result in report.results:
         if result.findings:
             _print_pair(console, result)
