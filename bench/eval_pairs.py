@@ -8,7 +8,7 @@ Then, in every pair whose English renders a glossary person, office or place tha
 source names, or a number its source gives, one of them is swapped for another of the
 same kind that the glossary knows in Chinese or Japanese (another person, another office
 of the same country, a place of another country,
-the number plus one, for a number the source gives): a swap the checks report at
+the number plus one, for an exact number the source gives): a swap the checks report at
 warning or above is caught.
 
 Prints the two rates and the pairs behind any miss or false alarm (with `--show`).
@@ -30,7 +30,6 @@ from pathlib import Path
 from checker.cache import GlossaryCache
 from checker.glossary.model import Entry, Kind, Role
 from checker.headline.check import HeadlineChecker, PairResult
-from checker.headline.numbers import english_numbers
 from checker.headline.pairs import HeadlinePair, new_pair
 from checker.headline.source_terms import approved_renderings, has_cjk_forms
 from checker.model import Severity
@@ -76,14 +75,10 @@ def swaps(checker: HeadlineChecker, pair: HeadlinePair, rng: random.Random) -> I
         if other is not None:
             yield text[: found.start] + other + text[found.end :]
             break
-    given = analysis.numbers
-    unmatched = {(n.start, n.end) for n in given.extra} | {
-        (t.start, t.end) for _, t in given.changed
-    }
     numbers = [
-        n
-        for n in english_numbers(text)
-        if not n.soft and re.fullmatch(r"\d+", n.text) and (n.start, n.end) not in unmatched
+        t
+        for s, t in analysis.numbers.matched
+        if not s.soft and not t.soft and re.fullmatch(r"\d+", t.text)
     ]
     if numbers:
         number = rng.choice(numbers)

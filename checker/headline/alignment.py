@@ -143,7 +143,11 @@ def align_terms(
     # What stands for no source term is an entity the source lacks, unless the source
     # accounts for it otherwise (its holder, its country); so is a place of a country
     # that the source names nowhere, by none of its places.
-    extra = [m for m in extra if not ties.accounted_for(translation, m, _entries(index, m), source)]
+    extra = [
+        m
+        for m in extra
+        if not ties.accounted_for(translation, m, _entries(index, m), source, terms)
+    ]
     extra += [
         m
         for m in places
@@ -366,14 +370,18 @@ def _is_other_place(index: TermIndex, match: Match, folded_source: str, text: st
 
 
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*\s(?:of|of\sthe)\s$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*\s(?:(?:of|of\sthe)\s)?$")
 
 
 def _inside_name(text: str, match: Match) -> bool:
-    """Is the match a word of a longer capitalized name?"""
-    if _NAME_AFTER.match(text, match.end) and not _is_title_case(text, []):
+    """Is the match a word of a longer capitalized name ("China Securities Regulatory
+    Commission", "People's Bank of China", "South China")?"""
+    if _is_title_case(text, []):
+        return False
+    if _NAME_AFTER.match(text, match.end):
         return True
-    return _NAME_BEFORE.search(text[max(0, match.start - 30) : match.start]) is not None
+    before = _NAME_BEFORE.search(text[max(0, match.start - 30) : match.start])
+    return before is not None and not is_sentence_start(text, match.start - len(before.group(0)))
 
 
 def _is_title_case(text: str, matches: list[Match]) -> bool:

@@ -88,6 +88,7 @@ def merged(
     changed: list = []
     extra_numbers: list = []
     missing: list = []
+    matched: list = []
     leftovers: list[tuple[int, int]] = []
     for line, result in zip(lines, results, strict=True):
         s, t = line.source_start, line.translation_start
@@ -100,9 +101,10 @@ def merged(
         changed += [(shifted(a, s), shifted(b, t)) for a, b in result.numbers.changed]
         extra_numbers += [shifted(n, t) for n in result.numbers.extra]
         missing += [shifted(n, s) for n in result.numbers.missing]
+        matched += [(shifted(a, s), shifted(b, t)) for a, b in result.numbers.matched]
         leftovers += [(a + t, b + t) for a, b in result.leftovers]
     alignment = TermAlignment(
         tuple(terms), tuple(renderings), tuple(wrong), tuple(extra), tuple(repeated)
     )
-    numbers = NumberComparison(tuple(changed), tuple(extra_numbers), tuple(missing))
+    numbers = NumberComparison(tuple(changed), tuple(extra_numbers), tuple(missing), tuple(matched))
     return terms, alignment, numbers, leftovers

@@ -64,6 +64,7 @@ class NumberComparison:
     changed: tuple[tuple[Number, Number], ...]  # (source, translation) that disagree
     extra: tuple[Number, ...]  # in the translation, not in the source
     missing: tuple[Number, ...]  # in the source, not in the translation
+    matched: tuple[tuple[Number, Number], ...] = ()  # (source, translation) that agree
 
 
 # -- source (Chinese, Japanese) ----------------------------------------------------------------
@@ -90,16 +91,21 @@ _CJK_SCALES = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_
 _SCALE_RUN = {"万亿": 1e12, "萬億": 1e12, **{k: float(v) for k, v in _CJK_SCALES.items()}}
 # Counters and units after a numeral that make it a number (not 一 in 一直 or 统一).
 _COUNTERS = (
+    "个百分点|個百分點|百分点|百分點|"
     "年代|年|月|日|号|號|小时|小時|时|時|点|點|分钟|分鐘|秒|岁|歲|歳|人|名|位|个|個|次|回|件|项|項|倍|天|"
     "部|本|颗|顆|只|隻|张|張|台|层|層|场|場|起|支|篇|首|队|隊|"
     "周年|周|週|届|屆|架|艘|枚|辆|輛|美元|日元|港元|元|円|圆|吨|噸|公里|千米|米|度|家|座|所|种|"
     "種|轮|輪|条|條|期|例|份|%|％"
 )
+_PERCENT_UNITS = frozenset({"%", "％", "个百分点", "個百分點", "百分点", "百分點"})
 _TIME_COUNTERS = frozenset("时時点點")
 _DATE_COUNTERS = frozenset("年日号號时時点點")
+# A weekday (周二, 星期三) is no number.
 _CJK_NUMERAL = re.compile(
-    r"(?P<vague>数|數|几|幾)?(?P<pre>第|百分之)?"
+    r"(?<![周週期拜])(?P<vague>数|數|几|幾)?(?P<pre>第|百分之)?"
     r"(?P<num>[零〇一壹二两兩三四五六七八九十廿卄卅卌百千万萬亿億]+)"
+    r"(?:(?P<point>[点點])(?P<decimals>[零〇一二三四五六七八九]+)(?![十分])"
+    r"(?P<scale>[万萬亿億]*))?"
     r"(?P<approx>多|余|餘|几|幾)?(?P<unit>" + _COUNTERS + r")?"
 )
 # Digits inside a Latin word ("4Corners7Seas", "7FRESH") are no number.
@@ -125,8 +131,14 @@ def source_numbers(text: str) -> list[Number]:
         if match.start() in covered:
             continue
         value = parse_cjk_numeral(numeral)
+        if match.group("point"):  # 六点一 is 6.1, 十五点二亿 1.52 billion
+            decimals = "".join(str(_CJK_DIGITS[ch]) for ch in match.group("decimals"))
+            value = float(f"{value:.0f}.{decimals}")
+            for ch in match.group("scale"):
+                value *= _CJK_SCALES[ch]
         if not (pre or unit or match.group("approx")):
-            start, end = match.start("num"), match.end("num")
+            start = match.start("num")
+            end = match.end("scale") if match.group("point") else match.end("num")
             found.append(Number(start, end, text[start:end], frozenset({value}), BARE, True))
             continue
         found.append(_source_number(text, match, value, unit, percent=pre == "百分之"))
@@ -140,7 +152,7 @@ def _source_number(
     start, end = match.start(), match.end()
     values = {value}
     kind = NUMBER
-    if percent or unit in ("%", "％"):
+    if percent or unit in _PERCENT_UNITS:
         kind = PERCENT
     elif unit == "月":
         kind = MONTH
@@ -161,7 +173,8 @@ def _source_number(
 
 
 def parse_cjk_numeral(numeral: str) -> float:
-    """十八 → 18, 二十 → 20, 廿六 → 26, 一百零五 → 105, 三万五千 → 35000, 二〇二五 → 2025."""
+    """十八 → 18, 二十 → 20, 廿六 → 26, 一百零五 → 105, 一百二 → 120, 三万五千 → 35000,
+    二〇二五 → 2025."""
     if len(numeral) > 1 and all(ch in _CJK_DIGITS for ch in numeral):
         return float("".join(str(_CJK_DIGITS[ch]) for ch in numeral))
     total = 0.0
@@ -183,6 +196,12 @@ def parse_cjk_numeral(numeral: str) -> float:
             else:
                 total += (amount or 1) * scale
             section, digit = 0.0, None
+    if digit is not None and len(numeral) > 1:
+        # 一百二 is 120 and 三千五 3,500: a last digit right after a unit counts in the next
+        # lower one (after 零, as in 一百零五, it is a unit digit).
+        step = _CJK_UNITS.get(numeral[-2]) or _CJK_SCALES.get(numeral[-2])
+        if step is not None and step >= 100:
+            digit *= step / 10
     return total + section + (digit or 0)
 
 
@@ -319,9 +338,14 @@ def english_numbers(text: str) -> list[Number]:
     return found
 
 
+_CURRENCY = re.compile(r"(?:RMB|USD|HKD|JPY|EUR|GBP|US\$|HK\$|NT\$)$")
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Digits that are a number, not part of a code ("G20", "COVID-19", "5G", "F-35")."""
     before = text[start - 1] if start > 0 else ""
+    if _CURRENCY.search(text, max(0, start - 3), start):
+        return True  # RMB10,000, US$8.3
     if before.isalnum() or (before and before in "_.,"):
         return False
     if before == "-" and start > 1 and text[start - 2].isalpha():
@@ -339,21 +363,30 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
     "5 points" for 百分之五), or reported alone (hard numbers only)."""
     unmatched = list(translation)
     missing: list[Number] = []
+    matched: list[tuple[Number, Number]] = []
     for number in source:
         partner = next((t for t in unmatched if number.matches(t)), None)
         if partner is None:
             missing.append(number)
         else:
             unmatched.remove(partner)
+            matched.append((number, partner))
     changed: list[tuple[Number, Number]] = []
     extra: list[Number] = []
     for number in unmatched:
+        # A soft source number (一 as "a", 数百, 十余) or a bare numeral far from the
+        # value is no changed number: too loose to tell.
         candidates = [
             s
             for s in missing
-            if not (s.soft and number.soft)
-            and not (number.soft and number.kind == NUMBER and s.date)
-            and (s.kind != BARE or min(s.values) >= _BARE_CHANGED)
+            if not s.soft and not (number.soft and number.kind == NUMBER and s.date)
+        ]
+        candidates += [
+            s
+            for s in missing
+            if s.kind == BARE
+            and min(s.values) >= _BARE_CHANGED
+            and any(abs(a - b) <= max(1.0, 0.1 * b) for a in s.values for b in number.values)
         ]
         partner = next((s for s in candidates if s.close_to(number)), None) or next(
             (s for s in candidates if _rounded(s.values) & _rounded(number.values)), None
@@ -363,7 +396,9 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
             changed.append((partner, number))
         elif not number.soft:
             extra.append(number)
-    return NumberComparison(tuple(changed), tuple(extra), tuple(n for n in missing if not n.soft))
+    return NumberComparison(
+        tuple(changed), tuple(extra), tuple(n for n in missing if not n.soft), tuple(matched)
+    )
 
 
 def _rounded(values: frozenset[float]) -> set[float]:

@@ -8,6 +8,7 @@ index of their own, so both are checked the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,10 +41,24 @@ class SourceTerm:
         return frozenset(e.kind for e in self.entries)
 
 
+# Common words with a glossary form inside that name something else: 发展中国家 is
+# "developing country", not China.
+_HOST_WORDS = ("发展中国家", "發展中國家", "発展途上国")
+
+
 def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
     """Glossary forms in the source, leftmost-longest; a form that overlaps the end of a
-    longer one is kept too (中国外交部 and 外交部亚洲司司长 in 中国外交部亚洲司司长)."""
-    matches = index.find_cjk(source)
+    longer one is kept too (中国外交部 and 外交部亚洲司司长 in 中国外交部亚洲司司长).
+    A form inside a common word that means something else is none."""
+    hosts = [
+        (at.start(), at.end())
+        for word in _HOST_WORDS
+        if word in source
+        for at in re.finditer(re.escape(word), source)
+    ]
+    matches = [
+        m for m in index.find_cjk(source) if not any(s <= m.start and m.end <= e for s, e in hosts)
+    ]
     for match in list(matches):
         offset = match.start + 1
         for inner in index.find_cjk(source[offset : match.end + _STRADDLE_WINDOW]):

@@ -11,8 +11,8 @@ country or holder:
   phrase just after it ("Prime Minister of Japan"), or a glossary person of that country
   next to it ("Premier Li Qiang");
 - in the source, the country named anywhere in the source (any form of a glossary place
-  of that country, or a common paraphrase: 中方, 我国, 日方, 中俄), or a glossary person of
-  that country (李强总理, 外交部发言人毛宁).
+  of that country, a common paraphrase: 中方, 我国, 日方, or its abbreviation in a
+  bilateral pair: 中加, 日美), or a glossary person of that country (李强总理, 外交部发言人毛宁).
 
 A form is generic when it has no word of a country: "Japanese Prime Minister" and 日本首相
 are not. An office or organization the translation names is also accounted for when the
@@ -33,16 +33,39 @@ from checker.match.index import Match, TermIndex, script_variants, title_words
 
 TIED_KINDS = frozenset({Kind.OFFICE, Kind.ORGANIZATION})
 # Common ways a source names a country without its name: "the Chinese side", "our country",
-# "nationwide"; and the one-character abbreviations of bilateral pairs (中俄, 日美).
+# "nationwide".
 PARAPHRASES = {
-    "CN": ("中方", "我国", "我國", "中共", "党中央", "黨中央", "国内", "國內", "全国", "全國"),
+    "CN": (
+        *("中方", "我国", "我國", "国内", "國內", "全国", "全國"),
+        *("中共", "党中央", "黨中央", "党的", "黨的", "党员", "黨員", "全党", "全黨"),
+        *("十八大", "十九大", "二十大"),
+    ),
     "JP": ("日方", "日本側"),
 }
-_PARTNERS = "俄美日韩韓朝英法德加澳印巴非欧歐柬越老泰缅緬菲马馬新蒙哈白意西葡希土伊埃墨中"
-BILATERAL = {
-    "CN": re.compile(f"中[{_PARTNERS}]|[{_PARTNERS}]中(?![国國心央])"),
-    "JP": re.compile(f"日[{_PARTNERS}](?![报報])|[{_PARTNERS}]日(?![报報])"),
+# One-character abbreviations of countries, which name them in bilateral pairs: 中加 is
+# China and Canada, 日美 Japan and the United States.
+ABBREVIATIONS = {
+    "CN": "中",
+    "JP": "日",
+    "US": "美",
+    "KR": "韩韓",
+    "KP": "朝",
+    "RU": "俄",
+    "CA": "加",
+    "GB": "英",
+    "FR": "法",
+    "DE": "德",
+    "AU": "澳",
+    "IN": "印",
+    "VN": "越",
+    "PH": "菲",
+    "PK": "巴",
 }
+# Abbreviations of other countries seen in bilateral pairs (中柬, 中白): they make a run.
+_PARTNERS = "非欧歐柬老泰缅緬马馬新蒙哈白意西葡希土伊埃墨乌烏"
+_PAIRED = re.compile("[" + "".join(ABBREVIATIONS.values()) + _PARTNERS + "]{2,}")
+_SIDE = re.compile("([" + "".join(ABBREVIATIONS.values()) + "])方")  # 加方: the Canadian side
+_WORDS_OF_TWO = frozenset({"中国", "中國", "日本", "美国", "美國"})
 _ENGLISH_WINDOW = 24  # characters looked at on either side of an English title
 _QUALIFIER = re.compile(r"([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?:['’]s)?\s*$")
 _OF_PHRASE = re.compile(r"^\s+(?:of|to)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
@@ -106,8 +129,7 @@ class Ties:
     def names_country(self, folded_source: str, country: str) -> bool:
         if any(name in folded_source for name in self.cjk_names.get(country, ())):
             return True
-        pattern = BILATERAL.get(country)
-        return pattern is not None and pattern.search(folded_source) is not None
+        return country in bilateral_countries(folded_source)
 
     def _generic_cjk(self, surface: str, country: str) -> bool:
         folded = fold_width(surface)
@@ -163,17 +185,34 @@ class Ties:
                     return entry
         return None
 
-    def accounted_for(self, text: str, match: Match, entries: Sequence[Entry], source: str) -> bool:
+    def accounted_for(
+        self,
+        text: str,
+        match: Match,
+        entries: Sequence[Entry],
+        source: str,
+        terms: Sequence[SourceTerm],
+    ) -> bool:
         """Is a translation's office or organization that no source form names still
         accounted for: by its holder named next to it in the source, or (an organization)
-        by its country named in the source?"""
+        by its country, which the source names or whose people it names (`terms`)?"""
         folded = fold_width(source)
         holder = self.adjacent_person(text, match)
         if holder is not None and named_in(holder, folded):
             return True
         return any(
-            e.kind is Kind.ORGANIZATION and e.country and self.names_country(folded, e.country)
+            e.kind is Kind.ORGANIZATION and e.country and self.country_in(e.country, folded, terms)
             for e in entries
+        )
+
+    def country_in(self, country: str, folded_source: str, terms: Sequence[SourceTerm]) -> bool:
+        """Does the source name the country, or a glossary person of it?"""
+        if self.names_country(folded_source, country):
+            return True
+        return any(
+            country in self.person_countries.get(t.entry.id, ())
+            for t in terms
+            if t.entry.kind is Kind.PERSON
         )
 
 
@@ -184,6 +223,18 @@ def _mixed(entries: Sequence[Entry]) -> bool:
 def _sentence_initial(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?:;\"“‘'(—–-"
+
+
+def bilateral_countries(folded_source: str) -> set[str]:
+    """Countries named by their abbreviations in a run of them (中加, 中日韩) or as a
+    side (加方)."""
+    found: set[str] = set()
+    runs = [r.group(0) for r in _PAIRED.finditer(folded_source) if r.group(0) not in _WORDS_OF_TWO]
+    runs += [side.group(1) for side in _SIDE.finditer(folded_source)]
+    for run in runs:
+        for ch in run:
+            found.update(c for c, marks in ABBREVIATIONS.items() if ch in marks)
+    return found
 
 
 @lru_cache(maxsize=8)

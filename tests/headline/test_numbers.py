@@ -115,3 +115,26 @@ def _compare(source: str, english: str) -> tuple[list[str], list[str], list[str]
 )
 def test_compare_numbers(source: str, english: str, outcome: tuple[list[str], ...]) -> None:
     assert _compare(source, english) == outcome
+
+
+def test_chinese_decimals_percent_points_and_colloquial_hundreds() -> None:
+    assert _source("六点一级地震，十五点二亿亩，增长8个百分点，一百二多个国家，周二起") == [
+        ("六点一", [6.1], "bare", True),  # 级 is no counter: a bare value, vouching only
+        ("十五点二亿", [1_520_000_000], "bare", True),
+        ("8个百分点", [8], "percent", False),
+        ("一百二多个", [120], "number", True),
+    ]
+
+
+def test_a_loose_source_number_is_no_changed_number() -> None:
+    # 数百 ("hundreds") and 一 (often "a") vouch for a value but are never "changed".
+    assert _compare("收集数百张照片", "collects 50 photos") == ([], ["50"], [])
+
+
+def test_an_amount_after_a_currency_code_is_a_number() -> None:
+    assert [
+        (t, [round(v) for v in vs]) for t, vs, _, _ in _english("RMB10,000, US$8.3 million")
+    ] == [
+        ("10,000", [10_000]),
+        ("8.3 million", [8_300_000]),
+    ]
