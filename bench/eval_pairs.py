@@ -6,7 +6,7 @@ source and professional English reference), from the project's shared data. Each
 is checked as it is: a pair with any HL finding at warning or above is a false alarm.
 Then, in every pair whose English renders a glossary person, office or place that its
 source names, or a number its source gives, one of them is swapped for another of the
-same kind that the glossary knows in Chinese or Japanese (another person, another office
+same kind that the glossary knows in the source's language (another person, another office
 of the same country, a place of another country,
 the number plus one, for an exact number the source gives): a swap the checks report at
 warning or above is caught.
@@ -71,7 +71,7 @@ def swaps(checker: HeadlineChecker, pair: HeadlinePair, rng: random.Random) -> I
         entry = found.entry
         if entry.kind not in SWAPPED_KINDS or found.form.role in (Role.SHORT, Role.AMBIGUOUS):
             continue
-        other = _another(checker, entry, rng)
+        other = _another(checker, entry, rng, pair.source_lang)
         if other is not None:
             yield text[: found.start] + other + text[found.end :]
             break
@@ -86,7 +86,9 @@ def swaps(checker: HeadlineChecker, pair: HeadlinePair, rng: random.Random) -> I
         yield text[: number.start] + changed + text[number.end :]
 
 
-def _another(checker: HeadlineChecker, entry: Entry, rng: random.Random) -> str | None:
+def _another(
+    checker: HeadlineChecker, entry: Entry, rng: random.Random, language: str | None
+) -> str | None:
     pool = [
         e
         for e in checker.index.glossary.entries
@@ -94,7 +96,7 @@ def _another(checker: HeadlineChecker, entry: Entry, rng: random.Random) -> str 
         and e.id != entry.id
         and (entry.kind is not Kind.OFFICE or e.country == entry.country)
         and (entry.kind is not Kind.PLACE or e.country not in (None, entry.country))
-        and has_cjk_forms([e])
+        and has_cjk_forms([e], language)
         and approved_renderings(e)
     ]
     if not pool:

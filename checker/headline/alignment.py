@@ -100,9 +100,11 @@ def align_terms(
     translation: str,
     index: TermIndex,
     matches: dict[int, list[Match]],
+    source_lang: str | None = None,
 ) -> TermAlignment:
     """`matches` holds `find_latin(translation)` for each index the terms come from, by
-    `id(index)`; `index` is the glossary's own."""
+    `id(index)`; `index` is the glossary's own. Only entities the glossary knows in the
+    source's language can be missing from it."""
     aligner = _Aligner(translation, matches)
     renderings = [aligner.render(term) for term in terms]
     wrong: list[WrongRendering | None] = [
@@ -117,7 +119,11 @@ def align_terms(
         if ties.english_names(translation, m, _entries(index, m))
         and not aligner.within_used(m.start, m.end)
     ]
-    extra = [m for m in named if _is_extra_entity(index, m, folded_source)]
+    extra = [
+        m
+        for m in named
+        if _is_extra_entity(index, m, folded_source) and not _inside_name(translation, m, index)
+    ]
     places = [m for m in named if _is_other_place(index, m, folded_source, translation)]
     repeated = [
         renderings[i] is None and wrong[i] is None and bool(aligner.hits(term))
@@ -143,16 +149,18 @@ def align_terms(
     # What stands for no source term is an entity the source lacks, unless the source
     # accounts for it otherwise (its holder, its country); so is a place of a country
     # that the source names nowhere, by none of its places.
+    # Only what the glossary knows in the source's language can be missing from it.
     extra = [
         m
         for m in extra
-        if not ties.accounted_for(translation, m, _entries(index, m), source, terms)
+        if has_cjk_forms(_entries(index, m), source_lang)
+        and not ties.accounted_for(translation, m, _entries(index, m), source, terms)
     ]
     extra += [
         m
         for m in places
         if all(e.country for e in _entries(index, m))
-        and has_cjk_forms(_entries(index, m))
+        and has_cjk_forms(_entries(index, m), source_lang)
         and not ties.country_named(_entries(index, m), folded_source)
     ]
     extra.sort(key=lambda m: m.start)
@@ -362,7 +370,7 @@ def _is_other_place(index: TermIndex, match: Match, folded_source: str, text: st
     source does not name."""
     entries = _entries(index, match)
     form = best_form(match)
-    if form.role not in (Role.PREFERRED, Role.ACCEPTED) or _inside_name(text, match):
+    if form.role not in (Role.PREFERRED, Role.ACCEPTED) or _inside_name(text, match, index):
         return False
     return all(e.kind is Kind.PLACE for e in entries) and not any(
         named_in(e, folded_source) for e in entries
@@ -373,9 +381,12 @@ _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’]*\s(?:(?:of|of\sthe)\s)?$")
 
 
-def _inside_name(text: str, match: Match) -> bool:
-    """Is the match a word of a longer capitalized name ("China Securities Regulatory
-    Commission", "People's Bank of China", "South China")?"""
+def _inside_name(text: str, match: Match, index: TermIndex) -> bool:
+    """Is the match (a place or organization) a word of a longer capitalized name ("China
+    Securities Regulatory Commission", "People's Bank of China", "South China", "Xinhua
+    Daily Telegraph")? A title before a name is none."""
+    if any(e.kind not in (Kind.PLACE, Kind.ORGANIZATION) for e in _entries(index, match)):
+        return False
     if _is_title_case(text, []):
         return False
     if _NAME_AFTER.match(text, match.end):

@@ -121,12 +121,12 @@ class HeadlineChecker:
         lines = aligned_lines(pair)
         if lines is None:
             line = Line(pair.source, pair.translation, pair.references, 0, 0)
-            result = self._segment(line.source, line.translation, own, pair.source)
+            result = self._segment(line.source, line.translation, own, pair)
             terms, alignment = result.terms, result.alignment
             numbers, leftovers = result.numbers, result.leftovers
             scores = self.metrics.score(pair.translation, pair.references)
         else:
-            results = [self._segment(x.source, x.translation, own, pair.source) for x in lines]
+            results = [self._segment(x.source, x.translation, own, pair) for x in lines]
             terms, alignment, numbers, leftovers = merged(lines, results)
             aligned = [(x.translation, x.references) for x in lines if x.references]
             scores = self.metrics.score(
@@ -147,19 +147,20 @@ class HeadlineChecker:
         )
 
     def _segment(
-        self, source: str, translation: str, own: TermIndex | None, context: str
+        self, source: str, translation: str, own: TermIndex | None, pair: HeadlinePair
     ) -> LineResult:
-        """Terms, renderings and numbers of one segment (a pair, or a line of one);
-        `context` is the whole source, which ties generic titles to their country."""
+        """Terms, renderings and numbers of one segment (a pair, or a line of one); the
+        pair's whole source ties generic titles to their country."""
+        language = pair.source_lang
         found = find_source_terms(self.index, source)
-        terms = self.ties.source_terms(source, found, context)
+        terms = self.ties.source_terms(source, found, pair.source)
         matches = {id(self.index): self.index.find_latin(translation)}
         if own is not None:
             terms = sorted(
                 [*terms, *find_source_terms(own, source)], key=lambda t: (t.start, -t.end)
             )
             matches[id(own)] = own.find_latin(translation)
-        alignment = align_terms(terms, source, translation, self.index, matches)
+        alignment = align_terms(terms, source, translation, self.index, matches, language)
         numbers = compare_numbers(
             _outside(source_numbers(source), terms),
             _outside(english_numbers(translation), matches[id(self.index)]),

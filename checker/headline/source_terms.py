@@ -134,5 +134,11 @@ def _variants(form: str) -> tuple[str, ...]:
     return tuple(script_variants(fold_width(form)))
 
 
-def has_cjk_forms(entries: Sequence[Entry]) -> bool:
-    return any(f.lang != "en" for e in entries for f in e.forms)
+def has_cjk_forms(entries: Sequence[Entry], source_lang: str | None = None) -> bool:
+    """Do the entries have a form in the source's language (Chinese in either script for
+    a Chinese source, Japanese for a Japanese one), or in any CJK language without one?
+    Only then can the source be said to lack them."""
+    if source_lang is None:
+        return any(f.lang != "en" for e in entries for f in e.forms)
+    family = "ja" if source_lang == "ja" else "zh"
+    return any(f.lang.startswith(family) for e in entries for f in e.forms)

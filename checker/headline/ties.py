@@ -39,6 +39,8 @@ PARAPHRASES = {
         *("中方", "我国", "我國", "国内", "國內", "全国", "全國"),
         *("中共", "党中央", "黨中央", "党的", "黨的", "党员", "黨員", "全党", "全黨"),
         *("十八大", "十九大", "二十大"),
+        *("访华", "訪華", "来华", "來華", "在华", "在華", "驻华", "駐華", "赴华", "對華", "对华"),
+        *("中华", "中華"),
     ),
     "JP": ("日方", "日本側"),
 }
@@ -140,14 +142,33 @@ class Ties:
     def english_names(self, text: str, match: Match, entries: Sequence[Entry]) -> bool:
         """Does this English title name the glossary's office? Always, when its form says
         whose it is; a generic one only when the text ties it to the office's country."""
-        countries = {e.country for e in entries if e.kind is Kind.OFFICE and e.country}
-        if not countries or not self._generic_english(match.surface):
+        offices = [e for e in entries if e.kind is Kind.OFFICE]
+        countries = {e.country for e in offices if e.country}
+        if not self._generic_english(match.surface):
             return True
+        if not countries:
+            # An office of an international body ("Secretary-General") names it only
+            # beside the body's name ("UN Secretary-General", "… of the United Nations").
+            bodies = [b for e in offices if e.organization for b in self._bodies(e)]
+            if not bodies:
+                return True
+            window = text[max(0, match.start - _ENGLISH_WINDOW) : match.end + 2 * _ENGLISH_WINDOW]
+            return any(body in window for body in bodies)
         tied = self.english_country(text, match)
         if tied is not None:
             return tied in countries
         holder = self.adjacent_person(text, match)
         return holder is not None and bool(self.person_countries[holder.id] & countries)
+
+    def _bodies(self, office: Entry) -> list[str]:
+        """The English names of the office's organization."""
+        return [
+            f.text
+            for e in self.index.entries
+            if e.id == office.organization
+            for f in e.forms
+            if f.lang == "en" and f.role.is_correct
+        ]
 
     def _generic_english(self, surface: str) -> bool:
         return not any(w in self.index.countries for w in title_words(surface))
@@ -194,12 +215,17 @@ class Ties:
         terms: Sequence[SourceTerm],
     ) -> bool:
         """Is a translation's office or organization that no source form names still
-        accounted for: by its holder named next to it in the source, or (an organization)
-        by its country, which the source names or whose people it names (`terms`)?"""
+        accounted for: as the title of a person beside it who held it (or whom the source
+        names, when the glossary lists no posts of theirs), or (an organization) by its
+        country, which the source names or whose people it names (`terms`)?"""
         folded = fold_width(source)
         holder = self.adjacent_person(text, match)
-        if holder is not None and named_in(holder, folded):
-            return True
+        if holder is not None:
+            held = {t.office for t in holder.tenures}
+            if any(e.id in held for e in entries):
+                return True  # the title of the person beside it, who held it
+            if not held and named_in(holder, folded):
+                return True  # beside a person the source names, whose posts are unknown
         return any(
             e.kind is Kind.ORGANIZATION and e.country and self.country_in(e.country, folded, terms)
             for e in entries

@@ -88,11 +88,11 @@ def test_a_swapped_person_is_still_reported(bundled: HeadlineChecker) -> None:
 def test_a_swapped_place_is_an_entity_the_source_lacks(bundled: HeadlineChecker) -> None:
     source = "中国的科学技术崛起将给全球科技创新带来积极影响，欧盟应该加强与中国的合作。"
     translation = (
-        "The rise of science and technology in South Korea will have a positive impact on "
+        "The rise of science and technology in Japan will have a positive impact on "
         "global innovation; the EU should strengthen its cooperation with China."
     )
     found = _hl(bundled, source, translation)
-    assert found == [("HL005", "translation", 38, 49, "South Korea", "warning")]
+    assert found == [("HL005", "translation", 38, 43, "Japan", "warning")]
 
 
 def test_a_number_in_chinese_numerals_changed_in_the_english_is_an_error(
