@@ -14,6 +14,8 @@ but is never reported on its own.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +25,9 @@ from checker.match.fold import fold_width
 NUMBER = "number"
 MONTH = "month"
 PERCENT = "percent"
+ORDINAL = "ordinal"  # an ordinal: 第三, "first"
 BARE = "bare"  # a CJK numeral without a counter (十九大): it only vouches for an equal value
+_COUNTING = frozenset({"number", "month", "ordinal", "bare"})  # kinds that agree by value
 _CLOSE = 10.0  # a changed number is within this factor of the number it replaces
 _RANGE = re.compile("[一二两兩三四五六七八九]{2}")  # 一两, 三四: "one or two", "three or four"
 _BARE_CHANGED = 10  # a bare numeral from this value up (十二, not 一) can be changed
@@ -40,14 +44,14 @@ class Number:
     date: bool = False  # a source year, day or hour (年, 日, 时): no number word renders it
 
     def matches(self, other: Number) -> bool:
-        compatible = self.kind == other.kind or {self.kind, other.kind} <= {NUMBER, MONTH, BARE}
+        compatible = self.kind == other.kind or {self.kind, other.kind} <= _COUNTING
         return compatible and bool(_rounded(self.values) & _rounded(other.values))
 
     def close_to(self, other: Number) -> bool:
         """Could the other number be this one changed: of the same kind and within a
         factor of ten ("19" for 18日, not "first" for 9500亿元)?"""
         kinds = {self.kind, other.kind}
-        return (len(kinds) == 1 or kinds == {NUMBER, BARE}) and any(
+        return (len(kinds) == 1 or kinds <= {NUMBER, BARE, ORDINAL}) and any(
             a > 0 and b > 0 and 1 / _CLOSE <= a / b <= _CLOSE
             for a in self.values
             for b in other.values
@@ -156,15 +160,18 @@ def _source_number(
         kind = PERCENT
     elif unit == "月":
         kind = MONTH
+    elif match.groupdict().get("pre") == "第":
+        kind = ORDINAL
     elif unit and unit in _TIME_COUNTERS and 12 < value <= 24:
         values.add(value - 12)  # 14时 is "2 p.m."
     elif unit == "年代" and value < 100:
         values.update({1900 + value, 2000 + value})  # 70年代 is "the 1970s"
     date = bool(unit) and unit in _DATE_COUNTERS
     # Soft: 一 (often "a"), and an approximate number (数十, 十余: "dozens", "more than
-    # 10"; 一两个, 三四名: "one or two", "three or four").
+    # 10"; 一两个, 三四名: "one or two", "three or four"; 万家, 千名: "thousands of").
     numeral = match.group("num")
     vague = bool(match.groupdict().get("vague") or match.group("approx"))
+    vague = vague or all(ch in _CJK_UNITS or ch in _CJK_SCALES for ch in numeral)
     if _RANGE.fullmatch(numeral):
         values = {float(_CJK_DIGITS[ch]) for ch in numeral}
         vague = True
@@ -276,6 +283,23 @@ _MONTH_NAMES = {
     "november": 11,
     "december": 12,
 }
+# "first", "second": often no number of the source's (首家 is "the first"), so such a word
+# only ever agrees with an equal number, and is never a changed one.
+_ORDINAL_WORDS = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "twice",
+    }
+)
 _EN_SCALES = {
     "thousand": 1e3,
     "million": 1e6,
@@ -290,7 +314,7 @@ _EN_SCALES = {
 _EN_DIGITS = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?:(?P<suffix>st|nd|rd|th|s)\b)?"
-    r"(?:(?P<pct>\s?%|\s(?:percent|per\scent|pct)\b)"
+    r"(?:(?P<pct>\s?%|\s(?:percent|per\scent|pct|percentage\spoints?)\b)"
     r"|\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|k|m)\b"
     r"|\s?(?P<pm>[ap]\.?m\.?)(?![A-Za-z]))?",
     re.IGNORECASE,
@@ -328,6 +352,8 @@ def english_numbers(text: str) -> list[Number]:
             value *= _EN_SCALES.get(match.group("scale").lower(), 100.0)
         span = text[match.start() : match.end()]
         kind = PERCENT if re.match(r"\s(?:percent|per cent)\b", text[match.end() :]) else NUMBER
+        if match.group("word").lower() in _ORDINAL_WORDS and not match.group("scale"):
+            kind = ORDINAL
         found.append(Number(match.start(), match.end(), span, frozenset({value}), kind, True))
     for match in _EN_MONTH.finditer(text):
         word = match.group("month").lower()
@@ -335,10 +361,23 @@ def english_numbers(text: str) -> list[Number]:
         month_value = frozenset({float(month)})
         found.append(Number(match.start(), match.end(), match.group(0), month_value, MONTH, True))
     found.sort(key=lambda n: n.start)
-    return found
+    return _ranges_of_percentages(text, found)
 
 
 _CURRENCY = re.compile(r"(?:RMB|USD|HKD|JPY|EUR|GBP|US\$|HK\$|NT\$)$")
+
+
+_RANGE_TO = re.compile(r"\s?[-–—]\s?|\s(?:to|and)\s")
+
+
+def _ranges_of_percentages(text: str, found: list[Number]) -> list[Number]:
+    """The first number of a range of percentages is one too: "14-30%", "10 to 12%"."""
+    out = list(found)
+    for i, (number, after) in enumerate(itertools.pairwise(found)):
+        ranged = _RANGE_TO.fullmatch(text, number.end, after.start)
+        if number.kind == NUMBER and after.kind == PERCENT and ranged:
+            out[i] = dataclasses.replace(number, kind=PERCENT)
+    return out
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -388,6 +427,8 @@ def compare_numbers(source: Sequence[Number], translation: Sequence[Number]) -> 
             and min(s.values) >= _BARE_CHANGED
             and any(abs(a - b) <= max(1.0, 0.1 * b) for a in s.values for b in number.values)
         ]
+        if number.kind == ORDINAL and number.soft:  # "first" stands for 首 as often
+            candidates = [s for s in candidates if s.kind == ORDINAL]
         partner = next((s for s in candidates if s.close_to(number)), None) or next(
             (s for s in candidates if _rounded(s.values) & _rounded(number.values)), None
         )

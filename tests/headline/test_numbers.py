@@ -47,7 +47,7 @@ def test_source_numbers_without_a_counter_or_a_prefix_are_bare() -> None:
         ("一", [1], "bare", True),  # 一直, 统一: no number, only vouching for a 1
         ("一", [1], "bare", True),
         ("百分之十五", [15], "percent", False),
-        ("第三次", [3], "number", False),
+        ("第三次", [3], "ordinal", False),
     ]
 
 
@@ -138,3 +138,8 @@ def test_an_amount_after_a_currency_code_is_a_number() -> None:
         ("10,000", [10_000]),
         ("8.3 million", [8_300_000]),
     ]
+
+
+def test_a_range_of_percentages_shares_its_sign() -> None:
+    assert _compare("关税由14%到30%降为零", "tariffs cut from 14-30% to zero") == ([], [], [])
+    assert _compare("增长百分之五", "up 5 percentage points") == ([], [], [])
