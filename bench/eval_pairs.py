@@ -134,9 +134,9 @@ def main() -> None:
                 print(f"MISSED {pair.id}\n  {pair.source}\n  {translation}")
     clean = len(pairs) - alarmed
     print(f"pairs: {len(pairs)} (WMT18/19 zh→en news test, professional translations)")
-    print(f"no HL finding at warning or above: {clean}/{len(pairs)} = {clean / len(pairs):.1%}")
+    print(f"no HL finding at warning or above: {clean}/{len(pairs)} = {clean / len(pairs):.2%}")
     if swapped:
-        print(f"single swaps caught: {caught}/{swapped} = {caught / swapped:.1%}")
+        print(f"single swaps caught: {caught}/{swapped} = {caught / swapped:.2%}")
     sys.stdout.flush()
 
 

@@ -161,7 +161,7 @@ def align_terms(
         for m in places
         if all(e.country for e in _entries(index, m))
         and has_cjk_forms(_entries(index, m), source_lang)
-        and not ties.country_named(_entries(index, m), folded_source)
+        and not ties.accounted_for(translation, m, _entries(index, m), source, terms)
     ]
     extra.sort(key=lambda m: m.start)
     return TermAlignment(

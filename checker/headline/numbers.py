@@ -48,11 +48,11 @@ class Number:
         return compatible and bool(_rounded(self.values) & _rounded(other.values))
 
     def close_to(self, other: Number) -> bool:
-        """Could the other number be this one changed: of the same kind and within a
-        factor of ten ("19" for 18日, not "first" for 9500亿元)?"""
+        """Could the other number be this one changed: of the same kind and within one or
+        a factor of ten ("19" for 18日, "1" for 0, not "first" for 9500亿元)?"""
         kinds = {self.kind, other.kind}
         return (len(kinds) == 1 or kinds <= {NUMBER, BARE, ORDINAL}) and any(
-            a > 0 and b > 0 and 1 / _CLOSE <= a / b <= _CLOSE
+            abs(a - b) <= 1 or (a > 0 and b > 0 and 1 / _CLOSE <= a / b <= _CLOSE)
             for a in self.values
             for b in other.values
         )

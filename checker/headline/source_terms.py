@@ -42,8 +42,15 @@ class SourceTerm:
 
 
 # Common words with a glossary form inside that name something else: 发展中国家 is
-# "developing country", not China.
-_HOST_WORDS = ("发展中国家", "發展中國家", "発展途上国")
+# "developing country", not China; 南非洲 "southern Africa", not South Africa; 北京时间
+# "Beijing time", a clock more than a place.
+_HOST_WORDS = ("发展中国家", "發展中國家", "発展途上国", "南非洲", "北京时间", "北京時間")
+# A place that begins the name of an institution (加拿大广播公司, 南非队, 加拿大皇家泰瑞尔
+# 古生物博物馆) is part of that name, whose English may not carry it ("CBC", "the Boks").
+_INSTITUTION = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:队|隊|公司|大学|大學|银行|銀行|博物馆|博物館|广播|廣播|电视台|電視台|"
+    r"协会|協會|集团|集團|航空|医院|醫院|俱乐部|俱樂部|人队|人隊)"
+)
 
 
 def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
@@ -83,6 +90,8 @@ def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
     kept.sort(key=lambda m: (m.start, -m.end))
     terms = []
     for match in kept:
+        if _begins_institution(index, match, source):
+            continue
         entries: list[Entry] = []
         for candidate in match.candidates:
             entry = index.entries[candidate.entry]
@@ -90,6 +99,13 @@ def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
                 entries.append(entry)
         terms.append(SourceTerm(match.start, match.end, match.surface, tuple(entries), index))
     return terms
+
+
+def _begins_institution(index: TermIndex, match: Match, source: str) -> bool:
+    """Is the match a place that begins the name of an institution?"""
+    if any(index.entries[c.entry].kind is not Kind.PLACE for c in match.candidates):
+        return False
+    return _INSTITUTION.match(source, match.end) is not None
 
 
 def approved_renderings(entry: Entry) -> list[Form]:

@@ -43,6 +43,19 @@ PARAPHRASES = {
         *("中华", "中華"),
     ),
     "JP": ("日方", "日本側"),
+    "TW": (
+        "台当局",
+        "台當局",
+        "涉台",
+        "对台",
+        "對台",
+        "来台",
+        "來台",
+        "在台",
+        "台海",
+        "两岸",
+        "兩岸",
+    ),
 }
 # One-character abbreviations of countries, which name them in bilateral pairs: 中加 is
 # China and Canada, 日美 Japan and the United States.
@@ -64,7 +77,7 @@ ABBREVIATIONS = {
     "PK": "巴",
 }
 # Abbreviations of other countries seen in bilateral pairs (中柬, 中白): they make a run.
-_PARTNERS = "非欧歐柬老泰缅緬马馬新蒙哈白意西葡希土伊埃墨乌烏"
+_PARTNERS = "非欧歐拉柬老泰缅緬马馬新蒙哈白意西葡希土伊埃墨乌烏"
 _PAIRED = re.compile("[" + "".join(ABBREVIATIONS.values()) + _PARTNERS + "]{2,}")
 _SIDE = re.compile("([" + "".join(ABBREVIATIONS.values()) + "])方")  # 加方: the Canadian side
 _WORDS_OF_TWO = frozenset({"中国", "中國", "日本", "美国", "美國"})
@@ -123,10 +136,6 @@ class Ties:
             for p in terms
             if p is not term and p.entry.id in self.person_countries
         )
-
-    def country_named(self, entries: Sequence[Entry], folded_source: str) -> bool:
-        """Does the source name the country of any of the entries (any of its places)?"""
-        return any(e.country and self.names_country(folded_source, e.country) for e in entries)
 
     def names_country(self, folded_source: str, country: str) -> bool:
         if any(name in folded_source for name in self.cjk_names.get(country, ())):
@@ -214,9 +223,11 @@ class Ties:
         source: str,
         terms: Sequence[SourceTerm],
     ) -> bool:
-        """Is a translation's office or organization that no source form names still
-        accounted for: as the title of a person beside it who held it (or whom the source
-        names, when the glossary lists no posts of theirs), or (an organization) by its
+        """Is a translation's person, office, organization or place that no source form
+        names still accounted for: an office as the title of a person beside it who held
+        it (or whom the source names, when the glossary lists no posts of theirs), or by
+        the source's own title word (美国大使 for "the American ambassador"); a person by
+        family name and a title they held (习主席); an organization or a place by its
         country, which the source names or whose people it names (`terms`)?"""
         folded = fold_width(source)
         holder = self.adjacent_person(text, match)
@@ -226,10 +237,32 @@ class Ties:
                 return True  # the title of the person beside it, who held it
             if not held and named_in(holder, folded):
                 return True  # beside a person the source names, whose posts are unknown
-        return any(
-            e.kind is Kind.ORGANIZATION and e.country and self.country_in(e.country, folded, terms)
-            for e in entries
-        )
+        for entry in entries:
+            if entry.kind is Kind.OFFICE and any(w in folded for w in self.title_words(entry)):
+                return True  # the source's own title word (大使, 总理) for someone's office
+            if entry.kind is Kind.PERSON and self._by_family_and_title(entry, folded):
+                return True
+            country = entry.country if entry.kind in (Kind.ORGANIZATION, Kind.PLACE) else None
+            if country and self.country_in(country, folded, terms):
+                return True
+        return False
+
+    def title_words(self, office: Entry) -> set[str]:
+        """The title words of an office's CJK forms, their last two characters: 大使 in
+        驻日本大使, 总理 in 国务院总理."""
+        return {
+            variant[-2:]
+            for f in office.forms
+            if f.lang != "en" and f.role.is_correct and len(f.text) > 2
+            for variant in script_variants(fold_width(f.text))
+        }
+
+    def _by_family_and_title(self, person: Entry, folded_source: str) -> bool:
+        """Does the source name the person by family name and a title they held (习主席)?"""
+        offices = {t.office for t in person.tenures}
+        words = {w for e in self.index.entries if e.id in offices for w in self.title_words(e)}
+        families = {f.text[0] for f in person.forms if f.lang.startswith("zh") and f.text}
+        return any(family + word in folded_source for family in families for word in words)
 
     def country_in(self, country: str, folded_source: str, terms: Sequence[SourceTerm]) -> bool:
         """Does the source name the country, or a glossary person of it?"""
