@@ -377,14 +377,15 @@ def _is_other_place(index: TermIndex, match: Match, folded_source: str, text: st
     )
 
 
-_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]+\s(?:(?:of|and|for)\s)?[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’]*\s(?:(?:of|of\sthe)\s)?$")
 
 
 def _inside_name(text: str, match: Match, index: TermIndex) -> bool:
     """Is the match (a place or organization) a word of a longer capitalized name ("China
     Securities Regulatory Commission", "People's Bank of China", "South China", "Xinhua
-    Daily Telegraph")? A title before a name is none."""
+    Daily Telegraph")? Followed by one capitalized word only ("Japan Navy") it is still
+    the place."""
     if any(e.kind not in (Kind.PLACE, Kind.ORGANIZATION) for e in _entries(index, match)):
         return False
     if _is_title_case(text, []):

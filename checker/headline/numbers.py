@@ -115,7 +115,7 @@ _CJK_NUMERAL = re.compile(
 # Digits inside a Latin word ("4Corners7Seas", "7FRESH") are no number.
 _ARABIC = re.compile(
     r"(?<![A-Za-z0-9_.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?![A-Za-z])"
-    r"(?:\s?(?P<approx>多|余|餘))?(?:\s?(?P<scale>万亿|萬億|万|萬|亿|億))?(?P<unit>"
+    r"(?:\s?(?P<approx>多|余|餘))?(?:\s?(?P<scale>万亿|萬億|万|萬|亿|億))?(?:\s(?=[%％]))?(?P<unit>"
     + _COUNTERS
     + r")?"
 )
@@ -367,7 +367,7 @@ def english_numbers(text: str) -> list[Number]:
 _CURRENCY = re.compile(r"(?:RMB|USD|HKD|JPY|EUR|GBP|US\$|HK\$|NT\$)$")
 
 
-_RANGE_TO = re.compile(r"\s?[-–—]\s?|\s(?:to|and)\s")
+_RANGE_TO = re.compile(r"\s?[-–—]\s?|\sto\s")
 
 
 def _ranges_of_percentages(text: str, found: list[Number]) -> list[Number]:

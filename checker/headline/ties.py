@@ -40,6 +40,7 @@ PARAPHRASES = {
         *("中共", "党中央", "黨中央", "党的", "黨的", "党员", "黨員", "全党", "全黨"),
         *("十八大", "十九大", "二十大"),
         *("访华", "訪華", "来华", "來華", "在华", "在華", "驻华", "駐華", "赴华", "對華", "对华"),
+        *("侵华", "侵華", "援华", "援華", "反华", "反華", "亲华", "親華", "防华", "制华"),
         *("中华", "中華"),
     ),
     "JP": ("日方", "日本側"),
@@ -77,7 +78,7 @@ ABBREVIATIONS = {
     "PK": "巴",
 }
 # Abbreviations of other countries seen in bilateral pairs (中柬, 中白): they make a run.
-_PARTNERS = "非欧歐拉柬老泰缅緬马馬新蒙哈白意西葡希土伊埃墨乌烏"
+_PARTNERS = "非欧歐拉柬老泰缅緬马馬新蒙哈白意西葡希土伊埃墨乌烏斯阿"
 _PAIRED = re.compile("[" + "".join(ABBREVIATIONS.values()) + _PARTNERS + "]{2,}")
 _SIDE = re.compile("([" + "".join(ABBREVIATIONS.values()) + "])方")  # 加方: the Canadian side
 _WORDS_OF_TWO = frozenset({"中国", "中國", "日本", "美国", "美國"})

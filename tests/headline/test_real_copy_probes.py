@@ -101,3 +101,31 @@ def test_a_number_in_chinese_numerals_changed_in_the_english_is_an_error(
     source = "今年的温度已降到零下十二摄氏度，感觉还不是很冷。"
     translation = "This year's temperature dropped to minus 13 degrees Celsius."
     assert _hl(bundled, source, translation) == [("HL006", "translation", 41, 43, "13", "error")]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # 中斯: China and Sri Lanka, abbreviated as a bilateral pair
+        (
+            "今年是中斯建交六十周年。",
+            "This year marks 60 years of ties between China and Sri Lanka.",
+        ),
+        # 侵华: "against China"
+        (
+            "1937年七七事变后，日本发动全面侵华战争。",
+            "In 1937, Japan launched a war against China.",
+        ),
+        # 习主席: Xi by family name and a title he held
+        ("习主席指出，军队要准备打仗。", "President Xi Jinping said the military must be ready."),
+        # 美国大使: the source's own word for "ambassador"
+        (
+            "美国大使官邸可以作为安全屋。",
+            "The American ambassador's residence could be a safe house.",
+        ),
+    ],
+)
+def test_paraphrases_account_for_what_the_english_names(
+    bundled: HeadlineChecker, source: str, translation: str
+) -> None:
+    assert _hl(bundled, source, translation) == []
