@@ -67,9 +67,7 @@ def with_dictionary(
         pairs = tuple(
             p if p.terms else dataclasses.replace(p, terms=dictionary) for p in pair_file.pairs
         )
-        notes = (
-            tuple(Skipped(s.line, f"{path}: {s.message}") for s in skipped) if number == 0 else ()
-        )
+        notes = tuple(Skipped(s.line, s.message, path) for s in skipped) if number == 0 else ()
         out.append(dataclasses.replace(pair_file, pairs=pairs, skipped=pair_file.skipped + notes))
     return out
 

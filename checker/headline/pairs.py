@@ -65,6 +65,7 @@ class Skipped:
 
     line: int | None
     message: str
+    path: str | None = None  # where the record is, when not in the pair file itself
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line is not None else self.message

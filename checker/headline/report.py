@@ -42,7 +42,10 @@ def report_object(report: HeadlineReport) -> dict[str, Any]:
                 "format": f.format,
                 "pairs": len(f.pairs),
                 "warnings": list(f.warnings),
-                "skipped": [{"line": k.line, "message": k.message} for k in f.skipped],
+                "skipped": [
+                    {"path": k.path or f.path, "line": k.line, "message": k.message}
+                    for k in f.skipped
+                ],
             }
             for f in report.files
         ],
@@ -185,7 +188,9 @@ def write_text(report: HeadlineReport, out: TextIO) -> None:
         for warning in pair_file.warnings:
             console.print(f"{escape(pair_file.path)}: [yellow]warning[/yellow]: {escape(warning)}")
         for skipped in pair_file.skipped:
-            where = pair_file.path + (f":{skipped.line}" if skipped.line is not None else "")
+            where = (skipped.path or pair_file.path) + (
+                f":{skipped.line}" if skipped.line is not None else ""
+            )
             console.print(f"{escape(where)}: [yellow]skipped[/yellow]: {escape(skipped.message)}")
     for result in report.results:
         if result.findings:

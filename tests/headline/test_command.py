@@ -142,10 +142,12 @@ def test_a_bad_record_is_left_out_said_with_its_line_and_exits_2(tmp_path: Path)
     assert len(report["pairs"]) == 2
     assert report["files"][0]["skipped"] == [
         {
+            "path": str(bad),
             "line": 2,
             "message": "not valid JSON (Expecting value at column 12); the line is left out",
         },
         {
+            "path": str(bad),
             "line": 3,
             "message": "term '女孩' has an empty English side; the term is left out",
         },

@@ -59,7 +59,7 @@ def test_terms_and_metrics_options(tmp_path: Path) -> None:
         "银行体系稳健\tThe banking sector is sound\tThe banking system is sound\n"
     )
     terms = tmp_path / "d.tsv"
-    terms.write_text("银行体系\tbanking system\n")
+    terms.write_text("银行体系\tbanking system\n女孩\t\n")
     out = tmp_path / "r.json"
     result = run(
         str(pairs),
@@ -72,11 +72,18 @@ def test_terms_and_metrics_options(tmp_path: Path) -> None:
         "--output",
         str(out),
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a term was left out: said, and the batch checked
     report = json.loads(out.read_text())
     (only,) = report["pairs"]
     assert [(f["code"], f["start"], f["end"]) for f in only["findings"]][:1] == [("HL001", 0, 4)]
     assert set(report["summary"]["signatures"]) == {"chrf_pp", "bleu"}
+    assert report["files"][0]["skipped"] == [
+        {
+            "path": str(terms),
+            "line": 2,
+            "message": "term '女孩' has an empty English side; the term is left out",
+        }
+    ]
     assert report["summary"]["term_success_rate"] == 0.0
 
 
