@@ -188,6 +188,10 @@ class MetricSuite:
             scored = [s for s in with_refs if name in s.stats]
             if not scored:
                 values[name] = None
+                if with_refs:  # all left out: the signature says why
+                    signatures[name] = _signature(corpus, nrefs) + _notes(
+                        name, with_refs, self.ter_limit
+                    )
                 continue
             values[name] = float(
                 corpus._aggregate_and_compute([s.stats[name] for s in scored]).score

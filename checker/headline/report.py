@@ -19,7 +19,7 @@ from rich.markup import escape
 from checker.bundled import display_path
 from checker.headline.analysis import PairAnalysis
 from checker.headline.check import HeadlineReport, PairResult
-from checker.headline.metrics import SCORE_NAMES
+from checker.headline.metrics import LEFT_OUT, PER_LINE, SCORE_NAMES
 from checker.headline.source_terms import approved_renderings
 from checker.model import Finding
 from checker.reporters.text import excerpt_window
@@ -241,7 +241,14 @@ def _print_pair(console: Console, result: PairResult) -> None:
             f"{_LABELS[n]} {scores.get(n):.1f}" for n in SCORE_NAMES if scores.get(n) is not None
         )
         plural = "s" if scores.nrefs != 1 else ""
-        console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural})[/dim]")
+        notes = "".join(f"; {_LABELS[n]} {_NOTES[note]}" for n, note in scores.notes.items())
+        console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural}{notes})[/dim]")
+
+
+_NOTES = {
+    PER_LINE: "per aligned line (the pair is longer than TER's word limit)",
+    LEFT_OUT: "left out (longer than TER's word limit, without aligned lines)",
+}
 
 
 def _print_summary(console: Console, report: HeadlineReport) -> None:
@@ -257,6 +264,8 @@ def _print_summary(console: Console, report: HeadlineReport) -> None:
             console.print(
                 f"  {_LABELS[name]:<7} {value:6.2f}  [dim]{corpus.signatures[name]}[/dim]"
             )
+        elif name in corpus.signatures:
+            console.print(f"  {_LABELS[name]:<7}    n/a  [dim]{corpus.signatures[name]}[/dim]")
     if report.subword is not None:
         model = report.subword
         made = "trained locally" if model.origin == "trained" else f"from {model.path}"

@@ -119,3 +119,19 @@ def test_official_wmt25_figures_on_a_document_pair(checker: HeadlineChecker) -> 
     assert valid == 7
     assert report.terms.success_rate == total / valid
     assert 0.5 < total / valid < 1.0
+
+
+def test_a_long_pair_without_aligned_lines_leaves_ter_out_and_says_so() -> None:
+    suite = MetricSuite(names=("bleu", "ter"))
+    text = _long(120, "w")
+    scores = suite.score(text, [text])
+    assert (scores.get("ter"), scores.notes, scores.get("bleu")) == (
+        None,
+        {"ter": "left-out"},
+        100.0,
+    )
+    corpus = suite.corpus([scores])
+    assert corpus.values["ter"] is None
+    assert corpus.signatures["ter"].endswith(
+        "(1 pairs over 100 words without aligned short lines left out)"
+    )
