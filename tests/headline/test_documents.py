@@ -3,6 +3,7 @@ document; TER bounded on long segments; the WMT25 figures equal the official for
 
 from __future__ import annotations
 
+import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from checker.headline.check import HeadlineChecker
@@ -125,11 +126,8 @@ def test_a_long_pair_without_aligned_lines_leaves_ter_out_and_says_so() -> None:
     suite = MetricSuite(names=("bleu", "ter"))
     text = _long(120, "w")
     scores = suite.score(text, [text])
-    assert (scores.get("ter"), scores.notes, scores.get("bleu")) == (
-        None,
-        {"ter": "left-out"},
-        100.0,
-    )
+    assert (scores.get("ter"), scores.notes) == (None, {"ter": "left-out"})
+    assert scores.get("bleu") == pytest.approx(100.0)
     corpus = suite.corpus([scores])
     assert corpus.values["ter"] is None
     assert corpus.signatures["ter"].endswith(
