@@ -151,10 +151,13 @@ def _variants(form: str) -> tuple[str, ...]:
 
 
 def has_cjk_forms(entries: Sequence[Entry], source_lang: str | None = None) -> bool:
-    """Do the entries have a form in the source's language (Chinese in either script for
-    a Chinese source, Japanese for a Japanese one), or in any CJK language without one?
+    """Do the entries have a form a source in its language could use: for a Chinese
+    source, a form in Chinese characters (韓国 is 韩国 too; インドネシア is no Chinese)?
     Only then can the source be said to lack them."""
-    if source_lang is None:
-        return any(f.lang != "en" for e in entries for f in e.forms)
-    family = "ja" if source_lang == "ja" else "zh"
-    return any(f.lang.startswith(family) for e in entries for f in e.forms)
+    forms = [f.text for e in entries for f in e.forms if f.lang != "en"]
+    if source_lang is None or source_lang == "ja":
+        return bool(forms)
+    return any(not _KANA.search(text) for text in forms)
+
+
+_KANA = re.compile("[\u3040-\u30ff]")
