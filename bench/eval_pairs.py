@@ -116,11 +116,14 @@ def main() -> None:
     rng = random.Random(SEED)
     pairs = read_pairs(args.limit)
     alarmed = 0
+    headlines = headlines_alarmed = 0
     swapped = caught = 0
     for pair in pairs:
         found = alarms(checker.check_pair(pair, copy_checks=False))
+        headlines += pair.is_headline
         if found:
             alarmed += 1
+            headlines_alarmed += pair.is_headline
             if args.show:
                 print(f"FALSE ALARM {pair.id}\n  {pair.source}\n  {pair.translation}")
                 print("".join(f"  > {a}\n" for a in found), end="")
@@ -135,6 +138,11 @@ def main() -> None:
     clean = len(pairs) - alarmed
     print(f"pairs: {len(pairs)} (WMT18/19 zh→en news test, professional translations)")
     print(f"no HL finding at warning or above: {clean}/{len(pairs)} = {clean / len(pairs):.2%}")
+    clean_headlines = headlines - headlines_alarmed
+    print(
+        f"  of which headlines (one short line, no sentence end): {clean_headlines}/{headlines}"
+        f" = {clean_headlines / max(headlines, 1):.2%}"
+    )
     if swapped:
         print(f"single swaps caught: {caught}/{swapped} = {caught / swapped:.2%}")
     sys.stdout.flush()
