@@ -146,8 +146,14 @@ def source_numbers(text: str) -> list[Number]:
             found.append(Number(start, end, text[start:end], frozenset({value}), BARE, True))
             continue
         found.append(_source_number(text, match, value, unit, percent=pre == "百分之"))
+    for match in _FIRST.finditer(folded):  # 首次, 首家: "the first"
+        start, end = match.start(), match.end()
+        found.append(Number(start, end, text[start:end], frozenset({1.0}), ORDINAL, True))
     found.sort(key=lambda n: n.start)
     return found
+
+
+_FIRST = re.compile("首(?=次|家|个|個|位|届|屆|批|度|场|場|款|例|架|艘)")
 
 
 def _source_number(
@@ -322,7 +328,8 @@ _EN_DIGITS = re.compile(
 _SUFFIX = re.compile(r"(?:st|nd|rd|th|s|[ap]m|k|m|bn|mn|tn)\b", re.IGNORECASE)
 _EN_WORDS = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-    r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
     r"(?:\s(?P<scale>hundred|thousand|million|billion|trillion))?\b",
     re.IGNORECASE,
 )
@@ -352,8 +359,9 @@ def english_numbers(text: str) -> list[Number]:
             value *= _EN_SCALES.get(match.group("scale").lower(), 100.0)
         span = text[match.start() : match.end()]
         kind = PERCENT if re.match(r"\s(?:percent|per cent)\b", text[match.end() :]) else NUMBER
-        if match.group("word").lower() in _ORDINAL_WORDS and not match.group("scale"):
-            kind = ORDINAL
+        ordinal = (match.group("unit") or match.group("word")).lower() in _ORDINAL_WORDS
+        if ordinal and not match.group("scale"):
+            kind = ORDINAL  # "second", "twenty-fifth"
         found.append(Number(match.start(), match.end(), span, frozenset({value}), kind, True))
     for match in _EN_MONTH.finditer(text):
         word = match.group("month").lower()

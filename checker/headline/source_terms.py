@@ -44,7 +44,11 @@ class SourceTerm:
 # Common words with a glossary form inside that name something else: 发展中国家 is
 # "developing country", not China; 南非洲 "southern Africa", not South Africa; 北京时间
 # "Beijing time", a clock more than a place.
-_HOST_WORDS = ("发展中国家", "發展中國家", "発展途上国", "南非洲", "北京时间", "北京時間")
+_HOST_WORDS = (
+    *("发展中国家", "發展中國家", "発展途上国", "南非洲", "北京时间", "北京時間"),
+    # …中 共计, …中 共有: "in all", not the Communist Party
+    *("中共计", "中共計", "中共有", "中共取得", "中共获得", "中共獲得"),
+)
 # A place that begins the name of an institution (加拿大广播公司, 南非队, 加拿大皇家泰瑞尔
 # 古生物博物馆) is part of that name, whose English may not carry it ("CBC", "the Boks").
 _INSTITUTION = re.compile(

@@ -143,3 +143,23 @@ def test_an_amount_after_a_currency_code_is_a_number() -> None:
 def test_a_range_of_percentages_shares_its_sign() -> None:
     assert _compare("关税由14%到30%降为零", "tariffs cut from 14-30% to zero") == ([], [], [])
     assert _compare("增长百分之五", "up 5 percentage points") == ([], [], [])
+
+
+def test_first_time_and_spelled_ordinals() -> None:
+    assert _compare(
+        "保加利亚8个月来首次出现通货膨胀", "Bulgaria Posts Inflation for 1st Time in 8 Months"
+    ) == (
+        [],
+        [],
+        [],
+    )
+    assert _compare("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting") == (
+        [],
+        [],
+        [],
+    )
+    assert _compare("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting") == (
+        ["第二十五次>Twenty-sixth"],
+        [],
+        [],
+    )
