@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from checker.commands.usage import choice, command, number
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
 FORMATS = ("text", "json")
 
@@ -26,6 +26,7 @@ EXAMPLES = (
     "termcheck headlines pairs.jsonl --spm-model mt.model --fail-on error",
     "termcheck headlines pairs.tsv --spm-corpus corpus.txt --style family-first",
     "termcheck headlines pairs.tsv --no-bundled -g desk.yaml",
+    "termcheck headlines chapters.tsv --terms hkma-terms.tsv --metrics chrf++,bleu",
 )
 
 
@@ -127,6 +128,22 @@ def headlines_command(
         str | None,
         typer.Option("-o", "--output", metavar="FILE", help="write the report to this file"),
     ] = None,
+    metrics: Annotated[
+        str | None,
+        typer.Option(
+            "--metrics",
+            metavar="NAMES",
+            help="the scores to compute, e.g. chrf,chrf++,bleu,ter (default: all)",
+        ),
+    ] = None,
+    terms: Annotated[
+        str | None,
+        typer.Option(
+            "--terms",
+            metavar="FILE",
+            help="a term dictionary for every pair without terms of its own: JSON, TSV, CSV or TBX",
+        ),
+    ] = None,
 ) -> int:
     """Check headline translations: glossary terms, names, numbers and leftover CJK in
     the English, with chrF, BLEU, TER and term scores."""
@@ -134,9 +151,12 @@ def headlines_command(
 
 
 def run(args: SimpleNamespace) -> int:
+    from checker.cache import GlossaryCache
     from checker.dates import date_option
-    from checker.glossary.loader import load_glossaries, run_glossaries
+    from checker.glossary.loader import run_glossaries
     from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
+    from checker.headline.dictionary import read_dictionary, with_dictionary
+    from checker.headline.metrics import metric_names
     from checker.headline.pair_files import read_pair_files
     from checker.headline.report import write_json, write_text
     from checker.headline.subword import cache_dir, subword_model
@@ -151,20 +171,31 @@ def run(args: SimpleNamespace) -> int:
         raise UsageError(f"--fail-on: {exc}") from None
     if args.spm_model and args.spm_corpus:
         raise UsageError("--spm-model and --spm-corpus do not go together")
+    try:
+        chosen = metric_names(args.metrics)
+    except ValueError as exc:
+        raise UsageError(f"--metrics: {exc}") from None
     story_date = date_option(args.date)
     pair_files = read_pair_files(args.files, args.reference_lang)
-    loaded = load_glossaries(run_glossaries(args.glossary, not args.no_bundled))
+    if args.terms is not None:
+        dictionary, skipped = read_dictionary(args.terms)
+        pair_files = with_dictionary(pair_files, dictionary, args.terms, skipped)
+    compiled = GlossaryCache().load(run_glossaries(args.glossary, not args.no_bundled))
     checker = HeadlineChecker(
-        loaded,
+        compiled.glossary,
         load_style(args.style),
         date=story_date,
         chrf_threshold=(
             DEFAULT_CHRF_THRESHOLD if args.chrf_threshold is None else args.chrf_threshold
         ),
-        subword=subword_model(loaded, args.spm_model, args.spm_corpus, cache_dir()),
+        subword=subword_model(compiled.glossary, args.spm_model, args.spm_corpus, cache_dir()),
+        index=compiled.index,
+        metrics=chosen,
     )
     report = checker.check_files(pair_files)
     with open_output(args.output) as out:
         writer(report, out)
+    if any(f.skipped for f in report.files):
+        return EXIT_ERROR  # records were left out: the report says which and why
     failing = any(f.severity >= threshold for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN

@@ -13,6 +13,7 @@ from checker.glossary.model import Glossary, Role
 from checker.headline.alignment import align_terms
 from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
 from checker.headline.language import cjk_runs
+from checker.headline.lines import Line, LineResult, aligned_lines, merged
 from checker.headline.metrics import CorpusScores, MetricSuite
 from checker.headline.numbers import Number, compare_numbers, english_numbers, source_numbers
 from checker.headline.pairs import HeadlinePair, PairFile
@@ -31,6 +32,7 @@ from checker.headline.term_scores import (
     tokenize,
     tokenize_form,
 )
+from checker.headline.ties import ties_of
 from checker.match.index import Match, TermIndex
 from checker.model import Finding
 from checker.rules import REGISTRY
@@ -77,6 +79,7 @@ class HeadlineChecker:
         subword: SubwordModel | None = None,
         selection: Selection | None = None,
         index: TermIndex | None = None,
+        metrics: Sequence[str] | None = None,
     ) -> None:
         self.index = index or TermIndex(glossary)
         self.selection = selection or Selection()
@@ -84,7 +87,8 @@ class HeadlineChecker:
         self.date = date or dt.date.today()
         self.chrf_threshold = chrf_threshold
         self.subword = subword
-        self.metrics = MetricSuite(subword)
+        self.metrics = MetricSuite(subword, metrics)
+        self.ties = ties_of(self.index)
         self.rules = [
             (cls(), self.selection.severity(cls))
             for code, cls in sorted(REGISTRY.items())
@@ -112,33 +116,56 @@ class HeadlineChecker:
         return PairResult(pair, analysis, tuple(found), self._tally(analysis))
 
     def analyse(self, pair: HeadlinePair) -> PairAnalysis:
-        terms = find_source_terms(self.index, pair.source)
-        matches = {id(self.index): self.index.find_latin(pair.translation)}
-        if pair.terms:
-            own = pair_term_index(pair.terms, pair.source_lang)
-            terms = sorted(
-                [*terms, *find_source_terms(own, pair.source)], key=lambda t: (t.start, -t.end)
+        """The pair analysed whole, or line by line when its lines align (a document)."""
+        own = pair_term_index(pair.terms, pair.source_lang) if pair.terms else None
+        lines = aligned_lines(pair)
+        if lines is None:
+            line = Line(pair.source, pair.translation, pair.references, 0, 0)
+            result = self._segment(line.source, line.translation, own, pair)
+            terms, alignment = result.terms, result.alignment
+            numbers, leftovers = result.numbers, result.leftovers
+            scores = self.metrics.score(pair.translation, pair.references)
+        else:
+            results = [self._segment(x.source, x.translation, own, pair) for x in lines]
+            terms, alignment, numbers, leftovers = merged(lines, results)
+            aligned = [(x.translation, x.references) for x in lines if x.references]
+            scores = self.metrics.score(
+                pair.translation, pair.references, aligned if len(aligned) == len(lines) else ()
             )
-            matches[id(own)] = own.find_latin(pair.translation)
-        alignment = align_terms(terms, pair.source, pair.translation, self.index, matches)
-        glossary_matches = matches[id(self.index)]
-        numbers = compare_numbers(
-            _outside(source_numbers(pair.source), terms),
-            _outside(english_numbers(pair.translation), glossary_matches),
-        )
-        scores = self.metrics.score(pair.translation, pair.references)
+        chrf = scores.nrefs and "chrf" in self.metrics.metrics
         return PairAnalysis(
             pair=pair,
             index=self.index,
             terms=tuple(terms),
             alignment=alignment,
             numbers=numbers,
-            leftovers=tuple(cjk_runs(pair.translation)),
+            leftovers=tuple(leftovers),
             scores=scores,
             chrf_threshold=self.chrf_threshold,
-            chrf_signature=self.metrics.signature("chrf", scores.nrefs) if scores.nrefs else None,
+            chrf_signature=self.metrics.signature("chrf", scores.nrefs) if chrf else None,
             partial=self._partial(pair, terms, alignment.missing()),
         )
+
+    def _segment(
+        self, source: str, translation: str, own: TermIndex | None, pair: HeadlinePair
+    ) -> LineResult:
+        """Terms, renderings and numbers of one segment (a pair, or a line of one); the
+        pair's whole source ties generic titles to their country."""
+        language = pair.source_lang
+        found = find_source_terms(self.index, source)
+        terms = self.ties.source_terms(source, found, pair.source)
+        matches = {id(self.index): self.index.find_latin(translation)}
+        if own is not None:
+            terms = sorted(
+                [*terms, *find_source_terms(own, source)], key=lambda t: (t.start, -t.end)
+            )
+            matches[id(own)] = own.find_latin(translation)
+        alignment = align_terms(terms, source, translation, self.index, matches, language)
+        numbers = compare_numbers(
+            _outside(source_numbers(source), terms),
+            _outside(english_numbers(translation), matches[id(self.index)]),
+        )
+        return LineResult(terms, alignment, numbers, cjk_runs(translation))
 
     def _partial(
         self, pair: HeadlinePair, terms: Sequence[SourceTerm], missing: Sequence[int]
@@ -166,7 +193,8 @@ class HeadlineChecker:
     def _tally(self, analysis: PairAnalysis) -> TermTally:
         """The pair's counts for the term scores. A term's renderings are its full approved
         forms: short and shared ones ("Kanai", "Liu") are left out, as a surface match
-        cannot tell whom they name."""
+        cannot tell whom they name. The success rate is over the pair's own dictionary
+        when it has one (as WMT25 scores it), else over the glossary terms found."""
         pair = analysis.pair
         forms = [
             [f.text for f in approved_renderings(t.entry) if f.role not in _PARTIAL_ROLES]
@@ -174,13 +202,17 @@ class HeadlineChecker:
         ]
         hypothesis = tokenize(pair.translation)
         instances = [[tokenize_form(f) for f in group] for group in forms]
-        dictionary: dict[str, list[str]] = {}
-        for term, group in zip(analysis.terms, forms, strict=True):
-            known = dictionary.setdefault(term.surface, [])
-            known.extend(f for f in group if f not in known)
-        total, valid = success(
-            pair.source, pair.translation, pair.references, list(dictionary.items())
-        )
+        scored: list[tuple[str, Sequence[str]]]
+        if pair.terms:
+            # The pair's own dictionary, whole: the WMT25 track-2 rate is defined on it.
+            scored = [(t.source, t.targets) for t in pair.terms]
+        else:
+            dictionary: dict[str, list[str]] = {}
+            for term, group in zip(analysis.terms, forms, strict=True):
+                known = dictionary.setdefault(term.surface, [])
+                known.extend(f for f in group if f not in known)
+            scored = list(dictionary.items())
+        total, valid = success(pair.source, pair.translation, pair.references, scored)
         return TermTally(len(instances), exact_matches(hypothesis, instances), total, valid)
 
 

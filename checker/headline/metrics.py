@@ -9,6 +9,14 @@ by the metric itself (`_extract_corpus_statistics`, the step `corpus_score` and
 `sentence_score` both run), and the corpus score is sacrebleu's own aggregation of those
 statistics: the same numbers as `corpus_score` on the same lists, without scoring every
 segment a second time. Pairs without a reference take no part in the scores.
+
+No metric is quadratic or worse in a segment's length without a bound. BLEU and chrF are
+linear and always score the whole pair (a document is one segment, as the WMT scorers
+score it). TER's shift search is not (a 600-word segment takes minutes): a pair longer
+than `TER_WORD_LIMIT` words on either side is scored per aligned line when its lines
+align and each is within the limit (its TER statistics are the sum of its lines'), and
+is otherwise left out of TER. Both are said in the TER signature's notes and in the
+pair's `notes`. `names` chooses the metrics (`--metrics chrf,bleu,ter`).
 """
 
 from __future__ import annotations
@@ -24,6 +32,26 @@ from sacrebleu.tokenizers.tokenizer_base import BaseTokenizer
 from checker.headline.subword import SubwordModel
 
 SCORE_NAMES = ("chrf", "chrf_pp", "bleu", "ter", "spbleu")
+ALIASES = {"chrf++": "chrf_pp", "chrf2++": "chrf_pp", "spbleu": "spbleu"}
+TER_WORD_LIMIT = 100  # words of one segment (hypothesis or a reference) TER scores whole
+PER_LINE = "per-line"
+LEFT_OUT = "left-out"
+
+
+def metric_names(spec: str | None) -> tuple[str, ...] | None:
+    """`chrf,bleu,ter` → the metric names, in the report's order; None for all."""
+    if spec is None:
+        return None
+    wanted = []
+    for part in spec.split(","):
+        key = part.strip().lower()
+        name = ALIASES.get(key, key)
+        if name not in SCORE_NAMES:
+            raise ValueError(
+                f"unknown metric {part.strip()!r} (choose from chrf, chrf++, bleu, ter, spbleu)"
+            )
+        wanted.append(name)
+    return tuple(n for n in SCORE_NAMES if n in wanted)
 
 
 @dataclass(frozen=True)
@@ -33,6 +61,7 @@ class PairScores:
     values: dict[str, float | None]
     nrefs: int
     stats: dict[str, list[Any]] = field(repr=False, compare=False)
+    notes: dict[str, str] = field(default_factory=dict)  # metric → PER_LINE or LEFT_OUT
 
     def get(self, name: str) -> float | None:
         return self.values.get(name)
@@ -69,38 +98,79 @@ def _subword_bleu(model: SubwordModel, effective_order: bool) -> BLEU:
 class MetricSuite:
     """The metric objects of one run."""
 
-    def __init__(self, subword: SubwordModel | None = None) -> None:
+    def __init__(
+        self,
+        subword: SubwordModel | None = None,
+        names: Sequence[str] | None = None,
+        ter_limit: int = TER_WORD_LIMIT,
+    ) -> None:
         # name → (object whose statistics and sentence score are used, corpus object)
         self.metrics: dict[str, tuple[Metric, Metric]] = {}
+        wanted = set(SCORE_NAMES if names is None else names)
         chrf = CHRF()
-        chrf_pp = CHRF(word_order=2)
-        ter = TER()
         self._char_order = chrf.char_order
-        self.metrics["chrf_pp"] = (chrf_pp, chrf_pp)  # before chrF, which reuses its counts
-        self.metrics["chrf"] = (chrf, chrf)
-        self.metrics["bleu"] = (BLEU(effective_order=True), BLEU())
-        self.metrics["ter"] = (ter, ter)
-        if subword is not None:
+        self.ter_limit = ter_limit
+        if "chrf_pp" in wanted or "chrf" in wanted:
+            chrf_pp = CHRF(word_order=2)  # before chrF, which reuses its counts
+            self.metrics["chrf_pp"] = (chrf_pp, chrf_pp)
+        if "chrf" in wanted:
+            self.metrics["chrf"] = (chrf, chrf)
+        if "bleu" in wanted:
+            self.metrics["bleu"] = (BLEU(effective_order=True), BLEU())
+        if "ter" in wanted:
+            ter = TER()
+            self.metrics["ter"] = (ter, ter)
+        if subword is not None and "spbleu" in wanted:
             self.metrics["spbleu"] = (
                 _subword_bleu(subword, effective_order=True),
                 _subword_bleu(subword, effective_order=False),
             )
+        # chrF++ computed only for chrF's sake is not reported
+        self.reported = tuple(n for n in SCORE_NAMES if n in self.metrics and n in wanted)
 
-    def score(self, hypothesis: str, references: Sequence[str]) -> PairScores:
+    def score(
+        self,
+        hypothesis: str,
+        references: Sequence[str],
+        lines: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> PairScores:
+        """The pair's scores; `lines` are its aligned lines (hypothesis line and reference
+        lines), given when the pair's lines align, for TER on a long pair."""
         if not references:
-            return PairScores({name: None for name in self.metrics}, 0, {})
+            return PairScores({name: None for name in self.reported}, 0, {})
         values: dict[str, float | None] = {}
         stats: dict[str, list[Any]] = {}
+        notes: dict[str, str] = {}
         streams = [[r] for r in references]
         for name, (sentence, _) in self.metrics.items():
             if name == "chrf" and len(references) == 1:
                 # chrF++'s statistics begin with chrF's character n-gram counts (with several
                 # references each metric picks its own best one, so this is for one only).
                 stats[name] = stats["chrf_pp"][: 3 * self._char_order]
+            elif name == "ter" and self._too_long(hypothesis, references):
+                if lines and not any(self._too_long(h, refs) for h, refs in lines):
+                    stats[name] = self._line_sum(sentence, lines)
+                    notes[name] = PER_LINE
+                else:
+                    notes[name] = LEFT_OUT
+                    values[name] = None
+                    continue
             else:
                 stats[name] = sentence._extract_corpus_statistics([hypothesis], streams)[0]
             values[name] = float(sentence._compute_score_from_stats(stats[name]).score)
-        return PairScores(values, len(references), stats)
+        return PairScores({n: values.get(n) for n in self.reported}, len(references), stats, notes)
+
+    def _too_long(self, hypothesis: str, references: Sequence[str]) -> bool:
+        return any(len(t.split()) > self.ter_limit for t in (hypothesis, *references))
+
+    @staticmethod
+    def _line_sum(metric: Metric, lines: Sequence[tuple[str, Sequence[str]]]) -> list[Any]:
+        """The statistics of the lines, summed: what the corpus score of the lines uses."""
+        count = len(lines[0][1])
+        per_line = metric._extract_corpus_statistics(
+            [h for h, _ in lines], [[refs[i] for _, refs in lines] for i in range(count)]
+        )
+        return [sum(column) for column in zip(*per_line, strict=True)]
 
     def chrf(self, hypothesis: str, references: Sequence[str]) -> float:
         """Sentence chrF alone (to rank candidate references or sources)."""
@@ -113,19 +183,37 @@ class MetricSuite:
         values: dict[str, float | None] = {}
         signatures: dict[str, str] = {}
         sentence_signatures: dict[str, str] = {}
-        for name, (sentence, corpus) in self.metrics.items():
-            if not with_refs:
+        for name in self.reported:
+            sentence, corpus = self.metrics[name]
+            scored = [s for s in with_refs if name in s.stats]
+            if not scored:
                 values[name] = None
+                if with_refs:  # all left out: the signature says why
+                    signatures[name] = _signature(corpus, nrefs) + _notes(
+                        name, with_refs, self.ter_limit
+                    )
                 continue
             values[name] = float(
-                corpus._aggregate_and_compute([s.stats[name] for s in with_refs]).score
+                corpus._aggregate_and_compute([s.stats[name] for s in scored]).score
             )
-            signatures[name] = _signature(corpus, nrefs)
+            signatures[name] = _signature(corpus, nrefs) + _notes(name, with_refs, self.ter_limit)
             sentence_signatures[name] = _signature(sentence, nrefs)
         return CorpusScores(values, signatures, sentence_signatures, len(with_refs))
 
     def signature(self, name: str, nrefs: int) -> str:
         return _signature(self.metrics[name][0], nrefs)
+
+
+def _notes(name: str, scored: Sequence[PairScores], limit: int) -> str:
+    """The signature's notes: how many pairs were scored per line, or left out."""
+    per_line = sum(s.notes.get(name) == PER_LINE for s in scored)
+    left_out = sum(s.notes.get(name) == LEFT_OUT for s in scored)
+    notes = []
+    if per_line:
+        notes.append(f"{per_line} pairs over {limit} words scored per aligned line")
+    if left_out:
+        notes.append(f"{left_out} pairs over {limit} words without aligned short lines left out")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _signature(metric: Metric, nrefs: int | str) -> str:

@@ -39,6 +39,9 @@ def read_pair_file(path: str | Path, reference_lang: str | None = None) -> PairF
     else:
         result = read_delimited(source, "\t" if kind == "tsv" else ",")
     if not result.pairs:
+        if result.skipped:
+            first = result.skipped[0]
+            raise InputError(f"no headline pairs found: {first.message}", name, first.line)
         why = "; ".join(result.warnings)
         raise InputError("no headline pairs found" + (f" ({why})" if why else ""), name)
     return result

@@ -4,11 +4,11 @@ reference renderings and per-pair terms, with where the pair was read from."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.errors import InputError
 from checker.headline.language import detect_source_lang, has_cjk, looks_english, normalize_lang
 
 
@@ -34,6 +34,19 @@ class HeadlinePair:
     path: str = "<pairs>"
     line: int | None = None
 
+    @property
+    def is_headline(self) -> bool:
+        """A headline: one short line of source, with no sentence-final punctuation."""
+        return (
+            len(self.source) <= HEADLINE_LENGTH
+            and "\n" not in self.source
+            and not _SENTENCE_END.search(self.source)
+        )
+
+
+HEADLINE_LENGTH = 40  # characters: Chinese and Japanese headlines are shorter
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
 
 @dataclass(frozen=True)
 class PairFile:
@@ -41,6 +54,21 @@ class PairFile:
     format: str  # tsv, csv, jsonl, xliff-1.2, xliff-2.0, tmx
     pairs: tuple[HeadlinePair, ...]
     warnings: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # records, or parts of one, left out
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record, or part of one, that could not be read and was left out: where, and what
+    is wrong in plain words ("term '女孩' has an empty English side; the term is left
+    out")."""
+
+    line: int | None
+    message: str
+    path: str | None = None  # where the record is, when not in the pair file itself
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
 
 
 def new_pair(
@@ -72,39 +100,57 @@ def new_pair(
     )
 
 
-def parse_terms(value: Any, path: str, line: int | None) -> tuple[PairTerm, ...]:
+def parse_terms(value: Any) -> tuple[tuple[PairTerm, ...], list[str]]:
     """Per-pair terms: a list of {"source": ..., "target": [...]} or a mapping from source
-    form to its renderings; JSON text is parsed first."""
+    form to its renderings; JSON text is parsed first. A malformed term is left out and
+    said in plain words (the second value); the others are kept."""
     if value is None or value == "":
-        return ()
+        return (), []
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise InputError(f"'terms' is not valid JSON: {exc.msg}", path, line) from None
+            return (), [f"'terms' is not valid JSON ({exc.msg}); the pair is checked without"]
     if isinstance(value, dict):
         items = [{"source": k, "target": v} for k, v in value.items()]
     elif isinstance(value, list):
         items = value
     else:
-        raise InputError("'terms' is a list of {source, target} objects", path, line)
+        return (), ["'terms' is neither a list of terms nor a mapping; it is left out"]
     terms = []
+    problems = []
     for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("source"), str):
-            raise InputError("each term has a 'source' text and a 'target' list", path, line)
-        target = item.get("target")
+        problem = term_problem(item)
+        if problem is not None:
+            problems.append(f"{problem}; the term is left out")
+            continue
+        target = item["target"]
         targets = [target] if isinstance(target, str) else target
-        if (
-            not isinstance(targets, list)
-            or not targets
-            or not all(isinstance(t, str) and t.strip() for t in targets)
-        ):
-            raise InputError(
-                f"term {item['source']!r}: 'target' is a text or a list of texts", path, line
-            )
-        if item["source"].strip():
-            terms.append(PairTerm(item["source"].strip(), tuple(t.strip() for t in targets)))
-    return tuple(terms)
+        terms.append(PairTerm(item["source"].strip(), tuple(t.strip() for t in targets)))
+    return tuple(terms), problems
+
+
+def term_problem(item: Any) -> str | None:
+    """What is wrong with one term record, in plain words; None for a good one."""
+    if not isinstance(item, dict):
+        return f"a term is {type(item).__name__}, not a source and its target"
+    source = item.get("source")
+    if not isinstance(source, str) or not source.strip():
+        return "a term has no source text" + (
+            f" (its target is {item.get('target')!r})" if item.get("target") else ""
+        )
+    target = item.get("target")
+    if target is None:
+        return f"term {source.strip()!r} has no target"
+    targets = [target] if isinstance(target, str) else target
+    if not isinstance(targets, list) or not targets:
+        return f"term {source.strip()!r} has no English side"
+    for text in targets:
+        if not isinstance(text, str):
+            return f"term {source.strip()!r} has a target that is not text ({text!r})"
+        if not text.strip():
+            return f"term {source.strip()!r} has an empty English side"
+    return None
 
 
 def side_of(tag: str | None, text: str) -> str | None:

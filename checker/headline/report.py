@@ -19,7 +19,7 @@ from rich.markup import escape
 from checker.bundled import display_path
 from checker.headline.analysis import PairAnalysis
 from checker.headline.check import HeadlineReport, PairResult
-from checker.headline.metrics import SCORE_NAMES
+from checker.headline.metrics import LEFT_OUT, PER_LINE, SCORE_NAMES
 from checker.headline.source_terms import approved_renderings
 from checker.model import Finding
 from checker.reporters.text import excerpt_window
@@ -42,6 +42,10 @@ def report_object(report: HeadlineReport) -> dict[str, Any]:
                 "format": f.format,
                 "pairs": len(f.pairs),
                 "warnings": list(f.warnings),
+                "skipped": [
+                    {"path": k.path or f.path, "line": k.line, "message": k.message}
+                    for k in f.skipped
+                ],
             }
             for f in report.files
         ],
@@ -69,7 +73,11 @@ def _pair_object(result: PairResult) -> dict[str, Any]:
         "translation": pair.translation,
         "references": list(pair.references),
         "findings": [_finding_object(result.analysis, f) for f in result.findings],
-        "scores": {**{n: scores.get(n) for n in SCORE_NAMES}, "nrefs": scores.nrefs},
+        "scores": {
+            **{n: scores.get(n) for n in SCORE_NAMES},
+            "nrefs": scores.nrefs,
+            "notes": scores.notes,
+        },
         "terms": _terms_object(result.analysis),
     }
 
@@ -179,6 +187,11 @@ def write_text(report: HeadlineReport, out: TextIO) -> None:
     for pair_file in report.files:
         for warning in pair_file.warnings:
             console.print(f"{escape(pair_file.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+        for skipped in pair_file.skipped:
+            where = (skipped.path or pair_file.path) + (
+                f":{skipped.line}" if skipped.line is not None else ""
+            )
+            console.print(f"{escape(where)}: [yellow]skipped[/yellow]: {escape(skipped.message)}")
     for result in report.results:
         if result.findings:
             _print_pair(console, result)
@@ -228,7 +241,14 @@ def _print_pair(console: Console, result: PairResult) -> None:
             f"{_LABELS[n]} {scores.get(n):.1f}" for n in SCORE_NAMES if scores.get(n) is not None
         )
         plural = "s" if scores.nrefs != 1 else ""
-        console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural})[/dim]")
+        notes = "".join(f"; {_LABELS[n]} {_NOTES[note]}" for n, note in scores.notes.items())
+        console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural}{notes})[/dim]")
+
+
+_NOTES = {
+    PER_LINE: "per aligned line (the pair is longer than TER's word limit)",
+    LEFT_OUT: "left out (longer than TER's word limit, without aligned lines)",
+}
 
 
 def _print_summary(console: Console, report: HeadlineReport) -> None:
@@ -244,6 +264,8 @@ def _print_summary(console: Console, report: HeadlineReport) -> None:
             console.print(
                 f"  {_LABELS[name]:<7} {value:6.2f}  [dim]{corpus.signatures[name]}[/dim]"
             )
+        elif name in corpus.signatures:
+            console.print(f"  {_LABELS[name]:<7}    n/a  [dim]{corpus.signatures[name]}[/dim]")
     if report.subword is not None:
         model = report.subword
         made = "trained locally" if model.origin == "trained" else f"from {model.path}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import abc
 from dataclasses import dataclass
 
-from checker.glossary.model import Entry, Form
+from checker.glossary.model import Entry, Form, Kind
 from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
 from checker.headline.source_terms import PAIR_TERMS, SourceTerm, approved_renderings
 from checker.match.fold import fold_width
@@ -69,7 +69,9 @@ class PairReporter:
         entry: Entry | None = None,
         form: Form | None = None,
         data: dict[str, object] | None = None,
+        at_most: Severity | None = None,
     ) -> None:
+        """`at_most` caps the finding's severity (a weaker case of the rule)."""
         span = Span(start, end)
         fix = None
         text = self.analysis.field_text(field)
@@ -82,7 +84,7 @@ class PairReporter:
             Finding(
                 code=self.rule.code,
                 rule=self.rule.name,
-                severity=self.severity,
+                severity=self.severity if at_most is None else min(self.severity, at_most),
                 path=self.analysis.pair.path,
                 span=span,
                 message=message,
@@ -113,6 +115,11 @@ class MissingRendering(PairRule):
     bureau with an unapproved title misleads as surely as a wrong one. The finding is on
     the source term and lists the approved renderings; when a subword model is in use,
     it also says how much of the rendering the translation has (a partial rendering).
+    A term is missing only when none of its approved renderings appears anywhere in the
+    translation (in any case, possessive or hyphenation the copy checks accept): a second
+    occurrence rendered by a pronoun is normal translation. In a headline, a title or
+    honorific dropped beside a name that is rendered (李强总理 → "Li Qiang") is normal
+    headline practice: it is at most an info note.
 
     ## Bad
         source: 刘劲松会见金井正彰
@@ -121,6 +128,7 @@ class MissingRendering(PairRule):
     ## Good
         source: 刘劲松会见金井正彰
         translation: Liu Jinsong meets Masaaki Kanai
+
 
     ## Fix safety
     No fix: where the rendering belongs in the translation is for the editor to decide.
@@ -139,6 +147,7 @@ class MissingRendering(PairRule):
             partial = analysis.partial.get(i)
             if partial is not None and 0 < partial < 1:
                 message += f" (the translation has {partial:.0%} of its subword pieces)"
+            beside_name = analysis.pair.is_headline and _title_beside_rendered_name(analysis, i)
             report(
                 SOURCE,
                 term.start,
@@ -146,7 +155,21 @@ class MissingRendering(PairRule):
                 message,
                 entry=term.entry,
                 data={"renderings": renderings, "partial": partial},
+                at_most=Severity.INFO if beside_name else None,
             )
+
+
+def _title_beside_rendered_name(analysis: PairAnalysis, i: int) -> bool:
+    """Is the term a title next to a person whose name the translation renders?"""
+    term = analysis.terms[i]
+    if term.kinds != {Kind.OFFICE}:
+        return False
+    return any(
+        other.kinds == {Kind.PERSON}
+        and analysis.alignment.renderings[j] is not None
+        and (0 <= term.start - other.end <= 1 or 0 <= other.start - term.end <= 1)
+        for j, other in enumerate(analysis.terms)
+    )
 
 
 @register
@@ -293,9 +316,13 @@ class EntityNotInSource(PairRule):
 
     ## Why
     A name or title in the translation that none of its Chinese or Japanese forms in the
-    source accounts for was invented, or swapped in from another story. Places and plain
-    terms are not checked (a translation may say "Chinese" for 中方); neither are family
-    names alone.
+    source accounts for was invented, or swapped in from another story. A common
+    paraphrase accounts for it too: "China", "the Chinese side" or "the Foreign Ministry"
+    for 中方, a title beside its holder whom the source names. A generic title ("Prime
+    Minister", "spokesperson") names a glossary office only when the text ties it to the
+    office's country or holder. A place is reported only when the source names no place of
+    its country at all ("Beijing" for 中方 is no invented place). Plain terms, adjectives
+    and family names alone are not checked.
 
     ## Bad
         source: 金井正彰抵达北京
@@ -337,7 +364,9 @@ class NumberMismatch(PairRule):
     18日 is the 18th, 十 is 10, 3万 is 30,000, 百分之五 is 5 percent. Values are compared,
     whatever the script or the spelling: "Nov. 18" renders 18日, and a month name the
     source does not give is no error. A number that is only in the source, only in the
-    translation, or different in both is reported where it stands.
+    translation, or different in both is reported where it stands; beyond a headline, a
+    number on one side only is an info note (translators make dates explicit and restate
+    sums), and a changed number stays an error.
 
     ## Bad
         source: 刘劲松18日会见金井正彰
@@ -366,12 +395,16 @@ class NumberMismatch(PairRule):
                 f"({source.value_text})",
                 data={"source_start": source.start, "source_end": source.end},
             )
+        # Beyond a headline, a number on one side only is often a translator's choice (a
+        # date made explicit, a sum restated): a note, where a changed number is an error.
+        alone = None if analysis.pair.is_headline else Severity.INFO
         for extra in numbers.extra:
             report(
                 TRANSLATION,
                 extra.start,
                 extra.end,
                 f"'{extra.text}' ({extra.value_text}) is not in the source",
+                at_most=alone,
             )
         for missing in numbers.missing:
             report(
@@ -379,6 +412,7 @@ class NumberMismatch(PairRule):
                 missing.start,
                 missing.end,
                 f"the source's '{missing.text}' ({missing.value_text}) is not in the translation",
+                at_most=alone,
             )
 
 

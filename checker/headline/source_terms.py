@@ -8,6 +8,7 @@ index of their own, so both are checked the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,10 +41,35 @@ class SourceTerm:
         return frozenset(e.kind for e in self.entries)
 
 
+# Common words with a glossary form inside that name something else: 发展中国家 is
+# "developing country", not China; 南非洲 "southern Africa", not South Africa; 北京时间
+# "Beijing time", a clock more than a place.
+_HOST_WORDS = (
+    *("发展中国家", "發展中國家", "発展途上国", "南非洲", "北京时间", "北京時間"),
+    # …中 共计, …中 共有: "in all", not the Communist Party
+    *("中共计", "中共計", "中共有", "中共取得", "中共获得", "中共獲得"),
+)
+# A place that begins the name of an institution (加拿大广播公司, 南非队, 加拿大皇家泰瑞尔
+# 古生物博物馆) is part of that name, whose English may not carry it ("CBC", "the Boks").
+_INSTITUTION = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:队|隊|公司|大学|大學|银行|銀行|博物馆|博物館|广播|廣播|电视台|電視台|"
+    r"协会|協會|集团|集團|航空|医院|醫院|俱乐部|俱樂部|人队|人隊)"
+)
+
+
 def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
     """Glossary forms in the source, leftmost-longest; a form that overlaps the end of a
-    longer one is kept too (中国外交部 and 外交部亚洲司司长 in 中国外交部亚洲司司长)."""
-    matches = index.find_cjk(source)
+    longer one is kept too (中国外交部 and 外交部亚洲司司长 in 中国外交部亚洲司司长).
+    A form inside a common word that means something else is none."""
+    hosts = [
+        (at.start(), at.end())
+        for word in _HOST_WORDS
+        if word in source
+        for at in re.finditer(re.escape(word), source)
+    ]
+    matches = [
+        m for m in index.find_cjk(source) if not any(s <= m.start and m.end <= e for s, e in hosts)
+    ]
     for match in list(matches):
         offset = match.start + 1
         for inner in index.find_cjk(source[offset : match.end + _STRADDLE_WINDOW]):
@@ -68,6 +94,8 @@ def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
     kept.sort(key=lambda m: (m.start, -m.end))
     terms = []
     for match in kept:
+        if _begins_institution(index, match, source):
+            continue
         entries: list[Entry] = []
         for candidate in match.candidates:
             entry = index.entries[candidate.entry]
@@ -75,6 +103,13 @@ def find_source_terms(index: TermIndex, source: str) -> list[SourceTerm]:
                 entries.append(entry)
         terms.append(SourceTerm(match.start, match.end, match.surface, tuple(entries), index))
     return terms
+
+
+def _begins_institution(index: TermIndex, match: Match, source: str) -> bool:
+    """Is the match a place that begins the name of an institution?"""
+    if any(index.entries[c.entry].kind is not Kind.PLACE for c in match.candidates):
+        return False
+    return _INSTITUTION.match(source, match.end) is not None
 
 
 def approved_renderings(entry: Entry) -> list[Form]:
@@ -119,5 +154,14 @@ def _variants(form: str) -> tuple[str, ...]:
     return tuple(script_variants(fold_width(form)))
 
 
-def has_cjk_forms(entries: Sequence[Entry]) -> bool:
-    return any(f.lang != "en" for e in entries for f in e.forms)
+def has_cjk_forms(entries: Sequence[Entry], source_lang: str | None = None) -> bool:
+    """Do the entries have a form a source in its language could use: for a Chinese
+    source, a form in Chinese characters (韓国 is 韩国 too; インドネシア is no Chinese)?
+    Only then can the source be said to lack them."""
+    forms = [f.text for e in entries for f in e.forms if f.lang != "en"]
+    if source_lang is None or source_lang == "ja":
+        return bool(forms)
+    return any(not _KANA.search(text) for text in forms)
+
+
+_KANA = re.compile("[\u3040-\u30ff]")

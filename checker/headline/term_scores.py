@@ -97,7 +97,8 @@ def success(
         wanted = [t.strip().lower() for t in renderings]
         if not key or key not in source_l:
             continue
-        if not any(t in ref for ref in references_l for t in wanted):
+        # validity tests the renderings as given, the count stripped ones (as the scorer)
+        if not any(t.lower() in ref for ref in references_l for t in renderings):
             continue
         valid += 1
         total += min(sum(hypothesis_l.count(t) for t in wanted) / source_l.count(key), 1.0)

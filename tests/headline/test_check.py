@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.headline.check import HeadlineChecker
 from checker.headline.pairs import PairTerm
 from checker.model import Applicability
@@ -37,11 +39,22 @@ def test_all_caps_sentence_start_and_title_case_are_accepted(checker: HeadlineCh
         assert described(checker.check_pair(pair(source, translation)), "HL002") == []
 
 
-def test_each_source_occurrence_needs_its_own_rendering(checker: HeadlineChecker) -> None:
+def test_a_term_rendered_once_for_two_occurrences_is_not_missing(
+    checker: HeadlineChecker,
+) -> None:
     result = checker.check_pair(
         pair("日本官员称日本将回应", "Japanese official says Tokyo will respond")
     )
-    assert described(result) == [("HL001", "source", 5, 7, "日本")]
+    assert described(result) == []
+    assert result.analysis.alignment.repeated == (False, True)
+
+
+def test_a_term_with_no_rendering_at_all_is_missing(checker: HeadlineChecker) -> None:
+    result = checker.check_pair(pair("日本官员称日本将回应", "Official says Tokyo will respond"))
+    assert described(result) == [
+        ("HL001", "source", 0, 2, "日本"),
+        ("HL001", "source", 5, 7, "日本"),
+    ]
 
 
 def test_a_form_inside_a_longer_title_still_renders(checker: HeadlineChecker) -> None:
@@ -165,6 +178,26 @@ def test_a_whole_story_as_one_pair(checker: HeadlineChecker) -> None:
     found = described(result)
     assert ("TM001", "translation", 139, 146, "chinese") in found
     assert ("HL003", "translation", 276, 289, "Kanai Hiroshi") in found
-    assert ("HL004", "translation", 328, 340, "Liu jianchao") in found
-    assert result.analysis.scores.get("ter") == 0.0
+    # 刘劲松 is rendered ("Liu Jinsong"): the other Liu is an entity the source lacks.
+    assert ("HL005", "translation", 328, 340, "Liu jianchao") in found
+    # A story of hundreds of words with no aligned lines: TER is left out, and says so.
+    assert result.analysis.scores.get("ter") is None
+    assert result.analysis.scores.notes == {"ter": "left-out"}
+    assert result.analysis.scores.get("chrf") == 100.0
     assert len(result.analysis.terms) == 20 * 7
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "Liu\nJinsong meets Masaaki Kanai",  # a line break inside the name
+        "Liu Jinsong's talks with Masaaki Kanai",  # the possessive
+        "LIU JINSONG meets Masaaki Kanai",  # capitals
+        "Liu Jinsong meets a Masaaki Kanai-led team",  # a hyphenated compound
+    ],
+)
+def test_a_rendering_in_any_form_the_copy_checks_accept_is_no_missing_term(
+    checker: HeadlineChecker, translation: str
+) -> None:
+    result = checker.check_pair(pair("刘劲松会见金井正彰", translation), copy_checks=False)
+    assert described(result) == []

@@ -62,7 +62,8 @@ def test_json_report_shape(tmp_path: Path, cache: Path) -> None:
         "text": "Liu Jianchao",
     }
     assert first["replacement"] == "Liu Jinsong" and first["fix_applicability"] == "unsafe"
-    assert set(swapped["scores"]) == {"chrf", "chrf_pp", "bleu", "ter", "spbleu", "nrefs"}
+    assert set(swapped["scores"]) == {"chrf", "chrf_pp", "bleu", "ter", "spbleu", "nrefs", "notes"}
+    assert swapped["scores"]["notes"] == {}
     terms = swapped["terms"]
     assert set(terms) == {"expected", "found", "missing", "wrong"}
     assert terms["wrong"] == [
@@ -124,11 +125,41 @@ def test_usage_errors(args: list[str], message: str) -> None:
     assert result.stderr.count("\n") == 1
 
 
-def test_bad_input_names_file_line_and_column(tmp_path: Path) -> None:
+def test_a_bad_record_is_left_out_said_with_its_line_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"source": "甲", "translation": "A"}\n{"source": }\n')
+    bad.write_text(
+        '{"source": "刘劲松会见金井正彰", "translation": "Liu Jinsong meets Masaaki Kanai"}\n'
+        '{"source": }\n'
+        '{"source": "刘劲松会见金井正彰", "translation": "Liu Jinsong meets Masaaki Kanai", '
+        '"terms": {"女孩": [""]}}\n'
+    )
+    out = tmp_path / "report.json"
+    result = run(str(bad), "--format", "json", "--output", str(out))
+    assert result.exit_code == 2
+    report = json.loads(out.read_text())
+    assert len(report["pairs"]) == 2
+    assert report["files"][0]["skipped"] == [
+        {
+            "path": str(bad),
+            "line": 2,
+            "message": "not valid JSON (Expecting value at column 12); the line is left out",
+        },
+        {
+            "path": str(bad),
+            "line": 3,
+            "message": "term '女孩' has an empty English side; the term is left out",
+        },
+    ]
+
+
+def test_a_file_with_no_readable_record_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": }\n')
     out = tmp_path / "report.json"
     result = run(str(bad), "--output", str(out))
     assert result.exit_code == 2
-    assert result.stderr == f"termcheck: error: {bad}:2:12: invalid JSON: Expecting value\n"
+    assert result.stderr == (
+        f"termcheck: error: {bad}:1: no headline pairs found: not valid JSON (Expecting value "
+        "at column 12); the line is left out\n"
+    )
     assert not out.exists()

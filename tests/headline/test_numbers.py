@@ -38,14 +38,16 @@ def _english(text: str) -> list[tuple[str, list[float], str, bool]]:
     return [(n.text, sorted(n.values), n.kind, n.soft) for n in english_numbers(text)]
 
 
-def test_source_numbers_need_a_counter_or_a_prefix() -> None:
+def test_source_numbers_without_a_counter_or_a_prefix_are_bare() -> None:
     assert _source("二〇二五年十一月十八日，两名官员一直统一，百分之十五，第三次") == [
         ("二〇二五年", [2025], "number", False),
         ("十一月", [11], "month", False),
         ("十八日", [18], "number", False),
         ("两名", [2], "number", False),
+        ("一", [1], "bare", True),  # 一直, 统一: no number, only vouching for a 1
+        ("一", [1], "bare", True),
         ("百分之十五", [15], "percent", False),
-        ("第三次", [3], "number", False),
+        ("第三次", [3], "ordinal", False),
     ]
 
 
@@ -113,3 +115,51 @@ def _compare(source: str, english: str) -> tuple[list[str], list[str], list[str]
 )
 def test_compare_numbers(source: str, english: str, outcome: tuple[list[str], ...]) -> None:
     assert _compare(source, english) == outcome
+
+
+def test_chinese_decimals_percent_points_and_colloquial_hundreds() -> None:
+    assert _source("六点一级地震，十五点二亿亩，增长8个百分点，一百二多个国家，周二起") == [
+        ("六点一", [6.1], "bare", True),  # 级 is no counter: a bare value, vouching only
+        ("十五点二亿", [1_520_000_000], "bare", True),
+        ("8个百分点", [8], "percent", False),
+        ("一百二多个", [120], "number", True),
+    ]
+
+
+def test_a_loose_source_number_is_no_changed_number() -> None:
+    # 数百 ("hundreds") and 一 (often "a") vouch for a value but are never "changed".
+    assert _compare("收集数百张照片", "collects 50 photos") == ([], ["50"], [])
+
+
+def test_an_amount_after_a_currency_code_is_a_number() -> None:
+    assert [
+        (t, [round(v) for v in vs]) for t, vs, _, _ in _english("RMB10,000, US$8.3 million")
+    ] == [
+        ("10,000", [10_000]),
+        ("8.3 million", [8_300_000]),
+    ]
+
+
+def test_a_range_of_percentages_shares_its_sign() -> None:
+    assert _compare("关税由14%到30%降为零", "tariffs cut from 14-30% to zero") == ([], [], [])
+    assert _compare("增长百分之五", "up 5 percentage points") == ([], [], [])
+
+
+def test_first_time_and_spelled_ordinals() -> None:
+    assert _compare(
+        "保加利亚8个月来首次出现通货膨胀", "Bulgaria Posts Inflation for 1st Time in 8 Months"
+    ) == (
+        [],
+        [],
+        [],
+    )
+    assert _compare("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting") == (
+        [],
+        [],
+        [],
+    )
+    assert _compare("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting") == (
+        ["第二十五次>Twenty-sixth"],
+        [],
+        [],
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,11 +55,35 @@ def test_tsv_without_a_translation_column_is_an_error(tmp_path: Path) -> None:
     assert "no 'translation' column" in caught.value.message
 
 
-def test_tsv_row_with_too_few_fields_names_its_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.tsv", f"source\ttranslation\n{YY}\t{EN}\n\n{YY}\n")
+def test_tsv_row_with_too_few_fields_is_left_out_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.tsv", f"source\ttranslation\n{YY}\t{EN}\n\n{YY}\n{YY}\t{EN}\n")
+    read = read_pair_file(path)
+    assert [p.line for p in read.pairs] == [2, 5]
+    assert [str(s) for s in read.skipped] == [
+        "line 4: the row has 1 fields where the header has 2; the row is left out"
+    ]
+
+
+def test_a_pair_file_without_a_header_is_read_when_its_columns_are_plain(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "p.tsv", f"{YY}\t{EN}\tJapanese official bows\n{YY}\t{EN}\t\n")
+    read = read_pair_file(path)
+    assert [(p.line, p.source, p.translation, p.references) for p in read.pairs] == [
+        (1, YY, EN, ("Japanese official bows",)),
+        (2, YY, EN, ()),
+    ]
+
+
+def test_an_ambiguous_file_without_a_header_shows_the_header_expected(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.csv", f"{EN},{YY}\n")
     with pytest.raises(InputError) as caught:
         read_pair_file(path)
-    assert (caught.value.line, caught.value.message) == (4, "row has 1 fields; the header has 2")
+    assert caught.value.line == 1
+    assert caught.value.message == (
+        f"the header names no 'source' column (columns: {EN}, {YY}); "
+        "write a header row such as 'source,translation,reference'"
+    )
 
 
 def test_csv_quoting_and_the_line_of_each_record(tmp_path: Path) -> None:
@@ -81,10 +106,20 @@ def test_terms_column_is_json(tmp_path: Path) -> None:
         PairTerm("低頭", ("head lowered", "head bowed")),
     )
     bad = write(tmp_path, "bad.tsv", f"source\ttranslation\tterms\n{YY}\t{EN}\t[{{\n")
-    with pytest.raises(InputError) as caught:
-        read_pair_file(bad)
-    assert caught.value.line == 2
-    assert "'terms' is not valid JSON" in caught.value.message
+    read = read_pair_file(bad)
+    assert [(p.line, p.terms) for p in read.pairs] == [(2, ())]
+    assert [(s.line, s.message[:26]) for s in read.skipped] == [(2, "'terms' is not valid JSON ")]
+
+
+def test_a_term_with_an_empty_english_side_is_left_out_and_said(tmp_path: Path) -> None:
+    terms = '[{"source": "女孩", "target": [""]}, {"source": "低頭", "target": "head bowed"}]'
+    line = json.dumps({"source": YY, "translation": EN, "terms": json.loads(terms)})
+    read = read_pair_file(write(tmp_path, "p.jsonl", f"{line}\n{line}\n"))
+    assert [p.terms for p in read.pairs] == [(PairTerm("低頭", ("head bowed",)),)] * 2
+    assert [str(s) for s in read.skipped] == [
+        "line 1: term '女孩' has an empty English side; the term is left out",
+        "line 2: term '女孩' has an empty English side; the term is left out",
+    ]
 
 
 # -- JSON Lines -------------------------------------------------------------------------------
@@ -109,19 +144,20 @@ def test_jsonl_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     path = write(
         tmp_path, "p.jsonl", f'{{"source": "{YY}", "translation": "x"}}\n{{"source": 1,,}}\n'
     )
-    with pytest.raises(InputError) as caught:
-        read_pair_file(path)
-    assert (caught.value.line, caught.value.column) == (2, 14)
-    assert str(caught.value).startswith(f"{path}:2:14: invalid JSON")
+    read = read_pair_file(path)
+    assert len(read.pairs) == 1
+    assert [str(s) for s in read.skipped] == [
+        "line 2: not valid JSON (Expecting property name enclosed in double quotes at column "
+        "14); the line is left out"
+    ]
 
 
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ('["a", "b"]', "each line is a JSON object"),
-        ('{"source": "甲"}', "the pair has no 'translation'"),
-        ('{"source": "甲", "translation": {"a": 1}}', "'translation' must be text"),
-        ('{"source": "甲", "translation": "A", "terms": [{"source": "甲"}]}', "term '甲'"),
+        ('["a", "b"]', "no headline pairs found: not a JSON object"),
+        ('{"source": "甲"}', "no headline pairs found: the pair has no 'translation'"),
+        ('{"source": "甲", "translation": {"a": 1}}', "'translation' is not text"),
     ],
 )
 def test_jsonl_shape_errors(tmp_path: Path, line: str, message: str) -> None:
