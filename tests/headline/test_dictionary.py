@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.errors import UsageError
 from checker.headline.dictionary import read_dictionary, with_dictionary
 from checker.headline.pairs import PairFile, PairTerm
 from checker.headline.source_terms import pair_term_index
