@@ -12,14 +12,14 @@ from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
 # text and json are the headline report (with scores); the others are the copy checks'
 # reporters, with each finding at its line and column in the pair file.
-FORMATS = ("text", "json", "concise", "sarif", "junit", "github")
+FORMATS = ("text", "json", "concise", "jsonl", "sarif", "junit", "github")
 
 DESCRIPTION = """Check headline translations: glossary terms, names, numbers and leftover CJK
 in the English, with chrF, BLEU, TER and term scores.
 
 FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX. The text and json reports
-show every pair with its scores; concise, sarif, junit and github place each finding at its
-line and column in the pair file.
+show every pair with its scores; concise, jsonl, sarif, junit and github place each finding
+at its line and column in the pair file.
 
 exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."""
 
@@ -66,7 +66,8 @@ def headlines_command(
             "--format",
             metavar="FORMAT",
             parser=choice(FORMATS),
-            help="report format: text, json, concise, sarif, junit or github (default: text)",
+            help="report format: text, json, concise, jsonl, sarif, junit or github "
+            "(default: text)",
         ),
     ] = "text",
     reference_lang: Annotated[

@@ -1,5 +1,6 @@
 """`termcheck headlines` with the copy checks' options: --select/--ignore, --encoding, and
-the concise, SARIF, JUnit and GitHub reports, each finding at its place in the pair file."""
+the concise, JSON Lines, SARIF, JUnit and GitHub reports, each finding at its place in the
+pair file."""
 
 from __future__ import annotations
 
@@ -104,6 +105,15 @@ def test_sarif_regions_and_fixes_are_in_the_pair_file(pairs: Path) -> None:
     assert swap["insertedContent"] == {"text": "Liu Jinsong"}
     described = {rule["id"] for rule in run_["tool"]["driver"]["rules"]}
     assert {"HL001", "HL004", "TT002"} <= described
+
+
+def test_jsonl_records_carry_file_positions(pairs: Path) -> None:
+    result = run(str(pairs), "--format", "jsonl", "--select", "HL004")
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["code"], r["path"], r["line"], r["column"], r["text"]) for r in records] == [
+        ("HL004", str(pairs), 3, 70, "Liu Jianchao")
+    ]
 
 
 def test_junit_has_a_failure_per_finding_at_its_line(pairs: Path) -> None:
