@@ -11,7 +11,7 @@ there are. A worker process that dies (a file that exhausts memory) costs only t
 the chunks in flight are checked again one file at a time in a fresh worker.
 
 One job, or fewer files than one chunk, runs in this process. `scheduler=` hands the same
-work to a Dask cluster (`checker.scale`).
+work to a Dask cluster (`checker.scale`). What one task is and does is `checker.file_task`.
 """
 
 from __future__ import annotations
@@ -26,58 +26,30 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from types import TracebackType
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from checker.discover import Unreadable
 from checker.engine import Checker, Result
-from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, TermcheckError
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from checker.file_task import (
+    BatchItem,
+    FileError,
+    FileSkipped,
+    Task,
+    WorkerState,
+    check_chunk,
+    check_task,
+    file_error,
+)
 from checker.model import Severity
 from checker.printable import printable
 from checker.select import EntryFocus
-from checker.source import MAX_FILE_BYTES, SourceFile, decode, read_source
+from checker.source import MAX_FILE_BYTES, decode
 
 CHUNK_SIZE = 64
 _CHUNKS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    """A file that could not be read or checked; `message` is the one-line reason."""
-
-    path: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileSkipped:
-    """A file that cannot hold a finding about the focused glossary entry."""
-
-    path: str
-
-
-BatchItem = Result | FileError | FileSkipped
-
-
-class Task(NamedTuple):
-    """One file to check: its name in reports, where to read it, which checker."""
-
-    path: str
-    location: str
-    checker: int = 0
-    source: SourceFile | None = None  # text already read (standard input)
-
-
-@dataclass(frozen=True)
-class WorkerState:
-    """What every worker needs, sent once: the compiled checkers and the run's options."""
-
-    checkers: tuple[Checker, ...]
-    encoding: str | None = None
-    focus: EntryFocus | None = None
-    max_file_bytes: int = MAX_FILE_BYTES
 
 
 def default_jobs() -> int:
@@ -96,56 +68,6 @@ def tasks_for(paths: Iterable[str], checker: int = 0, read_stdin: bool = True) -
             yield Task("<stdin>", "-", checker, decode(data, "<stdin>"))
         else:
             yield Task(path, path, checker)
-
-
-def check_task(state: WorkerState, task: Task) -> BatchItem:
-    """Check one file; whatever goes wrong with it becomes a `FileError`."""
-    try:
-        source = task.source or _read(task, state)
-        if state.focus is not None and not state.focus.mentioned_in(source.text):
-            return FileSkipped(task.path)
-        result = state.checkers[task.checker].check_source(source)
-        if state.focus is not None:
-            result = state.focus.keep(result)
-    except TermcheckError as exc:
-        return file_error(task, str(exc))
-    except RecursionError:
-        return file_error(task, f"{task.path}: too deeply nested to check")
-    except MemoryError:
-        return file_error(task, f"{task.path}: not enough memory to check it")
-    except Exception as exc:  # one bad file never stops the batch
-        return file_error(task, f"{task.path}: internal error: {type(exc).__name__}: {exc}")
-    return _portable(result)
-
-
-def file_error(task: Task, message: str) -> FileError:
-    """The error as one printable line (a file name or an exception may hold anything)."""
-    lines = message.strip().splitlines()
-    return FileError(task.path, printable(lines[0] if lines else f"{task.path}: cannot be checked"))
-
-
-def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
-    return [check_task(state, task) for task in tasks]
-
-
-def _read(task: Task, state: WorkerState) -> SourceFile:
-    if isinstance(task.location, Unreadable):
-        raise InputError(task.location.reason, task.path)
-    try:
-        source = read_source(task.location, state.encoding, state.max_file_bytes)
-    except InputError as exc:
-        raise InputError(exc.message, task.path, exc.line, exc.column) from None
-    # A check needs the text, not the bytes (a Word file's reader reads its bytes).
-    raw = source.raw if source.is_archive else None
-    return replace(source, path=task.path, raw=raw)
-
-
-def _portable(result: Result) -> Result:
-    """The result without the file's bytes: reports need the text, not the bytes, and the
-    bytes would double what travels back from a worker."""
-    if result.source.raw is None:
-        return result
-    return replace(result, source=replace(result.source, raw=None))
 
 
 # -- running -------------------------------------------------------------------------------

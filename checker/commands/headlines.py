@@ -10,12 +10,16 @@ import typer
 from checker.commands.usage import choice, command, number
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
-FORMATS = ("text", "json")
+# text and json are the headline report (with scores); the others are the copy checks'
+# reporters, with each finding at its line and column in the pair file.
+FORMATS = ("text", "json", "concise", "jsonl", "sarif", "junit", "github")
 
 DESCRIPTION = """Check headline translations: glossary terms, names, numbers and leftover CJK
 in the English, with chrF, BLEU, TER and term scores.
 
-FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX.
+FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX. The text and json reports
+show every pair with its scores; concise, jsonl, sarif, junit and github place each finding
+at its line and column in the pair file.
 
 exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."""
 
@@ -27,6 +31,8 @@ EXAMPLES = (
     "termcheck headlines pairs.tsv --spm-corpus corpus.txt --style family-first",
     "termcheck headlines pairs.tsv --no-bundled -g desk.yaml",
     "termcheck headlines chapters.tsv --terms hkma-terms.tsv --metrics chrf++,bleu",
+    "termcheck headlines pairs.tsv --select HL --ignore HL008 --format sarif -o pairs.sarif",
+    "termcheck headlines big5-pairs.csv --encoding big5 --format concise",
 )
 
 
@@ -60,7 +66,8 @@ def headlines_command(
             "--format",
             metavar="FORMAT",
             parser=choice(FORMATS),
-            help="report format: text or json (default: text)",
+            help="report format: text, json, concise, jsonl, sarif, junit or github "
+            "(default: text)",
         ),
     ] = "text",
     reference_lang: Annotated[
@@ -136,6 +143,31 @@ def headlines_command(
             help="the scores to compute, e.g. chrf,chrf++,bleu,ter (default: all)",
         ),
     ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="only these codes or prefixes (HL001,TM); repeatable",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="skip these codes or prefixes (HL008); repeatable",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="encoding of TSV, CSV and JSON Lines pair files (default: detected; XLIFF "
+            "and TMX declare their own)",
+        ),
+    ] = None,
     terms: Annotated[
         str | None,
         typer.Option(
@@ -152,19 +184,23 @@ def headlines_command(
 
 def run(args: SimpleNamespace) -> int:
     from checker.cache import GlossaryCache
+    from checker.commands.check import codes
     from checker.dates import date_option
+    from checker.engine import Selection
     from checker.glossary.loader import run_glossaries
     from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
     from checker.headline.dictionary import read_dictionary, with_dictionary
     from checker.headline.metrics import metric_names
     from checker.headline.pair_files import read_pair_files
+    from checker.headline.placed import placed_results
     from checker.headline.report import write_json, write_text
     from checker.headline.subword import cache_dir, subword_model
     from checker.model import Severity
     from checker.output import open_output
+    from checker.reporters import REPORTERS
     from checker.style import load_style
 
-    writer = {"text": write_text, "json": write_json}[args.output_format]
+    selection = Selection(codes(args.select) or (), codes(args.ignore) or ())
     try:
         threshold = Severity.parse(args.fail_on)
     except ValueError as exc:
@@ -176,7 +212,7 @@ def run(args: SimpleNamespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--metrics: {exc}") from None
     story_date = date_option(args.date)
-    pair_files = read_pair_files(args.files, args.reference_lang)
+    pair_files = read_pair_files(args.files, args.reference_lang, args.encoding)
     if args.terms is not None:
         dictionary, skipped = read_dictionary(args.terms)
         pair_files = with_dictionary(pair_files, dictionary, args.terms, skipped)
@@ -189,12 +225,17 @@ def run(args: SimpleNamespace) -> int:
             DEFAULT_CHRF_THRESHOLD if args.chrf_threshold is None else args.chrf_threshold
         ),
         subword=subword_model(compiled.glossary, args.spm_model, args.spm_corpus, cache_dir()),
+        selection=selection,
         index=compiled.index,
         metrics=chosen,
     )
     report = checker.check_files(pair_files)
     with open_output(args.output) as out:
-        writer(report, out)
+        if args.output_format in ("text", "json"):
+            (write_text if args.output_format == "text" else write_json)(report, out)
+        else:
+            placed = placed_results(report, "--date" if args.date else "today")
+            REPORTERS[args.output_format](placed, out)
     if any(f.skipped for f in report.files):
         return EXIT_ERROR  # records were left out: the report says which and why
     failing = any(f.severity >= threshold for f in report.findings)

@@ -39,6 +39,7 @@ def rules_command(
     ] = "text",
 ) -> int:
     """List every rule: code, name, default severity and summary."""
+    from checker.explain import explain_text
     from checker.rules import doc_sections, iter_rules
 
     if output_format == "md":
@@ -51,30 +52,11 @@ def rules_command(
     return EXIT_CLEAN
 
 
-def explain_text(code: str, markdown: bool = False) -> str:
-    from checker.rules import REGISTRY, doc_sections
-
-    rule = REGISTRY[code]
-    sections = doc_sections(rule)
-    head = f"{rule.code} {rule.name} (default severity: {rule.default_severity.label})"
-    lines = [f"## {head}" if markdown else head, "", sections["summary"]]
-    for name in ("why", "bad", "good", "fix safety"):
-        if sections.get(name):
-            lines += ["", f"### {name.capitalize()}" if markdown else f"{name.capitalize()}:"]
-            body = sections[name]
-            if markdown and name in ("bad", "good"):
-                lines += ["```", body, "```"]
-            else:
-                lines += [
-                    "    " + ln if name in ("bad", "good") else ln for ln in body.splitlines()
-                ]
-    return "\n".join(lines) + "\n"
-
-
 def explain_command(
     code: Annotated[str, typer.Argument(metavar="CODE", help="a rule code or name")],
 ) -> int:
     """Explain a rule: why, a bad and a good example, and how safe its fix is."""
+    from checker.explain import explain_text
     from checker.rules import code_for
 
     resolved = code_for(code)

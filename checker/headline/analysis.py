@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checker.headline.alignment import TermAlignment
-from checker.headline.metrics import PairScores
-from checker.headline.numbers import NumberComparison
-from checker.headline.pairs import HeadlinePair
-from checker.headline.source_terms import SourceTerm
-from checker.match.index import TermIndex
+# Types only: the rule registry imports the headline rules, which name this class, and
+# must not load the metrics (sacrebleu, sentencepiece) or the alignment at import.
+if TYPE_CHECKING:
+    from checker.headline.alignment import TermAlignment
+    from checker.headline.metrics import PairScores
+    from checker.headline.numbers import NumberComparison
+    from checker.headline.pairs import HeadlinePair
+    from checker.headline.source_terms import SourceTerm
+    from checker.match.index import TermIndex
 
 SOURCE = "source"
 TRANSLATION = "translation"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,13 +25,17 @@ PAIR_SUFFIXES = {
 }
 
 
-def read_pair_file(path: str | Path, reference_lang: str | None = None) -> PairFile:
+def read_pair_file(
+    path: str | Path, reference_lang: str | None = None, encoding: str | None = None
+) -> PairFile:
+    """The pairs of one file. `encoding` is the text's (TSV, CSV, JSON Lines: default
+    detected); XLIFF and TMX declare their own."""
     name = str(path)
     kind = PAIR_SUFFIXES.get(Path(name).suffix.lower())
     if kind is None:
         known = ", ".join(sorted(PAIR_SUFFIXES))
         raise InputError(f"unknown pair file type (use one of {known})", name)
-    source = read_source(name)
+    source = read_source(name, encoding)
     if kind in ("xliff", "tmx"):
         data = source.raw if source.raw is not None else source.text.encode("utf-8")
         result = read_xliff(data, name) if kind == "xliff" else read_tmx(data, name, reference_lang)
@@ -44,10 +49,10 @@ def read_pair_file(path: str | Path, reference_lang: str | None = None) -> PairF
             raise InputError(f"no headline pairs found: {first.message}", name, first.line)
         why = "; ".join(result.warnings)
         raise InputError("no headline pairs found" + (f" ({why})" if why else ""), name)
-    return result
+    return dataclasses.replace(result, text=source)
 
 
 def read_pair_files(
-    paths: Sequence[str | Path], reference_lang: str | None = None
+    paths: Sequence[str | Path], reference_lang: str | None = None, encoding: str | None = None
 ) -> list[PairFile]:
-    return [read_pair_file(p, reference_lang) for p in paths]
+    return [read_pair_file(p, reference_lang, encoding) for p in paths]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.headline.language import detect_source_lang, has_cjk, looks_english, normalize_lang
+from checker.source import SourceFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class PairFile:
     pairs: tuple[HeadlinePair, ...]
     warnings: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()  # records, or parts of one, left out
+    text: SourceFile | None = None  # the file as read, where findings are placed
 
 
 @dataclass(frozen=True)

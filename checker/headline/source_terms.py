@@ -12,11 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
-from checker.headline.pairs import PairTerm
 from checker.match.fold import fold_width
 from checker.match.index import Match, TermIndex, script_variants
+
+if TYPE_CHECKING:  # the pair readers are not needed to register the pair rules
+    from checker.headline.pairs import PairTerm
 
 PAIR_TERMS = "<pair terms>"
 _STRADDLE_WINDOW = 32  # characters after a match searched for a form overlapping its end

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker import __version__
-from checker.commands.rules import explain_text
 from checker.engine import Result
+from checker.explain import explain_text
 from checker.model import Applicability, Edit, Finding, Related, Severity
 from checker.printable import encodable
 from checker.reporters.common import finding_text, position

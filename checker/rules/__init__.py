@@ -1,5 +1,7 @@
-"""The rule registry: every family module is imported here, explicitly."""
+"""The rule registry: every family module is imported here, explicitly, the pair rules
+(HL, over a source and its translation) with the copy rules."""
 
+from checker.headline import rules as headline
 from checker.rules import invisible, mechanics, meta, names, style, terms, titles
 from checker.rules.base import (
     REGISTRY,
@@ -18,6 +20,7 @@ __all__ = [
     "code_for",
     "doc_sections",
     "examples",
+    "headline",
     "invisible",
     "iter_rules",
     "mechanics",

@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from checker.batch import BatchItem, Task, WorkerState, check_chunk, file_error
 from checker.errors import UsageError
+from checker.file_task import BatchItem, Task, WorkerState, check_chunk, file_error
 
 LOCAL_PREFIX = "local:"
 _CHUNKS_PER_WORKER = 3

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.commands.rules import explain_text
 from checker.document import Document, Segment, SegmentKind
 from checker.engine import Checker, Selection
+from checker.explain import explain_text
 from checker.readers import reader_for
 from checker.rules import REGISTRY, DocumentRule
 from checker.source import decode
