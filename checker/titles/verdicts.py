@@ -54,8 +54,12 @@ class TitleVerdict:
 
     @property
     def holder(self) -> Entry | None:
-        """The one person who held the title on the date, when the name is wrong."""
-        return self.holders[0] if self.names_wrong_person else None
+        """The one person who held the title for certain on the date, when the title is
+        another person's (TT002) or one the named person no longer held (TT003): the
+        name the title calls for."""
+        if self.verdict in (Verdict.OTHER_HOLDER, Verdict.STALE) and len(self.holders) == 1:
+            return self.holders[0]
+        return None
 
 
 def judge(
@@ -134,7 +138,8 @@ def current_title(
     """A title given as the person's own on the date: held; stale (TT003: a tenure of it
     ended before, and the glossary knows the person did not hold it again: their posts or
     the office's holders are complete on the date, or another held it for certain);
-    held by someone else (TT002: a single-holder office another held for certain); not
+    held by someone else (TT002: a single-holder office another held for certain); a
+    stale or another's title names the one who held it for certain on the date; not
     held (TT001: the person's posts or the office's holders are complete on the date).
     Anything else is unknown: an unknown start or end never counts as held or not."""
     person = mention.person
@@ -149,7 +154,14 @@ def current_title(
     ended = tuple(t for t in mine if t.ended_before(when.first))
     if ended and not possibly and (complete or others):
         return TitleVerdict(
-            mention, title, Verdict.STALE, current, ended, unconfirmed=unconfirmed, when=when
+            mention,
+            title,
+            Verdict.STALE,
+            current,
+            ended,
+            holders=tuple(h.person for h in others),
+            unconfirmed=unconfirmed or any(h.tenure.status != "confirmed" for h in others),
+            when=when,
         )
     if others:
         return TitleVerdict(
