@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from checker.glossary.model import Entry, Role
+from checker.glossary.model import Entry, Kind, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
 from checker.sentences import is_sentence_start
@@ -341,6 +341,8 @@ class TitleFinder:
         offices = self._offices_named(content, country, mention.person)
         if offices and self._foreign_words(text, offices):
             offices = ()
+        if offices:
+            offices = self._of_organizations_named(text, offices)
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
             generic = content[0]
@@ -368,6 +370,26 @@ class TitleFinder:
                 return True
         return False
 
+    def _of_organizations_named(self, text: str, offices: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """Of the offices a phrase names, those of the organizations it names, if it names
+        any: "Liberal Democratic Party General Secretary" is no Communist Party office,
+        "Komeito Secretary General" not the UN's. An organization's units are named by its
+        id and theirs ("mfa-prc" → "mfa-prc-press-department")."""
+        named = {
+            entry.id
+            for match in self.index.find(text)
+            for entry in self.index.entries_of(match)
+            if entry.kind is Kind.ORGANIZATION
+        }
+        if not named:
+            return offices
+        return tuple(
+            office
+            for office in offices
+            if office.organization is None
+            or any(_same_body(office.organization, organization) for organization in named)
+        )
+
     def _offices_named(
         self, content: list[str], country: str | None, person: Entry | None
     ) -> tuple[Entry, ...]:
@@ -376,6 +398,11 @@ class TitleFinder:
         for i in self.index.offices_named(frozenset(content), country, held):
             best.add(i, self.index.entries[i])
         return tuple(best.entries)
+
+
+def _same_body(one: str, other: str) -> bool:
+    """The two organization ids are one body, or one is a unit of the other."""
+    return one == other or one.startswith(other + "-") or other.startswith(one + "-")
 
 
 def _after_of(words: list[str], i: int) -> bool:
