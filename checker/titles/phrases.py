@@ -133,6 +133,17 @@ _CLAUSE_STARTS = frozenset(
         "with",
         "without",
         "also",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "became",
+        "served",
     }
 )
 _MAX_APPOSITION_WORDS = 16
