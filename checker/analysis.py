@@ -21,6 +21,7 @@ from checker.lexicon import (
     COMMON_JAPANESE_FAMILY_NAMES,
     COMMON_WORD_HOMOGRAPHS,
     CONNECTORS,
+    KINSHIP_WORDS,
     PAST_MARKERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -84,6 +85,8 @@ class PersonMention:
 
 
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+# The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
+_KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
 # How far before a name its given name may start: bounded, so that checking stays linear
 # in the length of a paragraph however many names it holds.
@@ -293,7 +296,11 @@ class DocumentAnalysis:
         elif self._title_holder(segment, start, end, person.family) is person:
             # A title the known person held on the date: another given name is a slip.
             kind, tie = NameKind.UNKNOWN_GIVEN, "title"
-        elif japanese and len(self.index.entries_with_family(person.family)) == 1:
+        elif (
+            japanese
+            and len(self.index.entries_with_family(person.family)) == 1
+            and not self._another_bearer(segment, start, end, person)
+        ):
             # Chinese family names are shared by millions: another given name is another
             # person. A Japanese family name one known person bears is worth a look; a
             # common one only a hint.
@@ -309,6 +316,22 @@ class DocumentAnalysis:
             )
         )
         return True
+
+    def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
+        """The words around the name say it is someone else of the family: a relative
+        ("his father, Shintaro Abe"), or the holder of an office the known person never
+        held ("then Japanese Prime Minister Eisaku Sato")."""
+        before = _KIN_BEFORE.search(segment.text, max(0, start - _NEIGHBOUR_REACH), start)
+        if before and before.group(1).lower() in KINSHIP_WORDS:
+            return True
+        probe = PersonMention(
+            segment, start, end, segment.text[start:end], person, NameKind.UNKNOWN_GIVEN, None
+        )
+        held = {t.office for t in person.tenures}
+        return any(
+            title.offices and not any(o.id in held for o in title.offices)
+            for title in self._titles(probe)
+        )
 
     def _tie_by_later_titles(self) -> None:
         """An unknown given name is tied to the known person when the story later calls
