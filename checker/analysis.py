@@ -320,16 +320,21 @@ class DocumentAnalysis:
     def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
         """The words around the name say it is someone else of the family: a relative
         ("his father, Shintaro Abe"), or the holder of an office the known person never
-        held ("then Japanese Prime Minister Eisaku Sato")."""
+        held ("then Japanese Prime Minister Eisaku Sato"): an office of one holder at a
+        time, whose holders the glossary follows, or any office where it lists the
+        person's posts on the date (a post of many holders may be missing otherwise)."""
         before = _KIN_BEFORE.search(segment.text, max(0, start - _NEIGHBOUR_REACH), start)
         if before and before.group(1).lower() in KINSHIP_WORDS:
             return True
+        complete = person.coverage is not None and person.coverage.covers(self.date)
         probe = PersonMention(
             segment, start, end, segment.text[start:end], person, NameKind.UNKNOWN_GIVEN, None
         )
         held = {t.office for t in person.tenures}
         return any(
-            title.offices and not any(o.id in held for o in title.offices)
+            title.offices
+            and not any(o.id in held for o in title.offices)
+            and (complete or all(o.holders == "single" for o in title.offices))
             for title in self._titles(probe)
         )
 
