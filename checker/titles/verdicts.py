@@ -102,16 +102,21 @@ def past_title(
     current: tuple[Tenure, ...],
     when: Period,
 ) -> TitleVerdict:
-    """TT005: "former"/"then" with an office the person never held (said only where the
-    glossary lists the person's posts completely on the date: an office's coverage says
-    nothing of the years before it), or ("former") still holds for certain."""
+    """TT005: "former"/"then" with an office the person never held, or ("former") still
+    holds for certain. "Never held" is said only where the glossary lists the person's
+    posts completely over the time the title speaks of: the sentence's date for a dated
+    "then"; otherwise any time before the date, so the posts must be listed since the
+    person came of age ("Former Prime Minister Junichiro Koizumi" in 2013 is right,
+    though the glossary lists his posts only from 2012). An office's coverage says
+    nothing of the years before it."""
     person = mention.person
     mine = _tenures_of(person, title)
     unconfirmed = any(t.status != "confirmed" for t in mine)
     known_until = glossary.known_until(person)
     ever = [t for t in mine if t.start is None or t.start.earliest <= when.last]
     still = [t for t in mine if t.certainly_held(when.first, known_until)]
-    if not ever and _covers(person, when):
+    speaks_of = when if title.dated is not None and title.past != "former" else None
+    if not ever and (_covers(person, speaks_of) if speaks_of else _covers_adult_life(person, when)):
         return TitleVerdict(
             mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed, when=when
         )
@@ -244,6 +249,22 @@ def _complete(glossary: Glossary, person: Entry, title: TitlePhrase, when: Perio
     """The glossary knows completely whether the person held the title's office over the
     period: the person's posts, or every named office's holders, are listed in full."""
     return _covers(person, when) or all(_covers(o, when) for o in title.offices)
+
+
+# The age from which a person's posts must be listed for "never held" to be said of any
+# time before a date.
+_AGE_OF_OFFICE = 20
+
+
+def _covers_adult_life(person: Entry, when: Period) -> bool:
+    """The glossary lists the person's posts from the year they turned twenty up to the
+    period (which needs their birth date)."""
+    if person.born is None or not _covers(person, when):
+        return False
+    assert person.coverage is not None
+    of_age = person.born.latest
+    of_age = of_age.replace(year=of_age.year + _AGE_OF_OFFICE, day=min(of_age.day, 28))
+    return person.coverage.start.earliest <= of_age
 
 
 def _covers(entry: Entry, when: Period) -> bool:
