@@ -107,7 +107,8 @@ class UnknownName:
     person: None = None
 
 
-_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
+# A word; a doubled hyphen is a dash between two words ("LIMA--Prime Minister").
+_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ](?:[\w'’]|-(?!-))*")
 _APPOSITION = re.compile(r",\s+")
 _CLAUSE_STARTS = frozenset(
     {
