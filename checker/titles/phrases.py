@@ -258,6 +258,10 @@ class TitleFinder:
                 if taken:
                     taken.append(word)
                 break
+            marker, _, rest = lower.partition("-")
+            if marker in ("then", "ex") and rest and self._title_word(rest):
+                taken.append(word)  # "then-Japanese prime minister": the past opens the title
+                break
             if (
                 raw[0].isupper()
                 or lower in TITLE_HEADS
@@ -278,7 +282,7 @@ class TitleFinder:
             return None
         if not taken:
             return None
-        if taken[0].group(0).lower().startswith("then-"):
+        if taken[0].group(0).lower().startswith(("then-", "ex-")):
             past = "then"
         return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
 
@@ -286,7 +290,7 @@ class TitleFinder:
         folded = title_words(word)
         if not folded:
             return False
-        token = folded[0].removeprefix("then-")
+        token = folded[0].removeprefix("then-").removeprefix("ex-")
         return (
             token in PAST_MARKERS
             or token in TITLE_HEADS
@@ -333,7 +337,7 @@ class TitleFinder:
         words = title_words(text)
         if past and words and words[0].split("-")[0] in PAST_MARKERS:
             words = words[1:]
-        words = [w[5:] if w.startswith("then-") else w for w in words]
+        words = [w.split("-", 1)[1] if w.startswith(("then-", "ex-")) else w for w in words]
         country = None
         content: list[str] = []
         for i, word in enumerate(words):
