@@ -468,7 +468,8 @@ class DocumentAnalysis:
                 surface = segment.text[first:last]
                 right = surface[: start - first] + right_part + surface[end - first :]
                 right = right.replace(n_word, other) if n_word != other else right
-                order = _order(surface, person)
+                # The order by where the slipped part stands, not by its spelling.
+                order = "family-first" if family == (start < n_start) else "given-first"
                 return PersonMention(
                     segment, first, last, surface, person, NameKind.NEAR_MISS, order,
                     right=right, tie="name",
