@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.analysis import DocumentAnalysis, NameKind, PersonMention
+from checker.lexicon import INSTITUTION_HEADS
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 
@@ -97,6 +100,8 @@ class NameOrder(DocumentRule):
         wanted_ja = analysis.style.japanese_name_order
         for mention in full:
             person = mention.person
+            if _names_an_institution(mention):
+                continue
             if person.is_japanese_name:
                 if mention.order == wanted_ja:
                     continue
@@ -125,6 +130,16 @@ class NameOrder(DocumentRule):
                 replacement=replacement,
                 entry=person,
             )
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)")
+
+
+def _names_an_institution(mention: PersonMention) -> bool:
+    """The name is part of an institution's own name ("the Abe Shinzo Research Center"):
+    its order is the institution's, not the writer's."""
+    after = _NEXT_WORD.match(mention.segment.text, mention.end)
+    return after is not None and after.group(1).lower() in INSTITUTION_HEADS
 
 
 def _first(order: str | None) -> str:
