@@ -16,10 +16,11 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.glossary.model import Entry, Glossary, Holding, Tenure
+from checker.glossary.model import Entry, Glossary, Holding, Role, Tenure
 from checker.lexicon import plausible_given_name
+from checker.match.index import title_words
 from checker.titles.dated import UNDATED, Period
-from checker.titles.phrases import TitlePhrase, UnknownName, rank_words
+from checker.titles.phrases import RANK_MODIFIERS, TitlePhrase, UnknownName, rank_words
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -168,7 +169,7 @@ def current_title(
             unconfirmed=unconfirmed or any(h.tenure.status != "confirmed" for h in others),
             when=when,
         )
-    if others:
+    if others and not _rank_slip(glossary, title, current):
         return TitleVerdict(
             mention,
             title,
@@ -180,11 +181,26 @@ def current_title(
         )
     if possibly:
         return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
-    if not complete:
+    if not complete and not others:
         return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
     return TitleVerdict(
         mention, title, Verdict.NOT_HELD, current, unconfirmed=unconfirmed, when=when
     )
+
+
+def _rank_slip(glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ...]) -> bool:
+    """The title is the person's own office on the date with a rank added ("Vice Foreign
+    Minister" for the foreign minister): the title, not the name, is wrong."""
+    written = _word_parts(title.text)
+    for tenure in current:
+        office = glossary.get(tenure.office)
+        if office is None:
+            continue
+        for form in office.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.BEFORE_NAME):
+            own = _word_parts(form.text)
+            if own and own < written and (written - own) & RANK_MODIFIERS:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -243,6 +259,11 @@ def other_holders(
         if (person is None or h.person.id != person.id)
         and _certain_throughout(h.tenure, when, glossary.known_until(h.person))
     ]
+
+
+def _word_parts(text: str) -> set[str]:
+    """A title's words, hyphened words taken apart ("vice-minister" → vice, minister)."""
+    return {part for word in title_words(text) for part in word.split("-") if part}
 
 
 def _complete(glossary: Glossary, person: Entry, title: TitlePhrase, when: Period) -> bool:
