@@ -154,6 +154,8 @@ def current_title(
     known_until = glossary.known_until(person)
     if any(_certain_throughout(t, when, known_until) for t in mine):
         return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
+    if _own_office_of_another_country(glossary, title, current):
+        return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
     others = other_holders(glossary, title, when, person)
     possibly = any(_possibly_within(t, when) for t in mine)
     complete = _complete(glossary, person, title, when)
@@ -186,6 +188,27 @@ def current_title(
     return TitleVerdict(
         mention, title, Verdict.NOT_HELD, current, unconfirmed=unconfirmed, when=when
     )
+
+
+def _own_office_of_another_country(
+    glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ...]
+) -> bool:
+    """A title that names no country and fits offices of several, which also fits in
+    words the person's own office of another country ("Minister of Foreign Affairs Lin
+    Chia-lung": Taiwan's, though the glossary knows that office by a shorter form)."""
+    if title.country is not None or len({o.country for o in title.offices}) < 2:
+        return False
+    written = _word_parts(title.text)
+    named = {o.country for o in title.offices}
+    for tenure in current:
+        office = glossary.get(tenure.office)
+        if office is None or office.country in named:
+            continue
+        for form in office.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.BEFORE_NAME):
+            own = _word_parts(form.text)
+            if own and own <= written:
+                return True
+    return False
 
 
 def _rank_slip(glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ...]) -> bool:
