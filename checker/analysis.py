@@ -33,6 +33,7 @@ from checker.match.fold import fold_form
 from checker.match.index import (
     Match,
     TermIndex,
+    title_words,
 )
 from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
 from checker.style import StyleProfile
@@ -506,6 +507,8 @@ class DocumentAnalysis:
         story's date, or the story naming the person elsewhere; None if nothing does."""
         person = mention.person
         for title in self._titles(mention):
+            if self._bare_head(title):
+                continue  # "Spokesperson Kuo": a word many offices share names no one
             held = {o.id for o in title.offices}
             if title.past is None and any(
                 t.office in held and t.possibly_held(self.date) for t in person.tenures
@@ -514,6 +517,18 @@ class DocumentAnalysis:
         if person.id in named:
             return "named"
         return None
+
+    def _bare_head(self, title: TitlePhrase) -> bool:
+        """The title is a head word alone that the offices of several bodies share
+        ("Spokesperson"; not "Premier", one office's)."""
+        words = [
+            w
+            for w in title_words(title.text)
+            if w not in ("the", "a", "an") and w not in self.countries and w not in PAST_MARKERS
+        ]
+        if len(words) != 1 or words[0] not in TITLE_HEADS:
+            return False
+        return len(self.index.offices_named(frozenset(words), title.country, ())) > 1
 
     def _name_neighbour(
         self, segment: Segment, start: int, end: int
