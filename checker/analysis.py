@@ -367,8 +367,9 @@ class DocumentAnalysis:
                 mention.tie = "title"
 
     def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
-        """The known person of this family name who held, on the story's date, the title
-        written before or in apposition after [start, end)."""
+        """The known person of this family name who held, or may have held, on the story's
+        date the title written before or in apposition after [start, end) (a post still
+        held on the glossary's knowledge date may be held after it)."""
         bearers = self.index.entries_with_family(family)
         if not bearers:
             return None
@@ -380,7 +381,7 @@ class DocumentAnalysis:
             if title.past is not None:
                 continue
             for office in title.offices:
-                for holder in self.glossary.holders_on(office.id, self.date):
+                for holder in self.glossary.holders_on(office.id, self.date, certain=False):
                     if fold_name(holder.person.family or "") == fold_name(family):
                         return holder.person
         return None
