@@ -88,6 +88,9 @@ class PersonMention:
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 # The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
 _KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
+# "his Chinese counterpart" just before a name: the word before "counterpart" names the
+# country.
+_COUNTERPART = re.compile(r"\b([A-Z][a-z]+)\s+counterparts?,?[ \t\u00a0]+$")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
 # How far before a name its given name may start: bounded, so that checking stays linear
 # in the length of a paragraph however many names it holds.
@@ -227,16 +230,16 @@ class DocumentAnalysis:
                 end = max(match.end, token.end(1))
                 if not self._titled(segment, start, end):
                     return
-                holder = self._title_holder(segment, start, end, match.surface)
+                holder = self._tied_holder(segment, start, end, match.surface)
                 if holder is not None:
                     self._neighbour(segment, start, end, token.group(1), holder, order, covered)
                 return
 
     def _titled(self, segment: Segment, start: int, end: int) -> bool:
-        """A title word may stand just before the name, or an apposition after it: only
-        then can a title tie an unknown given name to a known person."""
+        """A title word may stand just before the name, or an apposition after it, or
+        "counterpart": only then can a title tie an unknown given name to a known person."""
         text = segment.text
-        if text.startswith(",", end):
+        if text.startswith(",", end) or _COUNTERPART.search(text, max(0, start - 48), start):
             return True
         before = text[max(0, start - _NEIGHBOUR_REACH) : start].split()
         word = before[-1].lower() if before else ""
@@ -294,7 +297,7 @@ class DocumentAnalysis:
             kind = NameKind.KNOWN
         elif _near_miss(seen, known, person.name_origin):
             kind = NameKind.NEAR_MISS
-        elif self._title_holder(segment, start, end, person.family) is person:
+        elif self._tied_holder(segment, start, end, person.family) is person:
             # A title the known person held on the date: another given name is a slip.
             kind, tie = NameKind.UNKNOWN_GIVEN, "title"
         elif (
@@ -365,6 +368,52 @@ class DocumentAnalysis:
             titled = last_titled.get(mention.person.id)
             if titled is not None and titled >= (order[id(mention.segment)], mention.end):
                 mention.tie = "title"
+
+    def _tied_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
+        """The known person of this family name a title ties the name to: their own, or
+        that of the person whose counterpart they are called."""
+        return self._title_holder(segment, start, end, family) or self._counterpart(
+            segment, start, family
+        )
+
+    def _counterpart(self, segment: Segment, start: int, family: str) -> Entry | None:
+        """The known person of this family name who, on the story's date, held (or may
+        have held) in the country named the post matching that of the titled person the
+        sentence names before ("Foreign Minister Yoshimasa Hayashi and his Chinese
+        counterpart Qin Gang"): the same head word and another word in common."""
+        text = segment.text
+        said = _COUNTERPART.search(text, max(0, start - 48), start)
+        if said is None:
+            return None
+        country = self.countries.get(said.group(1).lower())
+        bearers = self.index.entries_with_family(family)
+        if country is None or not bearers:
+            return None
+        sentence = max(0, text.rfind(". ", 0, said.start()) + 1)
+        named = [(p.start, p.person) for p in self._people_in(segment, sentence, said.start())]
+        named += [
+            (e.start, e.entry)  # a family name alone, read before short names are resolved
+            for e in self.entities
+            if e.segment is segment and sentence <= e.start and e.end <= said.start()
+            and e.entry is not None and e.entry.kind is Kind.PERSON
+        ]  # fmt: skip
+        if not named:
+            return None
+        anchor = max(named, key=lambda n: n[0])[1]
+        posts = [
+            o
+            for t in self.glossary.offices_held(anchor, self.date, certain=False)
+            if (o := self.glossary.get(t.office)) is not None and o.country != country
+        ]
+        for i in bearers:
+            bearer = self.index.entries[i]
+            for tenure in self.glossary.offices_held(bearer, self.date, certain=False):
+                office = self.glossary.get(tenure.office)
+                if office is None or office.country != country:
+                    continue
+                if any(_same_post(office, post) for post in posts):
+                    return bearer
+        return None
 
     def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
         """The known person of this family name who held, or may have held, on the story's
@@ -712,6 +761,15 @@ class _Spans:
         low = bisect.bisect_left(self._spans, (start - self._LONGEST, 0))
         high = bisect.bisect_left(self._spans, (end, 0))
         return [(s, e) for s, e in self._spans[low:high] if s < end and start < e]
+
+
+def _same_post(one: Entry, other: Entry) -> bool:
+    """Two offices are the same post in two governments: their titles share the head word
+    and another word ("Foreign Minister"; "Director-General ... Asian ... Affairs")."""
+    words = {w for p in title_words(one.before_name) for w in p.split("-")} - CONNECTORS
+    others = {w for p in title_words(other.before_name) for w in p.split("-")} - CONNECTORS
+    shared = words & others
+    return bool(shared & TITLE_HEADS) and bool(shared - TITLE_HEADS)
 
 
 def _is_acronym(text: str) -> bool:
