@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.document import Document, Segment
-from checker.glossary.model import Entry, Form, Glossary, Kind, Role
+from checker.glossary.model import Entry, Form, Glossary, Holding, Kind, Role
 from checker.lexicon import (
     COMMON_JAPANESE_FAMILY_NAMES,
     COMMON_WORD_HOMOGRAPHS,
@@ -427,13 +427,27 @@ class DocumentAnalysis:
             NameKind.UNKNOWN_GIVEN, None,
         )  # fmt: skip
         for title in self._titles(probe):
-            if title.past is not None:
-                continue
             for office in title.offices:
-                for holder in self.glossary.holders_on(office.id, self.date, certain=False):
+                for holder in self._holders_meant(title, office):
                     if fold_name(holder.person.family or "") == fold_name(family):
                         return holder.person
         return None
+
+    def _holders_meant(self, title: TitlePhrase, office: Entry) -> list[Holding]:
+        """Who may be meant by the title: the holders on the story's date; for a past
+        title ("former", "then"), anyone who held the office before it (within the
+        sentence's period, when it names one)."""
+        if title.past is None:
+            return self.glossary.holders_on(office.id, self.date, certain=False)
+        period = title.dated if title.past != "former" and title.dated else None
+        last = period.last if period else self.date
+        first = period.first if period else dt.date.min
+        return [
+            h
+            for h in self.glossary.holdings.get(office.id, ())
+            if (h.tenure.start is None or h.tenure.start.earliest <= last)
+            and (h.tenure.end is None or h.tenure.end.latest >= first)
+        ]
 
     def _resolve_short_mentions(self) -> None:
         """A family name alone names the one person of that family named in full."""
