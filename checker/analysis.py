@@ -86,6 +86,8 @@ class PersonMention:
 
 
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+# An apposition that describes the person named: ", a Beijing shopkeeper".
+_DESCRIBED = re.compile(r",[ \t\u00a0]+(?:a|an)[ \t\u00a0]")
 # The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
 _KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
 # "his Chinese counterpart" just before a name: the word before "counterpart" names the
@@ -301,15 +303,15 @@ class DocumentAnalysis:
             # A title the known person held on the date: another given name is a slip.
             kind, tie = NameKind.UNKNOWN_GIVEN, "title"
         elif (
-            japanese
-            and len(self.index.entries_with_family(person.family)) == 1
+            len(self.index.entries_with_family(person.family)) == 1
+            and person.name_origin in ("japanese", "chinese")
             and not self._another_bearer(segment, start, end, person)
         ):
-            # Chinese family names are shared by millions: another given name is another
-            # person. A Japanese family name one known person bears is worth a look; a
-            # common one only a hint.
+            # A Japanese family name one known person bears is worth a look; a common one
+            # only a hint. Chinese family names are shared by millions: another given name
+            # is a hint naming the one known bearer at most.
             kind = NameKind.UNKNOWN_GIVEN
-            common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
+            common = not japanese or person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
             tie = None if common else "rare family name"
         else:
             return False
@@ -323,13 +325,17 @@ class DocumentAnalysis:
 
     def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
         """The words around the name say it is someone else of the family: a relative
-        ("his father, Shintaro Abe"), or the holder of an office the known person never
+        ("his father, Shintaro Abe"), someone an apposition describes ("Wang Jianguo, a
+        Beijing shopkeeper": a title there ties the name before this is asked), or the
+        holder of an office the known person never
         held ("then Japanese Prime Minister Eisaku Sato"): an office of one holder at a
         time, whose holders the glossary follows, or any office where it lists the
         person's posts on the date (a post of many holders may be missing otherwise)."""
         before = _KIN_BEFORE.search(segment.text, max(0, start - _NEIGHBOUR_REACH), start)
         if before and before.group(1).lower() in KINSHIP_WORDS:
             return True
+        if _DESCRIBED.match(segment.text, end):
+            return True  # "Wang Jianguo, a Beijing shopkeeper": the story says who he is
         complete = person.coverage is not None and person.coverage.covers(self.date)
         probe = PersonMention(
             segment, start, end, segment.text[start:end], person, NameKind.UNKNOWN_GIVEN, None
