@@ -303,15 +303,16 @@ class DocumentAnalysis:
             # A title the known person held on the date: another given name is a slip.
             kind, tie = NameKind.UNKNOWN_GIVEN, "title"
         elif (
-            len(self.index.entries_with_family(person.family)) == 1
-            and person.name_origin in ("japanese", "chinese")
+            japanese
+            and len(self.index.entries_with_family(person.family)) == 1
             and not self._another_bearer(segment, start, end, person)
         ):
-            # A Japanese family name one known person bears is worth a look; a common one
-            # only a hint. Chinese family names are shared by millions: another given name
-            # is a hint naming the one known bearer at most.
+            # Chinese family names are shared by millions: another given name is another
+            # person (real copy names many officials the glossary does not list). A
+            # Japanese family name one known person bears is worth a look; a common one
+            # only a hint.
             kind = NameKind.UNKNOWN_GIVEN
-            common = not japanese or person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
+            common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
             tie = None if common else "rare family name"
         else:
             return False
