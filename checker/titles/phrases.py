@@ -244,7 +244,7 @@ class TitleFinder:
         words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
         taken: list[re.Match[str]] = []
         past = None
-        edge = mention.start
+        edge = _apposed_title_end(text, mention.start, mention.end)
         others = self._people_in(mention.segment, line_start, mention.start)
         for word in reversed(words):
             if text[word.end() : edge].strip(" \t"):
@@ -414,6 +414,14 @@ class TitleFinder:
         for i in self.index.offices_named(frozenset(content), country, held):
             best.add(i, self.index.entries[i])
         return tuple(best.entries)
+
+
+def _apposed_title_end(text: str, start: int, end: int) -> int:
+    """Where the title before a name ends: right before it, or before the comma of a name
+    set off by commas after its title ("China's Consul General in Osaka, Xue Jian, ...")."""
+    if text[max(0, start - 2) : start] == ", " and text.startswith(",", end):
+        return start - 2
+    return start
 
 
 def _same_body(one: str, other: str) -> bool:
