@@ -262,8 +262,9 @@ class TitleFinder:
             if marker in ("then", "ex") and rest and self._title_word(rest):
                 taken.append(word)  # "then-Japanese prime minister": the past opens the title
                 break
-            if taken and taken[-1].group(0).lower() in CONNECTORS and not self._title_word(raw):
-                break  # "President Yoon Suk Yeol and Japanese Prime Minister": a name ends it
+            if taken and raw[0].isupper() and not self._title_word(raw):
+                break  # "President Yoon Suk Yeol and Prime Minister", "Protest Against Prime
+                # Minister" in a title-case headline: a capitalized word of no title ends it
             if (
                 raw[0].isupper()
                 or lower in TITLE_HEADS
