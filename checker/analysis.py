@@ -87,7 +87,7 @@ class PersonMention:
 
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 # An apposition that describes the person named: ", a Beijing shopkeeper".
-_DESCRIBED = re.compile(r",[ \t\u00a0]+(?:a|an)[ \t\u00a0]")
+_DESCRIBED = re.compile(r",[ \t\u00a0]+(?:a|an)[ \t\u00a0]([^,.;:()]*)")
 # The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
 _KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
 # "his Chinese counterpart" just before a name: the word before "counterpart" names the
@@ -335,7 +335,8 @@ class DocumentAnalysis:
         before = _KIN_BEFORE.search(segment.text, max(0, start - _NEIGHBOUR_REACH), start)
         if before and before.group(1).lower() in KINSHIP_WORDS:
             return True
-        if _DESCRIBED.match(segment.text, end):
+        described = _DESCRIBED.match(segment.text, end)
+        if described and not set(title_words(described.group(1))) & TITLE_HEADS:
             return True  # "Wang Jianguo, a Beijing shopkeeper": the story says who he is
         complete = person.coverage is not None and person.coverage.covers(self.date)
         probe = PersonMention(
@@ -386,7 +387,7 @@ class DocumentAnalysis:
     def _counterpart(self, segment: Segment, start: int, family: str) -> Entry | None:
         """The known person of this family name who, on the story's date, held (or may
         have held) in the country named the post matching that of the titled person the
-        sentence names before ("Foreign Minister Yoshimasa Hayashi and his Chinese
+        paragraph names last before it ("Foreign Minister Yoshimasa Hayashi and his Chinese
         counterpart Qin Gang"): the same head word and another word in common."""
         text = segment.text
         said = _COUNTERPART.search(text, max(0, start - 48), start)
@@ -396,12 +397,13 @@ class DocumentAnalysis:
         bearers = self.index.entries_with_family(family)
         if country is None or not bearers:
             return None
-        sentence = max(0, text.rfind(". ", 0, said.start()) + 1)
-        named = [(p.start, p.person) for p in self._people_in(segment, sentence, said.start())]
+        # The person last named before it in the paragraph ("Kanai ... However, his
+        # Chinese counterpart ...").
+        named = [(p.start, p.person) for p in self._people_in(segment, 0, said.start())]
         named += [
             (e.start, e.entry)  # a family name alone, read before short names are resolved
             for e in self.entities
-            if e.segment is segment and sentence <= e.start and e.end <= said.start()
+            if e.segment is segment and e.end <= said.start()
             and e.entry is not None and e.entry.kind is Kind.PERSON
         ]  # fmt: skip
         if not named:
