@@ -788,11 +788,23 @@ class _Spans:
 
 def _same_post(one: Entry, other: Entry) -> bool:
     """Two offices are the same post in two governments: their titles share the head word
-    and another word ("Foreign Minister"; "Director-General ... Asian ... Affairs")."""
-    words = {w for p in title_words(one.before_name) for w in p.split("-")} - CONNECTORS
-    others = {w for p in title_words(other.before_name) for w in p.split("-")} - CONNECTORS
+    and another word ("Foreign Minister"; "Director-General ... Asian ... Affairs"; a
+    premier is a prime minister)."""
+    words, others = _post_words(one), _post_words(other)
     shared = words & others
     return bool(shared & TITLE_HEADS) and bool(shared - TITLE_HEADS)
+
+
+# One post under two names: China's premier is its prime minister.
+_POST_SYNONYMS = {"premier": ("prime", "minister")}
+
+
+def _post_words(office: Entry) -> set[str]:
+    words = {w for p in title_words(office.before_name) for w in p.split("-")} - CONNECTORS
+    for word, same in _POST_SYNONYMS.items():
+        if word in words:
+            words.update(same)
+    return words
 
 
 def _is_acronym(text: str) -> bool:
