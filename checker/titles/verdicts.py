@@ -271,7 +271,9 @@ def other_holders(
     title names one office with a single holder: a known fact that rules the person
     out. For a person the glossary does not know (`person` None) the office's holders
     must also be complete over the period."""
-    if len(title.offices) != 1:
+    if len(title.offices) > 1:
+        return _holders_of_all(glossary, title, when, person) if person else []
+    if not title.offices:
         return []
     office = title.offices[0]
     if office.holders != "single" or (person is None and not _covers(office, when)):
@@ -287,6 +289,32 @@ def other_holders(
 def _word_parts(text: str) -> set[str]:
     """A title's words, hyphened words taken apart ("vice-minister" → vice, minister)."""
     return {part for word in title_words(text) for part in word.split("-") if part}
+
+
+def _holders_of_all(
+    glossary: Glossary, title: TitlePhrase, when: Period, person: Entry
+) -> list[Holding]:
+    """For a title of several offices ("State Councilor and Foreign Minister"): the one
+    other person who held its single-holder offices for certain throughout the period and
+    may have held the others."""
+    singles = [o for o in title.offices if o.holders == "single"]
+    found: dict[str, Holding] = {}
+    for office in singles:
+        held = [
+            h
+            for h in glossary.holdings.get(office.id, ())
+            if h.person.id != person.id
+            and _certain_throughout(h.tenure, when, glossary.known_until(h.person))
+        ]
+        if len(held) != 1:
+            return []
+        found.setdefault(held[0].person.id, held[0])
+    if len(found) != 1:
+        return []
+    (holding,) = found.values()
+    others = {o.id for o in title.offices} - {o.id for o in singles}
+    possibly = {t.office for t in holding.person.tenures if _possibly_within(t, when)}
+    return [holding] if others <= possibly else []
 
 
 def _complete(glossary: Glossary, person: Entry, title: TitlePhrase, when: Period) -> bool:
