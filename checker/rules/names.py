@@ -68,6 +68,24 @@ class UnknownGivenName(DocumentRule):
                 entry=person,
                 severity=_TIE_SEVERITY.get(mention.tie or "", Severity.INFO),
             )
+        for unknown in analysis.unknown_name_verdicts:
+            if not unknown.given_name_slip:
+                continue
+            name, holder = unknown.name, unknown.holder
+            given = next(w for w in name.surface.split() if w != holder.family)
+            report(
+                name.segment,
+                name.start,
+                name.end,
+                f"'{name.surface}': the glossary knows no {holder.family} with the given name "
+                f"'{given}'; did you mean {holder.en}, who held '{unknown.title.text}' "
+                f"({unknown.when})?",
+                replacement=analysis.render_name(holder),
+                applicability=(
+                    Applicability.DISPLAY_ONLY if unknown.unconfirmed else Applicability.UNSAFE
+                ),
+                entry=holder,
+            )
 
 
 # How sure NM001 is, by what ties the name to the known person: a title the person held

@@ -191,6 +191,8 @@ class TitleOtherHolder(_TitleRule):
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         super().check(analysis, report)
         for unknown in analysis.unknown_name_verdicts:
+            if unknown.given_name_slip:
+                continue  # a wrong given name: NM001
             title, name = unknown.title, unknown.name
             report(
                 name.segment,

@@ -237,6 +237,20 @@ class UnknownNameVerdict:
     when: Period
     unconfirmed: bool
 
+    @property
+    def given_name_slip(self) -> bool:
+        """The name is the holder's family name with another given name ("Chinese
+        Ambassador to Japan Cheng Jianguo" for Cheng Yonghua): the given name is wrong
+        (NM001), not the person (TT002)."""
+        family = self.holder.family
+        words = self.name.surface.split()
+        return (
+            family is not None
+            and len(words) == 2
+            and family in (words[0], words[-1])
+            and self.holder.en != self.name.surface
+        )
+
 
 def unknown_name_title(
     glossary: Glossary, story_date: dt.date, name: UnknownName, title: TitlePhrase
