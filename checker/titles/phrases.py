@@ -174,8 +174,13 @@ _SENTENCE_OPENERS = (
 )
 # Two or three capitalized words after a title: a name ("Taro Yamada", "Wang Jianguo").
 _UNKNOWN_NAME = re.compile(
-    r"[ \t]+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b"
-    r"(?![ \t]*[A-Z])"
+    r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
+    r"\b(?![ \t]*[A-Z])"
+)
+# The same name set off by commas after the office and its country, where the title ends.
+_APPOSED_UNKNOWN_NAME = re.compile(
+    r"(?P<country>(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*)?),[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),"
 )
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _APPOSITION_END = re.compile(
@@ -208,19 +213,24 @@ class TitleFinder:
         self, segment: Segment, offices: list[tuple[int, int]]
     ) -> Iterator[tuple[UnknownName, TitlePhrase]]:
         """Names the glossary does not know written directly after an office's form
-        ("Chief Cabinet Secretary Taro Yamada"), with the title before them. `offices`:
-        the spans of office forms found in the segment."""
+        ("Chief Cabinet Secretary Taro Yamada"), or set off by commas after it and its
+        country ("Chief Cabinet Secretary of Japan, Tsuboi Minoru, said"), with the title
+        before them. `offices`: the spans of office forms found in the segment."""
         text = segment.text
         for _, office_end in offices:
             found = _UNKNOWN_NAME.match(text, office_end)
+            title_end = office_end
             if found is None:
-                continue
-            start, end = found.span(1)
-            if self._people_in(segment, start, end) or self.index.find_latin(found.group(1)):
+                found = _APPOSED_UNKNOWN_NAME.match(text, office_end)
+                if found is None:
+                    continue
+                title_end = found.end("country")
+            start, end = found.span("name")
+            if self._people_in(segment, start, end) or self.index.find_latin(found.group("name")):
                 continue  # a known name, or a glossary form ("Premier Li", "Minister Wang")
-            name = UnknownName(segment, start, end, found.group(1))
+            name = UnknownName(segment, start, end, found.group("name"))
             title = self._title_before(name)
-            if title is None or title.end != office_end:
+            if title is None or title.end != title_end:
                 continue
             if self._qualified_by_unknown_word(text, title.start):
                 continue  # "British Prime Minister Keir Starmer": another country's
