@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.document import Document, Segment
-from checker.glossary.model import Entry, Form, Glossary, Kind, Role
+from checker.glossary.model import Entry, Form, Glossary, Holding, Kind, Role
 from checker.lexicon import (
     COMMON_JAPANESE_FAMILY_NAMES,
     COMMON_WORD_HOMOGRAPHS,
     CONNECTORS,
+    KINSHIP_WORDS,
     PAST_MARKERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -32,6 +33,7 @@ from checker.match.fold import fold_form
 from checker.match.index import (
     Match,
     TermIndex,
+    title_words,
 )
 from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
 from checker.style import StyleProfile
@@ -84,6 +86,13 @@ class PersonMention:
 
 
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+# An apposition that describes the person named: ", a Beijing shopkeeper".
+_DESCRIBED = re.compile(r",[ \t\u00a0]+(?:a|an)[ \t\u00a0]([^,.;:()]*)")
+# The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
+_KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
+# "his Chinese counterpart" just before a name: the word before "counterpart" names the
+# country.
+_COUNTERPART = re.compile(r"\b([A-Z][a-z]+)\s+counterparts?,?[ \t\u00a0]+$")
 _LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
 # How far before a name its given name may start: bounded, so that checking stays linear
 # in the length of a paragraph however many names it holds.
@@ -223,16 +232,16 @@ class DocumentAnalysis:
                 end = max(match.end, token.end(1))
                 if not self._titled(segment, start, end):
                     return
-                holder = self._title_holder(segment, start, end, match.surface)
+                holder = self._tied_holder(segment, start, end, match.surface)
                 if holder is not None:
                     self._neighbour(segment, start, end, token.group(1), holder, order, covered)
                 return
 
     def _titled(self, segment: Segment, start: int, end: int) -> bool:
-        """A title word may stand just before the name, or an apposition after it: only
-        then can a title tie an unknown given name to a known person."""
+        """A title word may stand just before the name, or an apposition after it, or
+        "counterpart": only then can a title tie an unknown given name to a known person."""
         text = segment.text
-        if text.startswith(",", end):
+        if text.startswith(",", end) or _COUNTERPART.search(text, max(0, start - 48), start):
             return True
         before = text[max(0, start - _NEIGHBOUR_REACH) : start].split()
         word = before[-1].lower() if before else ""
@@ -290,13 +299,18 @@ class DocumentAnalysis:
             kind = NameKind.KNOWN
         elif _near_miss(seen, known, person.name_origin):
             kind = NameKind.NEAR_MISS
-        elif self._title_holder(segment, start, end, person.family) is person:
+        elif self._tied_holder(segment, start, end, person.family) is person:
             # A title the known person held on the date: another given name is a slip.
             kind, tie = NameKind.UNKNOWN_GIVEN, "title"
-        elif japanese and len(self.index.entries_with_family(person.family)) == 1:
+        elif (
+            japanese
+            and len(self.index.entries_with_family(person.family)) == 1
+            and not self._another_bearer(segment, start, end, person)
+        ):
             # Chinese family names are shared by millions: another given name is another
-            # person. A Japanese family name one known person bears is worth a look; a
-            # common one only a hint.
+            # person (real copy names many officials the glossary does not list). A
+            # Japanese family name one known person bears is worth a look; a common one
+            # only a hint.
             kind = NameKind.UNKNOWN_GIVEN
             common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
             tie = None if common else "rare family name"
@@ -309,6 +323,32 @@ class DocumentAnalysis:
             )
         )
         return True
+
+    def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
+        """The words around the name say it is someone else of the family: a relative
+        ("his father, Shintaro Abe"), someone an apposition describes ("Wang Jianguo, a
+        Beijing shopkeeper": a title there ties the name before this is asked), or the
+        holder of an office the known person never
+        held ("then Japanese Prime Minister Eisaku Sato"): an office of one holder at a
+        time, whose holders the glossary follows, or any office where it lists the
+        person's posts on the date (a post of many holders may be missing otherwise)."""
+        before = _KIN_BEFORE.search(segment.text, max(0, start - _NEIGHBOUR_REACH), start)
+        if before and before.group(1).lower() in KINSHIP_WORDS:
+            return True
+        described = _DESCRIBED.match(segment.text, end)
+        if described and not set(title_words(described.group(1))) & TITLE_HEADS:
+            return True  # "Wang Jianguo, a Beijing shopkeeper": the story says who he is
+        complete = person.coverage is not None and person.coverage.covers(self.date)
+        probe = PersonMention(
+            segment, start, end, segment.text[start:end], person, NameKind.UNKNOWN_GIVEN, None
+        )
+        held = {t.office for t in person.tenures}
+        return any(
+            title.offices
+            and not any(o.id in held for o in title.offices)
+            and (complete or all(o.holders == "single" for o in title.offices))
+            for title in self._titles(probe)
+        )
 
     def _tie_by_later_titles(self) -> None:
         """An unknown given name is tied to the known person when the story later calls
@@ -337,9 +377,57 @@ class DocumentAnalysis:
             if titled is not None and titled >= (order[id(mention.segment)], mention.end):
                 mention.tie = "title"
 
+    def _tied_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
+        """The known person of this family name a title ties the name to: their own, or
+        that of the person whose counterpart they are called."""
+        return self._title_holder(segment, start, end, family) or self._counterpart(
+            segment, start, family
+        )
+
+    def _counterpart(self, segment: Segment, start: int, family: str) -> Entry | None:
+        """The known person of this family name who, on the story's date, held (or may
+        have held) in the country named the post matching that of the titled person the
+        paragraph names last before it ("Foreign Minister Yoshimasa Hayashi and his Chinese
+        counterpart Qin Gang"): the same head word and another word in common."""
+        text = segment.text
+        said = _COUNTERPART.search(text, max(0, start - 48), start)
+        if said is None:
+            return None
+        country = self.countries.get(said.group(1).lower())
+        bearers = self.index.entries_with_family(family)
+        if country is None or not bearers:
+            return None
+        # The person last named before it in the paragraph ("Kanai ... However, his
+        # Chinese counterpart ...").
+        named = [(p.start, p.person) for p in self._people_in(segment, 0, said.start())]
+        named += [
+            (e.start, e.entry)  # a family name alone, read before short names are resolved
+            for e in self.entities
+            if e.segment is segment and e.end <= said.start()
+            and e.entry is not None and e.entry.kind is Kind.PERSON
+        ]  # fmt: skip
+        if not named:
+            return None
+        anchor = max(named, key=lambda n: n[0])[1]
+        posts = [
+            o
+            for t in self.glossary.offices_held(anchor, self.date, certain=False)
+            if (o := self.glossary.get(t.office)) is not None and o.country != country
+        ]
+        for i in bearers:
+            bearer = self.index.entries[i]
+            for tenure in self.glossary.offices_held(bearer, self.date, certain=False):
+                office = self.glossary.get(tenure.office)
+                if office is None or office.country != country:
+                    continue
+                if any(_same_post(office, post) for post in posts):
+                    return bearer
+        return None
+
     def _title_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
-        """The known person of this family name who held, on the story's date, the title
-        written before or in apposition after [start, end)."""
+        """The known person of this family name who held, or may have held, on the story's
+        date the title written before or in apposition after [start, end) (a post still
+        held on the glossary's knowledge date may be held after it)."""
         bearers = self.index.entries_with_family(family)
         if not bearers:
             return None
@@ -348,13 +436,27 @@ class DocumentAnalysis:
             NameKind.UNKNOWN_GIVEN, None,
         )  # fmt: skip
         for title in self._titles(probe):
-            if title.past is not None:
-                continue
             for office in title.offices:
-                for holder in self.glossary.holders_on(office.id, self.date):
+                for holder in self._holders_meant(title, office):
                     if fold_name(holder.person.family or "") == fold_name(family):
                         return holder.person
         return None
+
+    def _holders_meant(self, title: TitlePhrase, office: Entry) -> list[Holding]:
+        """Who may be meant by the title: the holders on the story's date; for a past
+        title ("former", "then"), anyone who held the office before it (within the
+        sentence's period, when it names one)."""
+        if title.past is None:
+            return self.glossary.holders_on(office.id, self.date, certain=False)
+        period = title.dated if title.past != "former" and title.dated else None
+        last = period.last if period else self.date
+        first = period.first if period else dt.date.min
+        return [
+            h
+            for h in self.glossary.holdings.get(office.id, ())
+            if (h.tenure.start is None or h.tenure.start.earliest <= last)
+            and (h.tenure.end is None or h.tenure.end.latest >= first)
+        ]
 
     def _resolve_short_mentions(self) -> None:
         """A family name alone names the one person of that family named in full."""
@@ -440,7 +542,8 @@ class DocumentAnalysis:
                 surface = segment.text[first:last]
                 right = surface[: start - first] + right_part + surface[end - first :]
                 right = right.replace(n_word, other) if n_word != other else right
-                order = _order(surface, person)
+                # The order by where the slipped part stands, not by its spelling.
+                order = "family-first" if family == (start < n_start) else "given-first"
                 return PersonMention(
                     segment, first, last, surface, person, NameKind.NEAR_MISS, order,
                     right=right, tie="name",
@@ -477,6 +580,8 @@ class DocumentAnalysis:
         story's date, or the story naming the person elsewhere; None if nothing does."""
         person = mention.person
         for title in self._titles(mention):
+            if self._bare_head(title):
+                continue  # "Spokesperson Kuo": a word many offices share names no one
             held = {o.id for o in title.offices}
             if title.past is None and any(
                 t.office in held and t.possibly_held(self.date) for t in person.tenures
@@ -485,6 +590,18 @@ class DocumentAnalysis:
         if person.id in named:
             return "named"
         return None
+
+    def _bare_head(self, title: TitlePhrase) -> bool:
+        """The title is a head word alone that the offices of several bodies share
+        ("Spokesperson"; not "Premier", one office's)."""
+        words = [
+            w
+            for w in title_words(title.text)
+            if w not in ("the", "a", "an") and w not in self.countries and w not in PAST_MARKERS
+        ]
+        if len(words) != 1 or words[0] not in TITLE_HEADS:
+            return False
+        return len(self.index.offices_named(frozenset(words), title.country, ())) > 1
 
     def _name_neighbour(
         self, segment: Segment, start: int, end: int
@@ -667,6 +784,27 @@ class _Spans:
         low = bisect.bisect_left(self._spans, (start - self._LONGEST, 0))
         high = bisect.bisect_left(self._spans, (end, 0))
         return [(s, e) for s, e in self._spans[low:high] if s < end and start < e]
+
+
+def _same_post(one: Entry, other: Entry) -> bool:
+    """Two offices are the same post in two governments: their titles share the head word
+    and another word ("Foreign Minister"; "Director-General ... Asian ... Affairs"; a
+    premier is a prime minister)."""
+    words, others = _post_words(one), _post_words(other)
+    shared = words & others
+    return bool(shared & TITLE_HEADS) and bool(shared - TITLE_HEADS)
+
+
+# One post under two names: China's premier is its prime minister.
+_POST_SYNONYMS = {"premier": ("prime", "minister")}
+
+
+def _post_words(office: Entry) -> set[str]:
+    words = {w for p in title_words(office.before_name) for w in p.split("-")} - CONNECTORS
+    for word, same in _POST_SYNONYMS.items():
+        if word in words:
+            words.update(same)
+    return words
 
 
 def _is_acronym(text: str) -> bool:

@@ -72,6 +72,78 @@ TITLE_MODIFIERS = frozenset(
 GENERIC_RANKS = frozenset({"minister", "secretary", "director", "president", "premier"})
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to", "at", "in"})
 PAST_MARKERS = frozenset({"former", "then", "ex", "late"})
+# Nouns that make a name before them part of the name of a thing ("the Abe Shinzo Research
+# Center", "the Sato Eisaku Memorial Foundation"): its order is the institution's.
+INSTITUTION_HEADS = frozenset(
+    {
+        "center",
+        "centre",
+        "institute",
+        "foundation",
+        "memorial",
+        "museum",
+        "library",
+        "hall",
+        "award",
+        "awards",
+        "prize",
+        "fund",
+        "school",
+        "university",
+        "college",
+        "academy",
+        "society",
+        "association",
+        "forum",
+        "scholarship",
+        "fellowship",
+        "lecture",
+        "street",
+        "road",
+        "avenue",
+        "park",
+        "bridge",
+        "airport",
+        "station",
+        "building",
+        "research",
+        "studies",
+        "trust",
+        "cup",
+    }
+)
+# Relatives: a name after one ("his father, Shintaro Abe", "grandfather Nobusuke Kishi")
+# is a relative's, who shares the family name and is another person.
+KINSHIP_WORDS = frozenset(
+    {
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "husband",
+        "wife",
+        "grandfather",
+        "grandmother",
+        "grandson",
+        "granddaughter",
+        "uncle",
+        "aunt",
+        "great-uncle",
+        "great-aunt",
+        "great-grandfather",
+        "nephew",
+        "niece",
+        "cousin",
+        "father-in-law",
+        "mother-in-law",
+        "son-in-law",
+        "brother-in-law",
+        "sibling",
+        "parent",
+    }
+)
 
 # The most common Japanese family names: a different given name with one of these is
 # almost always a different person, so it is not reported as an unknown given name.

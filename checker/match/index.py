@@ -419,9 +419,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def title_words(text: str) -> list[str]:
     """The words of a title, folded, possessives dropped, two-word compounds written as
-    one ("vice minister", "consul general" → 'vice-minister', 'consul-general'):
+    one ("vice minister", "consul general" → 'vice-minister', 'consul-general'), a
+    spokesman or spokeswoman read as a spokesperson, "defence" as "defense":
     "Japan's Foreign Minister" → ['japan', 'foreign', 'minister']."""
     words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    words = [_TITLE_SPELLINGS.get(w, w) for w in words]
     if len(words) < 2 or _COMPOUND_FIRSTS.isdisjoint(words):
         return words
     joined: list[str] = []
@@ -433,6 +435,15 @@ def title_words(text: str) -> list[str]:
     return joined
 
 
+# Title words newsrooms write in more than one way, read as one: a head with a gender as
+# the neutral one ("Foreign Ministry spokesman" names the spokesperson's office), British
+# spelling as American ("Defence Ministry" is the Defense Ministry).
+_TITLE_SPELLINGS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "defence": "defense",
+    "councillor": "councilor",
+}
 # First words of the compound title heads ("vice" of "vice-minister").
 _COMPOUND_FIRSTS = frozenset(h.split("-")[0] for h in TITLE_HEADS if "-" in h)
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.analysis import DocumentAnalysis, NameKind, PersonMention
+from checker.lexicon import (
+    CONNECTORS,
+    INSTITUTION_HEADS,
+    PAST_MARKERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
+from checker.sentences import is_sentence_start
 
 
 @register
@@ -58,6 +68,24 @@ class UnknownGivenName(DocumentRule):
                 entry=person,
                 severity=_TIE_SEVERITY.get(mention.tie or "", Severity.INFO),
             )
+        for unknown in analysis.unknown_name_verdicts:
+            if not unknown.given_name_slip:
+                continue
+            name, holder = unknown.name, unknown.holder
+            given = next(w for w in name.surface.split() if w != holder.family)
+            report(
+                name.segment,
+                name.start,
+                name.end,
+                f"'{name.surface}': the glossary knows no {holder.family} with the given name "
+                f"'{given}'; did you mean {holder.en}, who held '{unknown.title.text}' "
+                f"({unknown.when})?",
+                replacement=analysis.render_name(holder),
+                applicability=(
+                    Applicability.DISPLAY_ONLY if unknown.unconfirmed else Applicability.UNSAFE
+                ),
+                entry=holder,
+            )
 
 
 # How sure NM001 is, by what ties the name to the known person: a title the person held
@@ -97,6 +125,8 @@ class NameOrder(DocumentRule):
         wanted_ja = analysis.style.japanese_name_order
         for mention in full:
             person = mention.person
+            if _names_an_institution(mention):
+                continue
             if person.is_japanese_name:
                 if mention.order == wanted_ja:
                     continue
@@ -110,6 +140,7 @@ class NameOrder(DocumentRule):
                 person.name_origin == "chinese"
                 and mention.order == "given-first"
                 and not _listed_form(mention)  # "William Lai": an English name he uses
+                and not _own_name_before(analysis, mention)
             ):
                 message = f"'{mention.surface}': Chinese names take the family name first"
             else:
@@ -125,6 +156,43 @@ class NameOrder(DocumentRule):
                 replacement=replacement,
                 entry=person,
             )
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)")
+
+
+def _names_an_institution(mention: PersonMention) -> bool:
+    """The name is part of an institution's own name ("the Abe Shinzo Research Center"):
+    its order is the institution's, not the writer's."""
+    after = _NEXT_WORD.match(mention.segment.text, mention.end)
+    return after is not None and after.group(1).lower() in INSTITUTION_HEADS
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t\u00a0]+$")
+
+
+def _own_name_before(analysis: DocumentAnalysis, mention: PersonMention) -> bool:
+    """A personal name of the bearer's own comes first ("Frank Chang-ting Hsieh"): the
+    order is the bearer's usage. Not a title, country or other known word, and not a
+    sentence's first word."""
+    text = mention.segment.text
+    before = _WORD_BEFORE.search(text, max(0, mention.start - _REACH), mention.start)
+    if before is None or is_sentence_start(text, before.start(1)):
+        return False
+    word = before.group(1)
+    lower = word.lower()
+    return not (
+        lower in TITLE_HEADS
+        or lower in TITLE_MODIFIERS
+        or lower in CONNECTORS
+        or lower in PAST_MARKERS
+        or lower in analysis.index.title_vocabulary
+        or lower in analysis.countries
+        or analysis.index.find_latin(word)
+    )
+
+
+_REACH = 40
 
 
 def _first(order: str | None) -> str:

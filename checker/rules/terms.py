@@ -9,6 +9,7 @@ import unicodedata
 
 from checker.analysis import DocumentAnalysis, EntityMention, NameKind
 from checker.glossary.model import Entry, Form, Kind, Role
+from checker.lexicon import is_common_word
 from checker.match.fold import fold_form, visible
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
@@ -114,7 +115,35 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
         return True
     if mention.entries[0].case == "title-or-lower":
         return _lowered_tail(surface, target, _proper_words(analysis))
-    return False
+    return Kind.PERSON not in mention.kinds and _ordinary_word_beside(analysis, surface, target)
+
+
+def _ordinary_word_beside(analysis: DocumentAnalysis, surface: str, target: str) -> bool:
+    """The words written in lower case are ordinary English words at the start or end of
+    a name of several words, and the words written right are a name of their own:
+    "Japan today" is a country and a word, not the newspaper Japan Today ("the Chinese
+    foreign Ministry" or "the Taiwan Affairs office" is a miscapitalized name)."""
+    seen, wanted = surface.split(" "), target.split(" ")
+    if len(seen) != len(wanted) or len(seen) < 2:
+        return False
+    lowered = [w != c for w, c in zip(seen, wanted, strict=True)]
+    for i, (word, canonical) in enumerate(zip(seen, wanted, strict=True)):
+        if not lowered[i]:
+            continue
+        if (
+            word != canonical.lower()
+            or not is_common_word(word)
+            or analysis.index.find_latin(canonical)
+        ):
+            return False  # a name of its own in lower case ("japan Today") is no word
+    if not any(lowered) or all(lowered):
+        return False
+    first = lowered.index(True)
+    last = len(lowered) - 1 - lowered[::-1].index(True)
+    if not all(lowered[first : last + 1]) or (first != 0 and last != len(lowered) - 1):
+        return False
+    rest = " ".join(w for w, low in zip(seen, lowered, strict=True) if not low)
+    return any(m.start == 0 and m.end == len(rest) for m in analysis.index.find_latin(rest))
 
 
 def _lowered_tail(surface: str, target: str, proper_words: frozenset[str]) -> bool:

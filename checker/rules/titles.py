@@ -103,11 +103,21 @@ class _TitleRule(DocumentRule):
             )
 
     def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
-        return _replacement(analysis, verdict)
+        """The name of the one person who held the title on the date, in the form the
+        mention takes; else the person's own title on the date."""
+        holder = verdict.holder
+        if holder is None:
+            return _replacement(analysis, verdict)
+        if verdict.mention.kind is NameKind.SHORT and holder.family:
+            return holder.family
+        return analysis.render_name(holder)
 
     def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
-        """Where the fix goes when it is not the title's span."""
-        return None
+        """Where the fix goes when it is not the title's span: the name, when the fix is
+        the holder's name."""
+        if verdict.holder is None:
+            return None
+        return verdict.mention.start, verdict.mention.end
 
     @abc.abstractmethod
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
@@ -181,6 +191,8 @@ class TitleOtherHolder(_TitleRule):
     def check(self, analysis: DocumentAnalysis, report: Reporter) -> None:
         super().check(analysis, report)
         for unknown in analysis.unknown_name_verdicts:
+            if unknown.given_name_slip:
+                continue  # a wrong given name: NM001
             title, name = unknown.title, unknown.name
             report(
                 name.segment,
@@ -195,19 +207,6 @@ class TitleOtherHolder(_TitleRule):
                 ),
                 entry=unknown.holder,
             )
-
-    def replacement(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str | None:
-        holder = verdict.holder
-        if holder is None:
-            return _replacement(analysis, verdict)
-        if verdict.mention.kind is NameKind.SHORT and holder.family:
-            return holder.family
-        return analysis.render_name(holder)
-
-    def replace_at(self, verdict: TitleVerdict) -> tuple[int, int] | None:
-        if verdict.holder is None:
-            return None
-        return verdict.mention.start, verdict.mention.end
 
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         holders = " and ".join(h.en for h in verdict.holders)
@@ -233,7 +232,9 @@ class StaleTitle(_TitleRule):
         Former Defense Minister Minoru Kihara spoke on Wednesday.
 
     ## Fix safety
-    Unsafe: the current title is suggested.
+    Unsafe: either the name or the title is out of date. Where one person held the title
+    on the date for certain, the fix puts the holder's name in place of the name written;
+    otherwise the person's current title is suggested.
     """
 
     code = "TT003"
@@ -244,9 +245,10 @@ class StaleTitle(_TitleRule):
     def message(self, analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
         ended = max((t.end for t in verdict.past if t.end), key=lambda d: d.earliest, default=None)
         until = f" until {ended}" if ended else ""
+        holder = f" ({verdict.holder.en} held it then)" if verdict.holder else ""
         return (
             f"{_person(verdict).en} held '{verdict.title.text}'{until}, not "
-            f"{_when(analysis, verdict)}: write the current title or 'former'"
+            f"{_when(analysis, verdict)}{holder}: write the current title or 'former'"
             + _now(analysis, verdict)
         )
 

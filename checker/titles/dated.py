@@ -36,6 +36,9 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2013\u2014]|\b(?:who|whom|whose|which|that|when|where|while|after|before|since|"
     r"until|because|although)\b"
 )
+# "since": the date starts a period that runs to the time of writing, so the story's
+# date is the one to judge on.
+_SINCE = re.compile(r"\b[Ss]ince\b")
 _DATE_LEAD = 32  # how far before its year a date starts ("18 September 2023")
 _REACH = 300  # how far a sentence is searched for its date, either side of the title
 
@@ -83,8 +86,12 @@ def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Per
         if year < start:
             if not _opens_its_sentence(text, found.start(), start):
                 continue
+            if _SINCE.search(text, _sentence_start(text, found.start()), found.end()):
+                continue  # "Since taking office in late 2012, Prime Minister ...": until now
         elif _CLAUSE_BREAK.search(text, end, found.start()) or _ends_a_sentence(text, end, year):
             continue
+        elif _SINCE.search(text, end, found.end()):
+            continue  # "... has been foreign minister since 2023": until now
         period = _period(found)
         if period is not None:
             periods.add(period)
@@ -101,11 +108,16 @@ def _opens_its_sentence(text: str, date_start: int, title_start: int) -> bool:
     ends between them, and no comma comes before the date in its sentence."""
     if _ends_a_sentence(text, date_start, title_start):
         return False
-    sentence_start = max(0, date_start - _REACH)
-    for boundary in _BOUNDARY.finditer(text, sentence_start, date_start):
+    return not _CLAUSE_BREAK.search(text, _sentence_start(text, date_start), date_start)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence, list line or table row holding `at` starts."""
+    sentence_start = max(0, at - _REACH)
+    for boundary in _BOUNDARY.finditer(text, sentence_start, at):
         if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
             sentence_start = boundary.end()
-    return not _CLAUSE_BREAK.search(text, sentence_start, date_start)
+    return sentence_start
 
 
 def _ends_a_sentence(text: str, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from checker.glossary.model import Entry, Role
+from checker.glossary.model import Entry, Kind, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
 from checker.sentences import is_sentence_start
@@ -107,7 +107,8 @@ class UnknownName:
     person: None = None
 
 
-_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’-]*")
+# A word; a doubled hyphen is a dash between two words ("LIMA--Prime Minister").
+_BEFORE_WORD = re.compile(r"[A-Za-zÀ-ɏ](?:[\w'’]|-(?!-))*")
 _APPOSITION = re.compile(r",\s+")
 _CLAUSE_STARTS = frozenset(
     {
@@ -133,6 +134,17 @@ _CLAUSE_STARTS = frozenset(
         "with",
         "without",
         "also",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "became",
+        "served",
     }
 )
 _MAX_APPOSITION_WORDS = 16
@@ -162,8 +174,13 @@ _SENTENCE_OPENERS = (
 )
 # Two or three capitalized words after a title: a name ("Taro Yamada", "Wang Jianguo").
 _UNKNOWN_NAME = re.compile(
-    r"[ \t]+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b"
-    r"(?![ \t]*[A-Z])"
+    r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
+    r"\b(?![ \t]*[A-Z])"
+)
+# The same name set off by commas after the office and its country, where the title ends.
+_APPOSED_UNKNOWN_NAME = re.compile(
+    r"(?P<country>(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*)?),[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),"
 )
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _APPOSITION_END = re.compile(
@@ -196,19 +213,24 @@ class TitleFinder:
         self, segment: Segment, offices: list[tuple[int, int]]
     ) -> Iterator[tuple[UnknownName, TitlePhrase]]:
         """Names the glossary does not know written directly after an office's form
-        ("Chief Cabinet Secretary Taro Yamada"), with the title before them. `offices`:
-        the spans of office forms found in the segment."""
+        ("Chief Cabinet Secretary Taro Yamada"), or set off by commas after it and its
+        country ("Chief Cabinet Secretary of Japan, Tsuboi Minoru, said"), with the title
+        before them. `offices`: the spans of office forms found in the segment."""
         text = segment.text
         for _, office_end in offices:
             found = _UNKNOWN_NAME.match(text, office_end)
+            title_end = office_end
             if found is None:
-                continue
-            start, end = found.span(1)
-            if self._people_in(segment, start, end) or self.index.find_latin(found.group(1)):
+                found = _APPOSED_UNKNOWN_NAME.match(text, office_end)
+                if found is None:
+                    continue
+                title_end = found.end("country")
+            start, end = found.span("name")
+            if self._people_in(segment, start, end) or self.index.find_latin(found.group("name")):
                 continue  # a known name, or a glossary form ("Premier Li", "Minister Wang")
-            name = UnknownName(segment, start, end, found.group(1))
+            name = UnknownName(segment, start, end, found.group("name"))
             title = self._title_before(name)
-            if title is None or title.end != office_end:
+            if title is None or title.end != title_end:
                 continue
             if self._qualified_by_unknown_word(text, title.start):
                 continue  # "British Prime Minister Keir Starmer": another country's
@@ -232,7 +254,7 @@ class TitleFinder:
         words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
         taken: list[re.Match[str]] = []
         past = None
-        edge = mention.start
+        edge = _apposed_title_end(text, mention.start, mention.end)
         others = self._people_in(mention.segment, line_start, mention.start)
         for word in reversed(words):
             if text[word.end() : edge].strip(" \t"):
@@ -246,6 +268,13 @@ class TitleFinder:
                 if taken:
                     taken.append(word)
                 break
+            marker, _, rest = lower.partition("-")
+            if marker in ("then", "ex") and rest and self._title_word(rest):
+                taken.append(word)  # "then-Japanese prime minister": the past opens the title
+                break
+            if taken and raw[0].isupper() and not self._title_word(raw):
+                break  # "President Yoon Suk Yeol and Prime Minister", "Protest Against Prime
+                # Minister" in a title-case headline: a capitalized word of no title ends it
             if (
                 raw[0].isupper()
                 or lower in TITLE_HEADS
@@ -266,7 +295,7 @@ class TitleFinder:
             return None
         if not taken:
             return None
-        if taken[0].group(0).lower().startswith("then-"):
+        if taken[0].group(0).lower().startswith(("then-", "ex-")):
             past = "then"
         return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
 
@@ -274,7 +303,7 @@ class TitleFinder:
         folded = title_words(word)
         if not folded:
             return False
-        token = folded[0].removeprefix("then-")
+        token = folded[0].removeprefix("then-").removeprefix("ex-")
         return (
             token in PAST_MARKERS
             or token in TITLE_HEADS
@@ -321,7 +350,7 @@ class TitleFinder:
         words = title_words(text)
         if past and words and words[0].split("-")[0] in PAST_MARKERS:
             words = words[1:]
-        words = [w[5:] if w.startswith("then-") else w for w in words]
+        words = [w.split("-", 1)[1] if w.startswith(("then-", "ex-")) else w for w in words]
         country = None
         content: list[str] = []
         for i, word in enumerate(words):
@@ -341,6 +370,8 @@ class TitleFinder:
         offices = self._offices_named(content, country, mention.person)
         if offices and self._foreign_words(text, offices):
             offices = ()
+        if offices:
+            offices = self._of_organizations_named(text, offices)
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
             generic = content[0]
@@ -368,6 +399,26 @@ class TitleFinder:
                 return True
         return False
 
+    def _of_organizations_named(self, text: str, offices: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """Of the offices a phrase names, those of the organizations it names, if it names
+        any: "Liberal Democratic Party General Secretary" is no Communist Party office,
+        "Komeito Secretary General" not the UN's. An organization's units are named by its
+        id and theirs ("mfa-prc" → "mfa-prc-press-department")."""
+        named = {
+            entry.id
+            for match in self.index.find(text)
+            for entry in self.index.entries_of(match)
+            if entry.kind is Kind.ORGANIZATION
+        }
+        if not named:
+            return offices
+        return tuple(
+            office
+            for office in offices
+            if office.organization is None
+            or any(_same_body(office.organization, organization) for organization in named)
+        )
+
     def _offices_named(
         self, content: list[str], country: str | None, person: Entry | None
     ) -> tuple[Entry, ...]:
@@ -376,6 +427,19 @@ class TitleFinder:
         for i in self.index.offices_named(frozenset(content), country, held):
             best.add(i, self.index.entries[i])
         return tuple(best.entries)
+
+
+def _apposed_title_end(text: str, start: int, end: int) -> int:
+    """Where the title before a name ends: right before it, or before the comma of a name
+    set off by commas after its title ("China's Consul General in Osaka, Xue Jian, ...")."""
+    if text[max(0, start - 2) : start] == ", " and text.startswith(",", end):
+        return start - 2
+    return start
+
+
+def _same_body(one: str, other: str) -> bool:
+    """The two organization ids are one body, or one is a unit of the other."""
+    return one == other or one.startswith(other + "-") or other.startswith(one + "-")
 
 
 def _after_of(words: list[str], i: int) -> bool:

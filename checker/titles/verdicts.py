@@ -16,10 +16,11 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.glossary.model import Entry, Glossary, Holding, Tenure
+from checker.glossary.model import Entry, Glossary, Holding, Role, Tenure
 from checker.lexicon import plausible_given_name
+from checker.match.index import title_words
 from checker.titles.dated import UNDATED, Period
-from checker.titles.phrases import TitlePhrase, UnknownName, rank_words
+from checker.titles.phrases import RANK_MODIFIERS, TitlePhrase, UnknownName, rank_words
 
 if TYPE_CHECKING:
     from checker.analysis import PersonMention
@@ -54,8 +55,12 @@ class TitleVerdict:
 
     @property
     def holder(self) -> Entry | None:
-        """The one person who held the title on the date, when the name is wrong."""
-        return self.holders[0] if self.names_wrong_person else None
+        """The one person who held the title for certain on the date, when the title is
+        another person's (TT002) or one the named person no longer held (TT003): the
+        name the title calls for."""
+        if self.verdict in (Verdict.OTHER_HOLDER, Verdict.STALE) and len(self.holders) == 1:
+            return self.holders[0]
+        return None
 
 
 def judge(
@@ -98,16 +103,21 @@ def past_title(
     current: tuple[Tenure, ...],
     when: Period,
 ) -> TitleVerdict:
-    """TT005: "former"/"then" with an office the person never held (said only where the
-    glossary lists the person's posts completely on the date: an office's coverage says
-    nothing of the years before it), or ("former") still holds for certain."""
+    """TT005: "former"/"then" with an office the person never held, or ("former") still
+    holds for certain. "Never held" is said only where the glossary lists the person's
+    posts completely over the time the title speaks of: the sentence's date for a dated
+    "then"; otherwise any time before the date, so the posts must be listed since the
+    person came of age ("Former Prime Minister Junichiro Koizumi" in 2013 is right,
+    though the glossary lists his posts only from 2012). An office's coverage says
+    nothing of the years before it."""
     person = mention.person
     mine = _tenures_of(person, title)
     unconfirmed = any(t.status != "confirmed" for t in mine)
     known_until = glossary.known_until(person)
     ever = [t for t in mine if t.start is None or t.start.earliest <= when.last]
     still = [t for t in mine if t.certainly_held(when.first, known_until)]
-    if not ever and _covers(person, when):
+    speaks_of = when if title.dated is not None and title.past != "former" else None
+    if not ever and (_covers(person, speaks_of) if speaks_of else _covers_adult_life(person, when)):
         return TitleVerdict(
             mention, title, Verdict.PAST_MISMATCH, current, unconfirmed=unconfirmed, when=when
         )
@@ -134,7 +144,8 @@ def current_title(
     """A title given as the person's own on the date: held; stale (TT003: a tenure of it
     ended before, and the glossary knows the person did not hold it again: their posts or
     the office's holders are complete on the date, or another held it for certain);
-    held by someone else (TT002: a single-holder office another held for certain); not
+    held by someone else (TT002: a single-holder office another held for certain); a
+    stale or another's title names the one who held it for certain on the date; not
     held (TT001: the person's posts or the office's holders are complete on the date).
     Anything else is unknown: an unknown start or end never counts as held or not."""
     person = mention.person
@@ -143,15 +154,24 @@ def current_title(
     known_until = glossary.known_until(person)
     if any(_certain_throughout(t, when, known_until) for t in mine):
         return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
+    if _own_office_of_another_country(glossary, title, current):
+        return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
     others = other_holders(glossary, title, when, person)
     possibly = any(_possibly_within(t, when) for t in mine)
     complete = _complete(glossary, person, title, when)
     ended = tuple(t for t in mine if t.ended_before(when.first))
     if ended and not possibly and (complete or others):
         return TitleVerdict(
-            mention, title, Verdict.STALE, current, ended, unconfirmed=unconfirmed, when=when
+            mention,
+            title,
+            Verdict.STALE,
+            current,
+            ended,
+            holders=tuple(h.person for h in others),
+            unconfirmed=unconfirmed or any(h.tenure.status != "confirmed" for h in others),
+            when=when,
         )
-    if others:
+    if others and not _rank_slip(glossary, title, current):
         return TitleVerdict(
             mention,
             title,
@@ -163,11 +183,47 @@ def current_title(
         )
     if possibly:
         return TitleVerdict(mention, title, Verdict.HELD, current, when=when)
-    if not complete:
+    if not complete and not others:
         return TitleVerdict(mention, title, Verdict.UNKNOWN, current, when=when)
     return TitleVerdict(
         mention, title, Verdict.NOT_HELD, current, unconfirmed=unconfirmed, when=when
     )
+
+
+def _own_office_of_another_country(
+    glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ...]
+) -> bool:
+    """A title that names no country and fits offices of several, which also fits in
+    words the person's own office of another country ("Minister of Foreign Affairs Lin
+    Chia-lung": Taiwan's, though the glossary knows that office by a shorter form)."""
+    if title.country is not None or len({o.country for o in title.offices}) < 2:
+        return False
+    written = _word_parts(title.text)
+    named = {o.country for o in title.offices}
+    for tenure in current:
+        office = glossary.get(tenure.office)
+        if office is None or office.country in named:
+            continue
+        for form in office.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.BEFORE_NAME):
+            own = _word_parts(form.text)
+            if own and own <= written:
+                return True
+    return False
+
+
+def _rank_slip(glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ...]) -> bool:
+    """The title is the person's own office on the date with a rank added ("Vice Foreign
+    Minister" for the foreign minister): the title, not the name, is wrong."""
+    written = _word_parts(title.text)
+    for tenure in current:
+        office = glossary.get(tenure.office)
+        if office is None:
+            continue
+        for form in office.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.BEFORE_NAME):
+            own = _word_parts(form.text)
+            if own and own < written and (written - own) & RANK_MODIFIERS:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -180,6 +236,20 @@ class UnknownNameVerdict:
     holder: Entry
     when: Period
     unconfirmed: bool
+
+    @property
+    def given_name_slip(self) -> bool:
+        """The name is the holder's family name with another given name ("Chinese
+        Ambassador to Japan Cheng Jianguo" for Cheng Yonghua): the given name is wrong
+        (NM001), not the person (TT002)."""
+        family = self.holder.family
+        words = self.name.surface.split()
+        return (
+            family is not None
+            and len(words) == 2
+            and family in (words[0], words[-1])
+            and self.holder.en != self.name.surface
+        )
 
 
 def unknown_name_title(
@@ -215,7 +285,9 @@ def other_holders(
     title names one office with a single holder: a known fact that rules the person
     out. For a person the glossary does not know (`person` None) the office's holders
     must also be complete over the period."""
-    if len(title.offices) != 1:
+    if len(title.offices) > 1:
+        return _holders_of_all(glossary, title, when, person) if person else []
+    if not title.offices:
         return []
     office = title.offices[0]
     if office.holders != "single" or (person is None and not _covers(office, when)):
@@ -228,10 +300,57 @@ def other_holders(
     ]
 
 
+def _word_parts(text: str) -> set[str]:
+    """A title's words, hyphened words taken apart ("vice-minister" → vice, minister)."""
+    return {part for word in title_words(text) for part in word.split("-") if part}
+
+
+def _holders_of_all(
+    glossary: Glossary, title: TitlePhrase, when: Period, person: Entry
+) -> list[Holding]:
+    """For a title of several offices ("State Councilor and Foreign Minister"): the one
+    other person who held its single-holder offices for certain throughout the period and
+    may have held the others."""
+    singles = [o for o in title.offices if o.holders == "single"]
+    found: dict[str, Holding] = {}
+    for office in singles:
+        held = [
+            h
+            for h in glossary.holdings.get(office.id, ())
+            if h.person.id != person.id
+            and _certain_throughout(h.tenure, when, glossary.known_until(h.person))
+        ]
+        if len(held) != 1:
+            return []
+        found.setdefault(held[0].person.id, held[0])
+    if len(found) != 1:
+        return []
+    (holding,) = found.values()
+    others = {o.id for o in title.offices} - {o.id for o in singles}
+    possibly = {t.office for t in holding.person.tenures if _possibly_within(t, when)}
+    return [holding] if others <= possibly else []
+
+
 def _complete(glossary: Glossary, person: Entry, title: TitlePhrase, when: Period) -> bool:
     """The glossary knows completely whether the person held the title's office over the
     period: the person's posts, or every named office's holders, are listed in full."""
     return _covers(person, when) or all(_covers(o, when) for o in title.offices)
+
+
+# The age from which a person's posts must be listed for "never held" to be said of any
+# time before a date.
+_AGE_OF_OFFICE = 20
+
+
+def _covers_adult_life(person: Entry, when: Period) -> bool:
+    """The glossary lists the person's posts from the year they turned twenty up to the
+    period (which needs their birth date)."""
+    if person.born is None or not _covers(person, when):
+        return False
+    assert person.coverage is not None
+    of_age = person.born.latest
+    of_age = of_age.replace(year=of_age.year + _AGE_OF_OFFICE, day=min(of_age.day, 28))
+    return person.coverage.start.earliest <= of_age
 
 
 def _covers(entry: Entry, when: Period) -> bool:

@@ -124,11 +124,11 @@ def test_entry_focus_reads_only_stories_that_can_concern_the_entry(
     described = {
         name: [(f.code, f.span.start) for f in result.findings] for name, result in checked.items()
     }
-    # Hayashi's stale title is about Hayashi, not Kihara; the other-holder finding on Liu's
-    # title names Kihara as the holder, without his name in the story.
+    # Hayashi's stale title and the other-holder finding on Liu's title both name Kihara,
+    # the holder on the date, as the fix, without his name in the story.
     assert described == {
         "cjk.txt": [],
-        "hayashi.txt": [],
+        "hayashi.txt": [("TT003", 23)],
         "kihara.txt": [("TM002", 47)],
         "other-holder.txt": [("TT002", 23)],
     }
