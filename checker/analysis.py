@@ -36,6 +36,7 @@ from checker.match.index import (
     title_words,
 )
 from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
+from checker.sentences import is_sentence_start
 from checker.style import StyleProfile
 from checker.titles.phrases import TitleFinder, TitlePhrase
 from checker.titles.verdicts import (
@@ -260,6 +261,12 @@ class DocumentAnalysis:
         )
 
     def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
+        if (
+            is_sentence_start(segment.text, start)
+            and is_common_word(token)
+            and not self.index.name_parts.is_known(token)
+        ):
+            return False  # an ordinary word capitalized by the sentence ("Interviewing Lai")
         key = (token, origin)  # asked again for every bearer of a family name: remembered
         if key not in self._given_names:
             self._given_names[key] = self._plausible_given(token, origin)
@@ -472,6 +479,7 @@ class DocumentAnalysis:
                 len(known) == 1
                 and known[0].family
                 and fold_form(known[0].family) == fold_form(mention.surface)
+                and not self._another_full_name(mention, known[0])
             ):
                 self.people.append(
                     PersonMention(
@@ -484,6 +492,24 @@ class DocumentAnalysis:
                         None,
                     )
                 )
+
+    def _another_full_name(self, mention: EntityMention, person: Entry) -> bool:
+        """The family name stands beside a given name that is not the person's ("Saito
+        Tsuyoshi", "Tsuyoshi Saito" beside Tetsuo Saito): the full name of someone else,
+        which says nothing about the known person."""
+        if person.given is None:
+            return False
+        text = mention.segment.text
+        after = _RIGHT_TOKEN.match(text, mention.end)
+        before = _LEFT_TOKEN.search(text, max(0, mention.start - _NEIGHBOUR_REACH), mention.start)
+        return any(
+            token is not None
+            and fold_name(token.group(1)) != fold_name(person.given)
+            and token.group(1).lower() not in TITLE_HEADS
+            and not self.index.find_latin(token.group(1))
+            and plausible_given_name(token.group(1), person.name_origin)
+            for token in (before, after)
+        )
 
     # -- near misses of known names ------------------------------------------------------------
 
@@ -663,7 +689,16 @@ class DocumentAnalysis:
 
     @cached_property
     def verdicts(self) -> list[TitleVerdict]:
-        return [judge(self.glossary, self.date, p, t) for p in self.people for t in p.titles]
+        """The verdict on each title given to a person the story names. A known family name
+        with another given name that nothing but the family name ties to the known person
+        ("Deputy Chief Cabinet Secretary Saito Tsuyoshi" beside Tetsuo Saito) may be another
+        person: their titles are not judged against the known person's posts."""
+        return [
+            judge(self.glossary, self.date, p, t)
+            for p in self.people
+            if not (p.kind is NameKind.UNKNOWN_GIVEN and p.tie in (None, "rare family name"))
+            for t in p.titles
+        ]
 
     @cached_property
     def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
