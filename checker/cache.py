@@ -247,7 +247,7 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
 
 
 class LazyEntries(Sequence[Entry]):
-    """A cached glossary's entries, each unpickled the first time it is used."""
+    """A cached glossary's entries, each decoded the first time it is used."""
 
     def __init__(self, blobs: memoryview, offsets: array[int]) -> None:
         self._blobs = blobs

@@ -26,10 +26,11 @@ class UnknownGivenName(DocumentRule):
     with a wrong given name. The finding names the person the glossary knows and their
     post on the story's date, so the editor can decide. It is an error when a title the
     person held on the date goes with the name (before it, in apposition, or later
-    with the family name alone); a warning for a rare Japanese family name one glossary
-    person bears; an info hint for a common one. Chinese family names are shared by
-    millions: without a title nothing is reported. Only words that read like romanized
-    given names count, so "Kanai said" or "Premier Li" is never reported.
+    with the family name alone); otherwise an info hint, since a Japanese family name,
+    even one that only one glossary person bears, may be someone else's. Chinese family
+    names are shared by millions: without a title nothing is reported. Only words that
+    read like romanized given names count, so "Kanai said" or "Premier Li" is never
+    reported.
 
     ## Bad
         Taro Kanai met Chinese officials in Beijing.
@@ -89,8 +90,9 @@ class UnknownGivenName(DocumentRule):
 
 
 # How sure NM001 is, by what ties the name to the known person: a title the person held
-# on the story's date, a family name only that person bears, or nothing (a hint).
-_TIE_SEVERITY = {"title": Severity.ERROR, "rare family name": Severity.WARNING}
+# on the story's date makes it an error; a family name only that person bears in the
+# glossary, or nothing, leaves a hint naming the known person (it may be someone else).
+_TIE_SEVERITY = {"title": Severity.ERROR, "rare family name": Severity.INFO}
 
 
 @register
