@@ -15,6 +15,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 MINI_GLOSSARY = FIXTURES / "mini-glossary.yaml"
 NEWS_STYLE = FIXTURES / "style-news-agency.yaml"
+# The command-line options that check against the fixture glossary alone, on the seed's date.
+FIXTURE_ARGS = [
+    *("--no-bundled", "-g", str(MINI_GLOSSARY)),
+    *("--style", str(NEWS_STYLE), "--date", "2025-11-19"),
+]
 FAMILY_FIRST_STYLE = FIXTURES / "style-family-first.yaml"
 
 

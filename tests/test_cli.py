@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from tests.conftest import MINI_GLOSSARY, NEWS_STYLE, REPO
+from tests.conftest import FIXTURE_ARGS, MINI_GLOSSARY, NEWS_STYLE, REPO
 
 SEED = REPO / "samples" / "kanai-liu-meeting.txt"
 CORRECTED = REPO / "samples" / "kanai-liu-meeting.corrected.txt"
-BASE = [
-    "--no-bundled",
-    "-g",
-    str(MINI_GLOSSARY),
-    "--style",
-    str(NEWS_STYLE),
-    "--date",
-    "2025-11-19",
-]
+BASE = FIXTURE_ARGS
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from checker.engine import Checker, FileIgnore
 from checker.errors import UsageError
 from checker.model import Severity
 from tests.clirun import invoke
-from tests.conftest import MINI_GLOSSARY, NEWS_STYLE, described, make_checker
+from tests.conftest import FIXTURE_ARGS, MINI_GLOSSARY, NEWS_STYLE, described, make_checker
 
 
 def write(path: Path, text: str) -> Path:
@@ -187,15 +187,7 @@ def test_per_file_ignores_drop_findings_in_matching_files(tmp_path: Path) -> Non
     assert described(checker.check_path(suppressed)) == []
 
 
-BASE = [
-    "--no-bundled",
-    "-g",
-    str(MINI_GLOSSARY),
-    "--style",
-    str(NEWS_STYLE),
-    "--date",
-    "2025-11-19",
-]
+BASE = FIXTURE_ARGS
 
 
 def test_cli_reads_the_configuration_and_lets_options_win(tmp_path: Path) -> None:

@@ -20,6 +20,11 @@ GLOSSARY = FIXTURES / "glossary.yaml"
 STYLE = FIXTURES / "style.yaml"
 REPO = Path(__file__).parent.parent.parent
 SAMPLES = REPO / "samples" / "headlines"
+# `termcheck headlines` against the fixture glossary alone, on the day of the talks.
+HEADLINES_ARGS = [
+    *("headlines", "--no-bundled", "-g", str(GLOSSARY)),
+    *("--style", str(STYLE), "--date", "2025-11-18"),
+]
 DATE = dt.date(2025, 11, 18)
 
 Described = tuple[str, str, int, int, str]

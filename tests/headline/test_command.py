@@ -9,18 +9,9 @@ from typing import Any
 import pytest
 
 from tests.clirun import invoke
-from tests.headline.conftest import GLOSSARY, SAMPLES, STYLE
+from tests.headline.conftest import HEADLINES_ARGS, SAMPLES
 
-BASE = [
-    "headlines",
-    "--no-bundled",
-    "-g",
-    str(GLOSSARY),
-    "--style",
-    str(STYLE),
-    "--date",
-    "2025-11-18",
-]
+BASE = HEADLINES_ARGS
 
 
 @pytest.fixture(autouse=True)

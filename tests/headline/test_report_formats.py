@@ -12,18 +12,9 @@ from typing import Any
 import pytest
 
 from tests.clirun import invoke
-from tests.headline.conftest import GLOSSARY, SAMPLES, STYLE
+from tests.headline.conftest import HEADLINES_ARGS, SAMPLES
 
-BASE = [
-    "headlines",
-    "--no-bundled",
-    "-g",
-    str(GLOSSARY),
-    "--style",
-    str(STYLE),
-    "--date",
-    "2025-11-18",
-]
+BASE = HEADLINES_ARGS
 SAMPLE_LINES = (SAMPLES / "kanai-liu.tsv").read_text(encoding="utf-8").splitlines()
 HEADER = SAMPLE_LINES[0]
 DROPPED_TERM = SAMPLE_LINES[3]  # 日本 not rendered: HL001 in the source

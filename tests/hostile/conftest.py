@@ -6,19 +6,9 @@ from __future__ import annotations
 import pytest
 
 from checker.cli import main
-from tests.conftest import MINI_GLOSSARY, NEWS_STYLE
+from tests.conftest import FIXTURE_ARGS
 
-BASE = [
-    "--no-bundled",
-    "-g",
-    str(MINI_GLOSSARY),
-    "--style",
-    str(NEWS_STYLE),
-    "--date",
-    "2025-11-19",
-    "-j",
-    "1",
-]
+BASE = [*FIXTURE_ARGS, "-j", "1"]
 STORY = "TOKYO, Nov. 19, 2025 – Talks on taiwan ended.\n"
 
 

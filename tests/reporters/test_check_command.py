@@ -11,18 +11,10 @@ from lxml import etree
 
 from checker.cli import main
 from tests.clirun import invoke as run_cli
-from tests.conftest import MINI_GLOSSARY, NEWS_STYLE
+from tests.conftest import FIXTURE_ARGS
 from tests.reporters.conftest import SEED
 
-BASE = [
-    "--no-bundled",
-    "-g",
-    str(MINI_GLOSSARY),
-    "--style",
-    str(NEWS_STYLE),
-    "--date",
-    "2025-11-19",
-]
+BASE = FIXTURE_ARGS
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
