@@ -35,7 +35,7 @@ from checker.match.index import (
     TermIndex,
     title_words,
 )
-from checker.match.near import NearName, fold_name, slip_distance, slips_allowed
+from checker.match.near import NearName, fold_name, pinyin_slip, slip_distance, slips_allowed
 from checker.sentences import is_sentence_start
 from checker.style import StyleProfile
 from checker.titles.phrases import TitleFinder, TitlePhrase
@@ -849,13 +849,12 @@ def _is_acronym(text: str) -> bool:
 
 def _near_miss(seen: str, known: str, origin: str | None) -> bool:
     """One slip in a long given name ("Minou" for "Minoru", "Jinsang" for "Jinsong").
-    Short Chinese given names one letter apart are usually different names (Qiang, Qing)."""
+    Short Chinese given names one letter apart are usually different names (Qiang, Qing),
+    unless the slip leaves no pinyin name ("Jiiechi" for "Jiechi")."""
     slips = slips_allowed(known, origin)
-    return (
-        slips > 0
-        and abs(len(seen) - len(known)) <= slips
-        and slip_distance(seen, known, slips) <= slips
-    )
+    if slips == 0:
+        return origin == "chinese" and pinyin_slip(seen, known)
+    return abs(len(seen) - len(known)) <= slips and slip_distance(seen, known, slips) <= slips
 
 
 def best_form(match: Match) -> Form:

@@ -217,6 +217,19 @@ def test_glossary_lookup_by_chinese_form_and_date(capsys: pytest.CaptureFixture[
     assert "on 2025-11-18: Director-General of the Department of Asian Affairs" in out
 
 
+def test_glossary_lookup_says_an_open_tenure_runs_to_the_knowledge_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "glossary", "lookup", "Liu Jinsong", "--date", "2025-11-18")
+    assert code == 0
+    # The bundled glossary knows facts to 2025-11-30; after that it cannot say.
+    assert (
+        "on 2025-11-18: Director-General of the Department of Asian Affairs "
+        "(2021-07 to at least 2025-11-30)"
+    ) in out
+    assert "present" not in out
+
+
 def test_glossary_lookup_office_holders(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,

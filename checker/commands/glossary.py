@@ -15,7 +15,7 @@ from checker.errors import EXIT_CLEAN, EXIT_ERROR, UsageError
 
 if TYPE_CHECKING:
     from checker.glossary.lookup import Answer
-    from checker.glossary.model import Glossary, Tenure
+    from checker.glossary.model import Entry, Glossary, Tenure
 
 
 def register(app: typer.Typer) -> None:
@@ -174,14 +174,17 @@ def describe(glossary: Glossary, answer: Answer, on: dt.date | None) -> str:
         lines.append("  wrong forms: " + ", ".join(wrong))
     if entry.kind is Kind.PERSON:
         if on is not None:
-            held = "; ".join(_tenure(glossary, t) for t in answer.offices) or "no known office"
-            lines.append(f"  on {on.isoformat()}: {held}")
+            held = "; ".join(_tenure(glossary, entry, t) for t in answer.offices)
+            lines.append(f"  on {on.isoformat()}: {held or 'no known office'}")
         for tenure in answer.history:
-            lines.append(f"  held: {_tenure(glossary, tenure)}")
+            lines.append(f"  held: {_tenure(glossary, entry, tenure)}")
     if entry.kind is Kind.OFFICE:
         label = f"holders on {on.isoformat()}" if on else "holders"
         holders = (
-            "; ".join(f"{h.person.en} ({h.tenure.span_text()})" for h in answer.holders)
+            "; ".join(
+                f"{h.person.en} ({h.tenure.span_text(glossary.known_until(h.person))})"
+                for h in answer.holders
+            )
             or "none known"
         )
         lines.append(f"  {label}: {holders}")
@@ -193,6 +196,7 @@ def describe(glossary: Glossary, answer: Answer, on: dt.date | None) -> str:
     return "\n".join(lines)
 
 
-def _tenure(glossary: Glossary, tenure: Tenure) -> str:
+def _tenure(glossary: Glossary, person: Entry, tenure: Tenure) -> str:
     status = "" if tenure.status == "confirmed" else ", unconfirmed"
-    return f"{glossary.office_title(tenure)} ({tenure.span_text()}{status})"
+    span = tenure.span_text(glossary.known_until(person))
+    return f"{glossary.office_title(tenure)} ({span}{status})"

@@ -108,9 +108,18 @@ class Tenure:
     def ended_before(self, on: dt.date) -> bool:
         return self.end is not None and self.end.latest < on
 
-    def span_text(self) -> str:
+    def span_text(self, known_until: dt.date | None = None) -> str:
+        """ "2019-09-11 to 2021-11-04"; an open tenure runs "to at least" its file's
+        knowledge date (`known_until`), never "to present": the glossary cannot know."""
         start = str(self.start) if self.start else "?"
-        end = str(self.end) if self.end else ("an unknown date" if self.end_unknown else "present")
+        if self.end:
+            end = str(self.end)
+        elif self.end_unknown:
+            end = "an unknown date"
+        elif known_until is not None:
+            end = f"at least {known_until.isoformat()}"
+        else:
+            end = "a date the glossary does not give"
         return f"{start} to {end}"
 
 

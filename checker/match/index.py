@@ -25,7 +25,7 @@ import ahocorasick_rs
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS
 from checker.match.fold import fold_form, fold_text, fold_width
-from checker.match.near import NameParts, deletion_variants, person_names, slips_allowed
+from checker.match.near import NameParts, deletion_variants, person_names, slips_indexed
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _FIRST_CJK = "\u3040"  # no character before it is CJK
@@ -265,7 +265,7 @@ class TermIndex:
 
     def bearers_near(self, family: str, given: str) -> list[int]:
         """Positions in `bearers(family)` of the people whose folded given name is `given`
-        or may be misspelt as it (`slips_allowed`), in order. Found through deletion
+        or may be misspelt as it (`slips_indexed`), in order. Found through deletion
         variants, so a family name borne by thousands is not compared one by one; the list
         may hold a few more, never fewer."""
         key = family.lower()
@@ -273,7 +273,7 @@ class TermIndex:
         if table is None:
             table = {}
             for position, (_, origin, known) in enumerate(self.bearers(key)):
-                for variant in deletion_variants(known, slips_allowed(known, origin)):
+                for variant in deletion_variants(known, slips_indexed(known, origin)):
                     table.setdefault(variant, []).append(position)
             self._near_given[key] = table
         found: set[int] = set()

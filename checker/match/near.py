@@ -12,11 +12,14 @@ dictionary look-up per capitalized word once its vocabulary has been seen.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import zhon.pinyin
 
 from checker.glossary.model import Entry, Kind
 
@@ -150,6 +153,39 @@ def slips_allowed(name: str, origin: str | None) -> int:
     if origin == "japanese":
         return 0 if len(name) < 5 else 2 if len(name) >= 8 else 1
     return 1 if len(name) >= 7 else 0
+
+
+def slips_indexed(name: str, origin: str | None) -> int:
+    """The slips a name part is filed under for look-ups: what `slips_allowed` grants, and
+    one for a short Chinese name, whose slips `pinyin_slip` then confirms."""
+    allowed = slips_allowed(name, origin)
+    return 1 if allowed == 0 and origin == "chinese" else allowed
+
+
+def pinyin_slip(seen: str, known: str) -> bool:
+    """A short pinyin given name misspelt so that it is no pinyin name of as many
+    syllables: "Jiiechi", "Jitnao", "Jiakon" for Jiechi, Jintao, Jiakun. Where the slip
+    leaves a pinyin name ("Qing" for "Qiang"), it may be another person's: not a slip."""
+    syllables = _pinyin_syllables(known)
+    return (
+        syllables > 0
+        and slip_distance(seen, known, 1) == 1
+        and not _pinyin_syllable_runs(syllables).match(seen)
+    )
+
+
+def _pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables the (folded) word is, in the fewest; 0 if it is not
+    pinyin. Given names are one to three syllables."""
+    for count in (1, 2, 3):
+        if _pinyin_syllable_runs(count).match(word):
+            return count
+    return 0
+
+
+@functools.cache
+def _pinyin_syllable_runs(count: int) -> re.Pattern[str]:
+    return re.compile(f"(?:{zhon.pinyin.syllable}){{{count}}}\\Z", re.IGNORECASE)
 
 
 def _deletions_of(word: str, depth: int) -> Iterator[str]:

@@ -318,11 +318,14 @@ class NearMissName(DocumentRule):
     "Minou Kihara", "Fumio Kisida" and "Liu Jingsong" are one or two letters from a name
     the glossary knows (a letter added, dropped, doubled, changed or two swapped, a
     Hepburn long vowel written out, a Wade-Giles spelling); such slips survive
-    spell-checkers because the words look like names. A slip is reported as an error
-    when the rest of the mention points at the person: the other part of the name, a
-    title the person held on the story's date, or the person named elsewhere in the
-    story; alone it is an info hint. Ordinary English words (by wordfreq), other known
-    names and a full name whose other part differs are never reported.
+    spell-checkers because the words look like names. In a short Chinese given name one
+    letter makes another name (Qiang, Qing), so only a slip that leaves no pinyin name of
+    as many syllables counts ("Jiiechi", "Jitnao", by zhon's pinyin syllables). A slip
+    is reported as an error when the rest of the mention points at the person: the
+    other part of the name, a title the person held on the story's date, or the person
+    named elsewhere in the story; alone it is an info hint. Ordinary English words (by
+    wordfreq), other known names and a full name whose other part differs are never
+    reported.
 
     ## Bad
         Chief Cabinet Secretary Minori Kihara spoke on Wednesday.

@@ -29,7 +29,7 @@ from checker.errors import InputError, UsageError
 from checker.fix_file import reread
 from checker.fixes import apply_fixes
 from checker.glossary.lookup import Answer, lookup
-from checker.glossary.model import CJK_LANGS, Glossary, Kind, Role, Tenure
+from checker.glossary.model import CJK_LANGS, Entry, Glossary, Kind, Role, Tenure
 from checker.headline.check import HeadlineChecker
 from checker.headline.pairs import PairFile, new_pair
 from checker.headline.report import report_object as headline_report_object
@@ -334,16 +334,16 @@ class Desk:
                 for lang in ("en", *CJK_LANGS)
             },
             "wrong_forms": [f.text for f in entry.forms if f.role is Role.FORBIDDEN],
-            "on_date": [self._tenure(t) for t in answer.offices]
+            "on_date": [self._tenure(entry, t) for t in answer.offices]
             if entry.kind is Kind.PERSON and on
             else None,
             "holders": [
-                {"person": h.person.en, "id": h.person.id, **self._tenure(h.tenure)}
+                {"person": h.person.en, "id": h.person.id, **self._tenure(h.person, h.tenure)}
                 for h in answer.holders
             ]
             if entry.kind is Kind.OFFICE
             else None,
-            "history": [self._tenure(t) for t in answer.history],
+            "history": [self._tenure(entry, t) for t in answer.history],
             "note": entry.note,
             "status": entry.status,
             "source": entry.sources[0] if entry.sources else None,
@@ -351,11 +351,11 @@ class Desk:
             "line": entry.line,
         }
 
-    def _tenure(self, tenure: Tenure) -> dict[str, Any]:
+    def _tenure(self, person: Entry, tenure: Tenure) -> dict[str, Any]:
         return {
             "office": tenure.office,
             "title": self.glossary.office_title(tenure),
-            "span": tenure.span_text(),
+            "span": tenure.span_text(self.glossary.known_until(person)),
             "status": tenure.status,
             "source": tenure.source,
         }
