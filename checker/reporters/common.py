@@ -30,6 +30,19 @@ def finding_text(result: Result, finding: Finding) -> str:
     return result.source.text[finding.span.start : finding.span.end]
 
 
+def fix_shown(result: Result, finding: Finding) -> str | None:
+    """What the fix writes: the replacement where it replaces the finding's span; else
+    each edit as "'old' → 'new'", since the fix of a title finding may rewrite the name
+    beside the title ("President Hu Jintao": 'Hu Jintao' → 'Xi Jinping')."""
+    if finding.fix is None:
+        return None
+    edits = finding.fix.edits
+    if len(edits) == 1 and edits[0].span == finding.span:
+        return repr(edits[0].replacement)
+    text = result.source.text
+    return "; ".join(f"{text[e.span.start : e.span.end]!r} → {e.replacement!r}" for e in edits)
+
+
 def summary(results: Sequence[Result]) -> dict[str, object]:
     findings = [f for r in results for f in r.findings]
     by_severity = Counter(f.severity.label for f in findings)

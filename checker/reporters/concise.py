@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from checker.engine import Result
-from checker.reporters.common import position
+from checker.reporters.common import fix_shown, position
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -22,7 +22,8 @@ def write_concise(results: Iterable[Result], out: TextIO) -> None:
             out.write(f"{path}: warning: {visible(warning)}\n")
         for finding in result.findings:
             pos = position(result, finding)
-            fix = "" if finding.replacement is None else f" [fix: {finding.replacement!r}]"
+            shown = fix_shown(result, finding)
+            fix = "" if shown is None else f" [fix: {shown}]"
             out.write(
                 f"{path}:{pos.line}:{pos.column}: {finding.code} {visible(finding.message)}"
                 f"{visible(fix)}\n"

@@ -12,7 +12,7 @@ from rich.markup import escape
 from checker.bundled import display_path
 from checker.engine import Result
 from checker.printable import printable
-from checker.reporters.common import Position, position, summary
+from checker.reporters.common import Position, fix_shown, position, summary
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -49,12 +49,10 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
             console.print(
                 "    " + " " * column + f"[{_STYLE[level]}]" + "^" * width + f"[/{_STYLE[level]}]"
             )
-            if finding.fix is not None:
+            shown = fix_shown(result, finding)
+            if finding.fix is not None and shown is not None:
                 safety = finding.fix.applicability.name.lower().replace("_", "-")
-                console.print(
-                    f"    [green]fix ({safety}):[/green] "
-                    f"{_shown(finding.fix.edits[0].replacement)!r}"
-                )
+                console.print(f"    [green]fix ({safety}):[/green] {_shown(shown)}")
             for fact in finding.related[:2]:
                 where = display_path(fact.glossary or "")
                 if fact.line:

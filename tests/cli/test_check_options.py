@@ -95,3 +95,17 @@ def test_stdin_filename_finds_the_configuration_of_its_folder(tmp_path: Path) ->
     args = ["check", "-", "--stdin-filename", tmp_path / "story.txt", *BASE]
     result = invoke([*args, "--format", "concise"], stdin=STORY.encode())
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_fix_that_rewrites_words_beside_the_span_shows_what_it_replaces() -> None:
+    # The title is the finding's span; its fix puts the holder's name in place of the name.
+    story = "Chinese Premier Li Keqiang spoke.\n"
+    args = ["check", "-", "--no-bundled", "-g", MINI_GLOSSARY, "--date", "2024-05-23"]
+    result = invoke([*args, "--format", "concise"], stdin=story.encode())
+    assert result.stdout == (
+        "<stdin>:1:1: TT003 Li Keqiang held 'Chinese Premier' until 2023-03-11, not on "
+        "2024-05-23 (Li Qiang held it then): write the current title or 'former' "
+        "[fix: 'Li Keqiang' → 'Li Qiang']\n"
+    )
+    text = invoke(args, stdin=story.encode())
+    assert "    fix (unsafe): 'Li Keqiang' → 'Li Qiang'\n" in text.stdout
