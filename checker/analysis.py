@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import enum
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from checker.document import Document, Segment
@@ -36,9 +34,10 @@ from checker.match.index import (
     title_words,
 )
 from checker.match.near import NearName, fold_name, pinyin_slip, slip_distance, slips_allowed
+from checker.mentions import EntityMention, NameKind, PersonMention, TitlePhrase
 from checker.sentences import is_sentence_start
 from checker.style import StyleProfile
-from checker.titles.phrases import TitleFinder, TitlePhrase
+from checker.titles.phrases import TitleFinder
 from checker.titles.verdicts import (
     TitleVerdict,
     UnknownNameVerdict,
@@ -46,45 +45,6 @@ from checker.titles.verdicts import (
     judge,
     unknown_name_title,
 )
-
-
-@dataclass(frozen=True)
-class EntityMention:
-    segment: Segment
-    start: int
-    end: int
-    surface: str
-    entries: tuple[Entry, ...]  # distinct entries this form may name (one when resolved)
-    form: Form  # the glossary form matched
-    kinds: frozenset[Kind] = frozenset()  # the kinds of `entries`, worked out once per form
-
-    @property
-    def entry(self) -> Entry | None:
-        return self.entries[0] if len(self.entries) == 1 else None
-
-
-class NameKind(enum.Enum):
-    KNOWN = "known"  # a correct full form of the person's name
-    FORBIDDEN = "forbidden"  # a known wrong form
-    NEAR_MISS = "near-miss"  # the family name with a misspelt given name
-    UNKNOWN_GIVEN = "unknown-given"  # the family name with a given name the glossary lacks
-    SHORT = "short"  # the family name alone
-
-
-@dataclass
-class PersonMention:
-    segment: Segment
-    start: int
-    end: int
-    surface: str
-    person: Entry
-    kind: NameKind
-    order: str | None  # "given-first" / "family-first" for full names
-    given_seen: str | None = None  # the given name as written (near-miss, unknown)
-    titles: list[TitlePhrase] = field(default_factory=list)
-    right: str | None = None  # the span written right, when not the whole name (near miss)
-    tie: str | None = None  # what ties a wrong or unknown form to the person (None: a hint)
-
 
 _RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
 # An apposition that describes the person named: ", a Beijing shopkeeper".

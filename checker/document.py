@@ -8,13 +8,10 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from checker.model import Edit, Span
+from checker.quotes import Quotations, document_quotations
 from checker.source import SourceFile
-
-if TYPE_CHECKING:
-    from checker.quotes import Quotations
 
 
 class SegmentKind(enum.Enum):
@@ -106,6 +103,4 @@ class Document:
     @cached_property
     def quotations(self) -> Quotations:
         """Quoted speech: the declared quotations and those that quotation marks enclose."""
-        from checker.quotes import document_quotations
-
         return document_quotations(self.segments, self.marked_quotations)

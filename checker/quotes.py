@@ -2,7 +2,8 @@
 
 Two kinds of evidence: quotation marks in the text of a segment (straight and curly
 double quotes, curly and straight single quotes, guillemets and corner brackets), and
-quotation markup (`<q>`, `<blockquote>`, NITF `<bq>`) that a reader records. A double
+quotation markup (`<q>`, `<blockquote>`, NITF `<bq>`) that a reader records
+(`checker.readers.quoted_markup`). A double
 quote opened and not closed in its paragraph runs to the paragraph's end: the
 convention for a quotation over several paragraphs, each of which opens the mark again.
 A single quote that is never closed is an apostrophe, not a quotation.
@@ -16,9 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from checker.model import Span
-
-# Markup elements whose content is quoted speech (HTML, XHTML, NITF).
-QUOTATION_ELEMENTS = frozenset({"q", "blockquote", "bq"})
 
 _DOUBLE_OPEN = "“„«「『"
 _DOUBLE_CLOSE = "”»」』"
@@ -86,20 +84,6 @@ def _closes(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and not after.isalnum()
-
-
-def marked_quotations(root: Any, text_map: Any) -> tuple[Span, ...]:
-    """The source spans of the quotation elements under an element tree (lxml), given
-    the reader's map of where each node's text and tail are in the source."""
-    from checker.readers.segments import local_name, subtree_pieces
-
-    spans = []
-    for node in root.iter():
-        if local_name(node) in QUOTATION_ELEMENTS:
-            pieces = [p for p in subtree_pieces(node, text_map) if p.text]
-            if pieces:
-                spans.append(Span(min(p.start for p in pieces), max(p.end for p in pieces)))
-    return tuple(spans)
 
 
 class Quotations:

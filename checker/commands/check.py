@@ -326,10 +326,29 @@ def codes(values: Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def run(args: SimpleNamespace) -> int:
+    """The check the options ask for: the settings in force (`--show-settings`), the
+    annotated Word story (`--annotate`), then the report or the fixes."""
     from checker.cache import GlossaryCache
-    from checker.config import ConfigFinder, Settings
+    from checker.config import ConfigFinder
     from checker.dates import date_option
 
+    _check_option_combinations(args)
+    command_line = _command_line_settings(args)
+    story_date = date_option(args.date)
+    finder = ConfigFinder(args.config)
+    plan = _plan(args, command_line, finder)
+    if args.show_settings:
+        return _show_settings(args, plan, command_line, finder, story_date)
+    cache = GlossaryCache(args.cache_dir, enabled=not args.no_cache)
+    checkers = _checkers(plan, cache, story_date, args.headlines)
+    if args.annotate is not None:
+        _annotate(args, plan, checkers)
+    focus = _entry_focus(args.entry, checkers) if args.entry is not None else None
+    return _report(args, plan, checkers, focus)
+
+
+def _check_option_combinations(args: SimpleNamespace) -> None:
+    """Refuse the options that contradict one another."""
     reading_stdin = STDIN in args.paths
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes applies fixes: use it with --fix or --diff")
@@ -337,7 +356,13 @@ def run(args: SimpleNamespace) -> int:
         raise UsageError("--fix and --diff change files, not standard input")
     if args.stdin_filename and not reading_stdin:
         raise UsageError("--stdin-filename names standard input: give - as a PATH")
-    command_line = Settings(
+
+
+def _command_line_settings(args: SimpleNamespace) -> Settings:
+    """What the command line sets of the configuration (None: not set there)."""
+    from checker.config import Settings
+
+    return Settings(
         glossaries=tuple(args.glossary) if args.glossary else None,
         bundled=False if args.no_bundled else None,
         style=args.style,
@@ -345,34 +370,44 @@ def run(args: SimpleNamespace) -> int:
         ignore=codes(args.ignore),
         fail_on=_severity_option(args.fail_on),
     )
-    story_date = date_option(args.date)
-    finder = ConfigFinder(args.config)
-    plan = _plan(args, command_line, finder)
-    if args.show_settings:
-        from checker.commands.settings import show_settings
 
-        first = plan[0][0] if plan else STDIN
-        config = finder.for_file(_config_anchor(first, args.stdin_filename))
-        sys.stdout.write(show_settings(command_line, config, story_date, args))
-        return EXIT_CLEAN
-    cache = GlossaryCache(args.cache_dir, enabled=not args.no_cache)
-    checkers = _checkers(plan, cache, story_date, args.headlines)
-    if args.annotate is not None:
-        from checker.annotate_docx import annotate_file
 
-        if len(plan) != 1:
-            raise UsageError("--annotate writes one Word file: give one .docx story")
-        story, settings = plan[0]
-        annotate_file(checkers[settings.path], story, args.annotate, args.encoding)
-    focus = None
-    if args.entry is not None:
-        from checker.select import EntryFocus
+def _show_settings(
+    args: SimpleNamespace,
+    plan: list[tuple[str, Settings]],
+    command_line: Settings,
+    finder: ConfigFinder,
+    story_date: dt.date | None,
+) -> int:
+    """`--show-settings`: the settings in force for the first file, and where each comes from."""
+    from checker.commands.settings import show_settings
 
-        first_checker = next(iter(checkers.values()), None)
-        if first_checker is None:
-            raise UsageError("--entry: no file to check")
-        focus = EntryFocus(first_checker.index, args.entry)
-    return _report(args, plan, checkers, focus)
+    first = plan[0][0] if plan else STDIN
+    config = finder.for_file(_config_anchor(first, args.stdin_filename))
+    sys.stdout.write(show_settings(command_line, config, story_date, args))
+    return EXIT_CLEAN
+
+
+def _annotate(
+    args: SimpleNamespace, plan: list[tuple[str, Settings]], checkers: dict[Path | None, Checker]
+) -> None:
+    """`--annotate`: the one Word story written back with its findings and fixes."""
+    from checker.annotate_docx import annotate_file
+
+    if len(plan) != 1:
+        raise UsageError("--annotate writes one Word file: give one .docx story")
+    story, settings = plan[0]
+    annotate_file(checkers[settings.path], story, args.annotate, args.encoding)
+
+
+def _entry_focus(entry: str, checkers: dict[Path | None, Checker]) -> EntryFocus:
+    """`--entry`: only the findings that involve this glossary entry."""
+    from checker.select import EntryFocus
+
+    first_checker = next(iter(checkers.values()), None)
+    if first_checker is None:
+        raise UsageError("--entry: no file to check")
+    return EntryFocus(first_checker.index, entry)
 
 
 def _plan(
@@ -450,6 +485,7 @@ def _report(
     checkers: dict[Path | None, Checker],
     focus: EntryFocus | None,
 ) -> int:
+    """The report of the run (with --diff: the fixes as a diff), then its exit code."""
     from checker.fix_file import diff_text
     from checker.output import open_output
     from checker.progress import progress_wanted
@@ -472,9 +508,17 @@ def _report(
                 out.write(diff_text(fixed))
         else:
             REPORTERS[args.output_format](run.results(), out)
+    _say_how_it_went(args, run, files=len(plan))
+    return _exit_code(args, run)
+
+
+def _say_how_it_went(args: SimpleNamespace, run: _Run, files: int) -> None:
+    """The closing lines on standard error: errors, the batch summary, what was fixed,
+    what was skipped."""
+    fixing = args.fix or args.diff
     for error in run.errors:
         print(f"termcheck: error: {error}", file=sys.stderr)
-    if len(plan) > 1 and not args.quiet and not fixing:
+    if files > 1 and not args.quiet and not fixing:
         print(run.summary.render(), file=sys.stderr)
     if fixing:
         verb = "would fix" if args.diff else "fixed"
@@ -484,8 +528,13 @@ def _report(
             file=sys.stderr,
         )
     skipped = run.summary.skipped_line()
-    if skipped and len(plan) > 1:
+    if skipped and files > 1:
         print(skipped, file=sys.stderr)
+
+
+def _exit_code(args: SimpleNamespace, run: _Run) -> int:
+    """2 on an error; with --diff, 1 when a fix would change a file; else 1 when a finding
+    is at or above the threshold."""
     if run.errors:
         return EXIT_ERROR
     if args.diff:

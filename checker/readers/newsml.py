@@ -18,11 +18,11 @@ from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
-from checker.quotes import marked_quotations
 from checker.readers.html import HTML_RULES
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
 from checker.readers.nitf import nitf_content
+from checker.readers.quoted_markup import marked_quotations
 from checker.readers.segments import Piece, block_pieces, build_segment, local_name, subtree_pieces
 from checker.readers.xml_map import XmlMap
 from checker.source import SourceFile

@@ -19,9 +19,9 @@ from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
-from checker.quotes import marked_quotations
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
+from checker.readers.quoted_markup import marked_quotations
 from checker.readers.segments import (
     BlockRules,
     Piece,

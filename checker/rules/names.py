@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.analysis import DocumentAnalysis, NameKind, PersonMention
+from checker.analysis import DocumentAnalysis
 from checker.lexicon import (
     CONNECTORS,
     INSTITUTION_HEADS,
@@ -12,6 +12,7 @@ from checker.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from checker.mentions import NameKind, PersonMention
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start

@@ -7,10 +7,11 @@ import functools
 import re
 import unicodedata
 
-from checker.analysis import DocumentAnalysis, EntityMention, NameKind
+from checker.analysis import DocumentAnalysis
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.lexicon import is_common_word
 from checker.match.fold import fold_form, visible
+from checker.mentions import EntityMention, NameKind
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start

@@ -5,9 +5,10 @@ from __future__ import annotations
 import abc
 import re
 
-from checker.analysis import DocumentAnalysis, NameKind
+from checker.analysis import DocumentAnalysis
 from checker.glossary.model import Entry, Tenure
 from checker.match.index import title_words
+from checker.mentions import NameKind
 from checker.model import Applicability, Related, Severity
 from checker.rules.base import DocumentRule, Reporter, register, related_fact
 from checker.titles.dated import Period

@@ -13,26 +13,12 @@ from typing import TYPE_CHECKING, Protocol
 from checker.glossary.model import Entry, Kind, Role
 from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.index import DistinctEntries, TermIndex, title_words
+from checker.mentions import PersonMention, TitlePhrase
 from checker.sentences import is_sentence_start
-from checker.titles.dated import Period, sentence_period
+from checker.titles.dated import sentence_period
 
 if TYPE_CHECKING:
-    from checker.analysis import PersonMention
     from checker.document import Segment
-
-
-@dataclass
-class TitlePhrase:
-    start: int
-    end: int
-    text: str
-    position: str  # "before" or "after" the name
-    past: str | None  # "former" / "then" when the title is marked as past
-    country: str | None  # the country its qualifier names ("Japan's" → JP)
-    offices: tuple[Entry, ...]  # glossary offices the phrase names
-    generic_rank: str | None  # a bare rank word ("Minister") with nothing that names an office
-    dated: Period | None = None  # the date its sentence ties it to, when not the story's
-    description: bool = False  # an epithet ("top diplomat"), not a title: never judged
 
 
 # Words that make a phrase a description of the person rather than a title of office

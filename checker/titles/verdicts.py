@@ -14,16 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from checker.glossary.model import Entry, Glossary, Holding, Role, Tenure
 from checker.lexicon import plausible_given_name
 from checker.match.index import title_words
+from checker.mentions import PersonMention, TitlePhrase
 from checker.titles.dated import UNDATED, Period
-from checker.titles.phrases import RANK_MODIFIERS, TitlePhrase, UnknownName, rank_words
-
-if TYPE_CHECKING:
-    from checker.analysis import PersonMention
+from checker.titles.phrases import RANK_MODIFIERS, UnknownName, rank_words
 
 
 class Verdict(enum.Enum):

@@ -5,45 +5,11 @@ alike), so a deferred import counts as an edge too."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
-import checker
+from tests.structure.import_graph import import_graph
 
-PACKAGE = Path(checker.__file__).parent
-
-
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def _imported(path: Path, module: str, modules: set[str]) -> set[str]:
-    """The package's modules that `path` imports: `import a.b` gives a.b; `from a import b`
-    gives a and, when b is a module, a.b."""
-    names: set[str] = set()
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*anchor, base] if base else anchor)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names & modules
-
-
-def _graph() -> dict[str, set[str]]:
-    paths = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
-    return {module: _imported(path, module, set(paths)) for module, path in paths.items()}
-
-
-GRAPH = _graph()
+GRAPH = import_graph()
 
 
 def _within(module: str, prefix: str) -> bool:
