@@ -1,12 +1,12 @@
-"""The real-copy test set and its error-injection harness, shared by the tests and
+"""The real-copy test sets and their error-injection harness, shared by the tests and
 `bench/realcopy.py`.
 
-The corpus (`excerpts.yaml`) holds short excerpts of professional copy, each with the
-knowledge findings a careful copy editor would agree with. From the clean excerpts the
-harness derives single injected errors with the glossary's own knowledge — a known name
-lower-cased, misspelt by one edit, given a wrong given name or written family name first,
-and a title given to someone other than the person who holds it on the excerpt's date —
-and measures whether each is reported at its span and whether the fixes restore the clean
+Each set (`excerpts.yaml`, `heldout.yaml`, `fresh.yaml`) holds short excerpts of professional
+copy, each with the knowledge findings a careful copy editor would agree with. From the clean
+excerpts the harness derives single injected errors with the glossary's own knowledge — a
+known name lower-cased, misspelt by one edit, given a wrong given name or written family name
+first, and a title given to someone other than the person who holds it on the excerpt's date
+— and measures whether each is reported at its span and whether the fixes restore the clean
 copy without touching anything else. Everything runs offline through the library API."""
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ from checker.source import SourceFile, decode
 from checker.style import load_style
 
 CORPUS = Path(__file__).with_name("excerpts.yaml")
+HELDOUT = Path(__file__).with_name("heldout.yaml")
+FRESH = Path(__file__).with_name("fresh.yaml")
+# The real-copy sets by name: the one the rules were tuned on, the first held-out set (since
+# used for tuning too), and the fresh held-out set that no rule was tuned against.
+SETS = {"tuned": CORPUS, "held-out": HELDOUT, "fresh": FRESH}
 
 # Rule families judged on professional copy: names, titles, terms, mechanics. House style
 # (ST*) describes one newsroom's conventions and is not counted against other newsrooms.
@@ -103,6 +108,13 @@ class Corpus:
 
     def gap(self, key: str) -> str | None:
         return self.known_gaps.get(key)
+
+
+def page_address(url: str) -> str:
+    """A page's address without its scheme, a leading "www." or a trailing slash, in lower
+    case: one page however its address is written."""
+    bare = url.split("://", 1)[-1].removeprefix("www.").replace("archive.org./", "archive.org/")
+    return bare.rstrip("/").lower()
 
 
 def load_corpus(path: Path = CORPUS) -> Corpus:
