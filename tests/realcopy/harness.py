@@ -30,6 +30,7 @@ from checker.glossary.loader import load_glossaries
 from checker.glossary.model import Entry, Glossary, Kind, Role, Tenure
 from checker.match.index import TermIndex
 from checker.model import Finding, Span
+from checker.quotes import paragraphs, quoted_spans
 from checker.readers import reader_for
 from checker.source import SourceFile, decode
 from checker.style import load_style
@@ -358,6 +359,7 @@ def injections(glossary: Glossary, excerpt: Excerpt) -> Iterator[Injection]:
         return
     text = excerpt.text
     known_forms = {f.text for e in glossary.entries for f in e.forms}
+    quoted = _quotations(text)
     for m in mentions(glossary, text):
         person, name = m.person, text[m.start : m.end]
         assert person.family and person.given
@@ -387,13 +389,26 @@ def injections(glossary: Glossary, excerpt: Excerpt) -> Iterator[Injection]:
         other = _other_given(glossary, person)
         if other:
             yield variant(given_at, given_at + len(person.given), other, "wrong-given-name", other)
-        if person.name_origin == "japanese" and name == f"{person.given} {person.family}":
+        in_quotation = any(s <= m.start and m.end <= e for s, e in quoted)
+        if (
+            person.name_origin == "japanese"
+            and name == f"{person.given} {person.family}"
+            and not in_quotation
+        ):
             first = f"{person.family} {person.given}"
             yield variant(m.start, m.end, first, "family-name-first", first)
         title = _title_injection(glossary, excerpt, m)
         if title:
             yield title
     yield from _possessives_in_lower_case(glossary, excerpt)
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The quoted speech in an excerpt. Name order inside a quotation is the speaker's (or
+    the transcript's), which no name-order rule judges, so no family-name-first error is
+    injected there; misspellings, case and wrong names inside a quotation are still the
+    writer's and still injected."""
+    return [q for start, end in paragraphs(text) for q in quoted_spans(text, start, end)]
 
 
 def _possessives_in_lower_case(glossary: Glossary, excerpt: Excerpt) -> Iterator[Injection]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -141,6 +142,20 @@ def test_injection_changes_only_its_span(name: str) -> None:
             assert e.text[i.span.start : clean_end] == i.clean, i.id
             assert i.text[i.span.end :] == e.text[clean_end:], i.id
             assert i.error != i.clean, i.id
+
+
+def test_no_name_order_error_is_injected_inside_a_quotation() -> None:
+    """Name order inside quoted speech is the speaker's, which no rule judges: the harness
+    injects family-name-first only outside quotations, and every other kind inside them."""
+    glossary = default_bench().glossary
+    quoted = next(
+        e for e in CORPORA["fresh"].excerpts if e.id == "urdupoint-2019-06-23-lu-kang-quote"
+    )
+    assert '"At the invitation of Japanese Prime Minister Shinzo Abe,' in quoted.text
+    inside = {i.kind for i in injections(glossary, quoted)}
+    assert "family-name-first" not in inside and "lower-case" in inside
+    unquoted = replace(quoted, text=quoted.text.replace('"', ""))
+    assert "family-name-first" in {i.kind for i in injections(glossary, unquoted)}
 
 
 @pytest.mark.parametrize(
