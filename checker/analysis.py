@@ -412,17 +412,25 @@ class DocumentAnalysis:
     def _holders_meant(self, title: TitlePhrase, office: Entry) -> list[Holding]:
         """Who may be meant by the title: the holders on the story's date; for a past
         title ("former", "then"), anyone who held the office before it (within the
-        sentence's period, when it names one)."""
+        sentence's period, when it names one) — for "former", whose tenure may have ended
+        by then: "a former foreign minister" is not the foreign minister of the day."""
         if title.past is None:
             return self.glossary.holders_on(office.id, self.date, certain=False)
         period = title.dated if title.past != "former" and title.dated else None
         last = period.last if period else self.date
         first = period.first if period else dt.date.min
+        holdings = self.glossary.holdings.get(office.id, ())
+        incumbents = (
+            {h.person.id for h in self.glossary.holders_on(office.id, self.date)}
+            if title.past == "former"
+            else set()
+        )
         return [
             h
-            for h in self.glossary.holdings.get(office.id, ())
+            for h in holdings
             if (h.tenure.start is None or h.tenure.start.earliest <= last)
             and (h.tenure.end is None or h.tenure.end.latest >= first)
+            and h.person.id not in incumbents
         ]
 
     def _resolve_short_mentions(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,9 @@ from functools import cached_property
 from checker.model import Edit, Span
 from checker.quotes import Quotations, document_quotations
 from checker.source import SourceFile
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or"})
 
 
 class SegmentKind(enum.Enum):
@@ -51,6 +55,15 @@ class Segment:
     ) -> Segment:
         """A segment that is a verbatim slice of the source starting at `offset`."""
         return cls(kind, text, (Chunk(0, len(text), offset, offset + len(text)),), name, lang)
+
+    @cached_property
+    def title_cased(self) -> bool:
+        """A headline with its words capitalized ("Kihara Vows Calm Response to ..."):
+        its capitals say nothing about which words are titles or parts of names."""
+        if self.kind is not SegmentKind.HEADLINE:
+            return False
+        words = [w for w in _WORD.findall(self.text) if w.lower() not in _MINOR_WORDS]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
     @property
     def _starts(self) -> list[int]:

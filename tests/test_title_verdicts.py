@@ -8,11 +8,11 @@ from checker.analysis import DocumentAnalysis
 from checker.readers import reader_for
 from checker.source import decode
 from checker.titles.verdicts import Verdict
-from tests.conftest import make_checker
+from tests.conftest import MINI_GLOSSARY, make_checker
 
 
-def analyse(text: str, date: str = "2025-11-19") -> DocumentAnalysis:
-    checker = make_checker(date=date)
+def analyse(text: str, date: str = "2025-11-19", bundled: bool = False) -> DocumentAnalysis:
+    checker = make_checker(date=date, glossary=None if bundled else MINI_GLOSSARY)
     document = reader_for("story.txt")(decode(text.encode("utf-8"), "story.txt"))
     return DocumentAnalysis(document, checker.index, checker.style, dt.date.fromisoformat(date))
 
@@ -37,3 +37,15 @@ def test_a_stale_title_names_no_wrong_person() -> None:
     (verdict,) = analyse("Defense Minister Minoru Kihara spoke.").verdicts
     assert verdict.verdict is Verdict.STALE
     assert not verdict.names_wrong_person
+
+
+def test_a_title_with_words_of_another_body_names_none_of_the_glossarys_offices() -> None:
+    text = (
+        "Chinese Foreign Ministry spokesperson Li Qiang said. "
+        "Presidential Office Spokesperson Li Qiang said."
+    )
+    judged = analyse(text, date="2024-04-05", bundled=True).verdicts
+    assert [(v.title.text, v.verdict) for v in judged] == [
+        ("Chinese Foreign Ministry spokesperson", Verdict.NOT_HELD),
+        ("Office Spokesperson", Verdict.UNKNOWN),  # "Presidential" is no title word
+    ]

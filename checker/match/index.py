@@ -95,6 +95,7 @@ class TermIndex:
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
         self._near_given: dict[str, dict[str, list[int]]] = {}
+        self._office_vocabulary: dict[str, frozenset[str]] | None = None
         self.title_vocabulary = frozenset(
             w for _, words in self.office_words for w in words
         ) | _organization_words(self.entries)
@@ -118,6 +119,7 @@ class TermIndex:
         state["_bearers"] = {}
         state["_groups"] = {}
         state["_near_given"] = {}
+        state["_office_vocabulary"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -251,6 +253,23 @@ class TermIndex:
             )
             return own or sorted(i for offices in parts for i in offices)
         return []
+
+    def words_of_office(self, office_id: str) -> frozenset[str]:
+        """Every content word of the office's correct English forms and of its
+        organization's ("UN", "Komeito"): a title phrase with a word outside them
+        ("Presidential Office Spokesperson") names another office."""
+        vocabulary = self._office_vocabulary
+        if vocabulary is None:
+            organizations = {e.id: e for e in self.entries if e.kind is Kind.ORGANIZATION}
+            built: dict[str, set[str]] = {}
+            for i, words in self.office_words:
+                office = self.entries[i]
+                known = built.setdefault(office.id, set())
+                if not known and office.organization in organizations:
+                    known.update(_organization_words((organizations[office.organization],)))
+                known.update(words)
+            vocabulary = self._office_vocabulary = {k: frozenset(v) for k, v in built.items()}
+        return vocabulary.get(office_id, frozenset())
 
     def bearers(self, family: str) -> tuple[tuple[int, str | None, str], ...]:
         """The people with this family name: entry index, name origin and folded given name
@@ -459,7 +478,7 @@ def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
     return content
 
 
-def _organization_words(entries: tuple[Entry, ...]) -> frozenset[str]:
+def _organization_words(entries: Iterable[Entry]) -> frozenset[str]:
     """Words of organizations' English forms ("Foreign", "Ministry", "Republic")."""
     return frozenset(
         w

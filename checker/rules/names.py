@@ -142,6 +142,7 @@ class NameOrder(DocumentRule):
             elif (
                 person.name_origin == "chinese"
                 and mention.order == "given-first"
+                and mention.kind is not NameKind.UNKNOWN_GIVEN  # "Olivia Lin": her own order
                 and not _listed_form(mention)  # "William Lai": an English name he uses
                 and not _own_name_before(analysis, mention)
             ):

@@ -8,7 +8,6 @@ import re
 from functools import cache
 
 from checker.analysis import DocumentAnalysis
-from checker.document import Segment, SegmentKind
 from checker.glossary.model import Role
 from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.model import Applicability, Severity
@@ -82,7 +81,7 @@ class TitleCaseByPosition(DocumentRule):
                 advice = "capitalized directly before a name"
             if not wrong:
                 continue
-            if _title_case_headline(segment) or is_description(title.offices, title.text):
+            if segment.title_cased or is_description(title.offices, title.text):
                 continue
             assert text[title.start : title.end] == title.text
             report(
@@ -96,17 +95,6 @@ class TitleCaseByPosition(DocumentRule):
 
 
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s\s")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or"})
-
-
-def _title_case_headline(segment: Segment) -> bool:
-    """A headline with its words capitalized ("Kihara Vows Calm Response to ..."): title
-    case says nothing about which words are titles."""
-    if segment.kind is not SegmentKind.HEADLINE:
-        return False
-    words = [w for w in _WORD.findall(segment.text) if w.lower() not in _MINOR_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _leading_title_words(text: str) -> list[tuple[int, int]]:

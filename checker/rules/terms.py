@@ -110,6 +110,8 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return True
     target = plain_text(mention.form.text)
+    if mention.segment.title_cased and _only_capitals_added(surface, target):
+        return True  # "Lin Chia-Lung Makes Rare Visit": title case capitalizes every word
     if surface == target[:1].upper() + target[1:] and is_sentence_start(
         mention.segment.text, mention.start
     ):
@@ -117,6 +119,13 @@ def case_is_acceptable(analysis: DocumentAnalysis, mention: EntityMention) -> bo
     if mention.entries[0].case == "title-or-lower":
         return _lowered_tail(surface, target, _proper_words(analysis))
     return Kind.PERSON not in mention.kinds and _ordinary_word_beside(analysis, surface, target)
+
+
+def _only_capitals_added(surface: str, target: str) -> bool:
+    """The surface is the target with some lower-case letters written as capitals."""
+    return len(surface) == len(target) and all(
+        s == t or (t.islower() and s == t.upper()) for s, t in zip(surface, target, strict=True)
+    )
 
 
 def _ordinary_word_beside(analysis: DocumentAnalysis, surface: str, target: str) -> bool:

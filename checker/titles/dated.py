@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.sentences import is_sentence_start
@@ -30,7 +31,19 @@ _DATE = re.compile(
     re.MULTILINE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b))")
+# A month or day without its year ("in August", "on Nov. 18", "early March"), or "last
+# week/month/year": read back from the story's date.
+_RELATIVE = re.compile(
+    rf"\b(?:[Ii]n|[Oo]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>{_MONTH})\b\.?"
+    r"(?:\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d\d)|(?![.,]?\s*\d))"
+    r"|\b[Ll]ast\s+(?P<unit>week|month|year)\b"
+)
+# Where a sentence, paragraph, list line or table row ends: a line of its own opens with
+# a bullet, a bar or a date ("2019 ...", "September 25, 2020 ...", "25 September 2020 ...").
+_BOUNDARY = re.compile(
+    r"[.!?][\"'”’)]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•|]|(?:19|20)\d{2}\b"
+    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH})\b))"
+)
 # What ends a clause between a title and a date: the date belongs to another clause.
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2013\u2014]|\b(?:who|whom|whose|which|that|when|where|while|after|before|since|"
@@ -73,34 +86,84 @@ def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Per
     ties it to: a date that opens the sentence ("In 2014, ...", "On Nov. 5, 2023, ...",
     "- 2023-04-02: ...") or that follows the title in the same clause ("... met Wang Yi in
     2014"), not one in a clause of its own (", who met Xi in 2023,"). None when there is
-    none, or only the story's own date; `UNDATED` when there are several."""
-    reach = _YEAR.finditer(text, max(0, start - _REACH), end + _REACH)
-    years = [m.start() for m in reach]
-    if not years:
-        return None  # most sentences name no year: nothing more to look for
-    periods = set()
-    for year in years:
-        found = _DATE.search(text, max(0, year - _DATE_LEAD), year + 10)
-        if found is None or not found.start() <= year < found.end():
-            continue
-        if year < start:
+    none, or only the story's own date; `UNDATED` when there are several.
+
+    A month or day without a year ("in August", "last month") may date another word of
+    the clause ("recalled the visit in April"): it only widens the period, from that
+    time to the story's date, so that a title held then or since is not called wrong."""
+    periods: set[Period] = set()
+    relative: set[Period] = set()
+    for found, period in _dates_near(text, max(0, start - _REACH), end + _REACH, story_date):
+        if found.start() < start:
             if not _opens_its_sentence(text, found.start(), start):
                 continue
             if _SINCE.search(text, _sentence_start(text, found.start()), found.end()):
                 continue  # "Since taking office in late 2012, Prime Minister ...": until now
-        elif _CLAUSE_BREAK.search(text, end, found.start()) or _ends_a_sentence(text, end, year):
+        elif _CLAUSE_BREAK.search(text, end, found.start()) or _ends_a_sentence(
+            text, end, found.start() + 1
+        ):
             continue
         elif _SINCE.search(text, end, found.end()):
             continue  # "... has been foreign minister since 2023": until now
-        period = _period(found)
-        if period is not None:
-            periods.add(period)
+        (relative if found.re is _RELATIVE else periods).add(period)
     periods = {p for p in periods if not (p.first <= story_date <= p.last)}
+    if not periods and relative:
+        return Period(min(p.first for p in relative), story_date)
     if not periods:
         return None
     if len(periods) > 1:
         return UNDATED
     return periods.pop()
+
+
+def _dates_near(
+    text: str, start: int, end: int, story_date: dt.date
+) -> Iterator[tuple[re.Match[str], Period]]:
+    """The dates written in [start, end) with the periods they name: dates with a year,
+    and months, days and "last month/year/week" without one, read as the nearest such
+    time before the story's date ("in August" in an October story is the August before
+    it); one still to come names no other date."""
+    seen = set()
+    for year in _YEAR.finditer(text, start, end):
+        found = _DATE.search(text, max(0, year.start() - _DATE_LEAD), year.start() + 10)
+        if found is None or not found.start() <= year.start() < found.end():
+            continue
+        period = _period(found)
+        if period is not None and found.span() not in seen:
+            seen.add(found.span())
+            yield found, period
+    for found in _RELATIVE.finditer(text, start, end):
+        period = _relative_period(found, story_date)
+        if period is not None:
+            yield found, period
+
+
+def _relative_period(match: re.Match[str], story_date: dt.date) -> Period | None:
+    unit = match.group("unit")
+    if unit == "year":
+        year = story_date.year - 1
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if unit == "month":
+        last = story_date.replace(day=1) - dt.timedelta(days=1)
+        return Period(last.replace(day=1), last)
+    if unit == "week":
+        return Period(story_date - dt.timedelta(days=14), story_date - dt.timedelta(days=1))
+    month = _MONTHS[match.group("month").lower()]
+    day = int(match.group("day")) if match.group("day") else None
+    year = story_date.year
+    ahead = (month - story_date.month) % 12
+    if 0 < ahead <= 6 or (ahead == 0 and day is not None and day > story_date.day):
+        return None  # the nearest such month or day is still to come: "will meet on Dec. 25"
+    if (month, day or 1) > (story_date.month, story_date.day):
+        year -= 1  # the nearest such month or day is last year's
+    try:
+        if day is not None:
+            return Period.day(dt.date(year, month, day))
+        return Period(
+            dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        )
+    except ValueError:
+        return None
 
 
 def _opens_its_sentence(text: str, date_start: int, title_start: int) -> bool:
@@ -114,7 +177,7 @@ def _opens_its_sentence(text: str, date_start: int, title_start: int) -> bool:
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence, list line or table row holding `at` starts."""
     sentence_start = max(0, at - _REACH)
-    for boundary in _BOUNDARY.finditer(text, sentence_start, at):
+    for boundary in _boundaries(text, sentence_start, at):
         if boundary.group(0)[0] == "\n" or is_sentence_start(text, boundary.end()):
             sentence_start = boundary.end()
     return sentence_start
@@ -124,8 +187,17 @@ def _ends_a_sentence(text: str, start: int, end: int) -> bool:
     """A sentence, a paragraph, a list line or a table row ends within [start, end)."""
     return any(
         b.group(0)[0] == "\n" or is_sentence_start(text, b.end())
-        for b in _BOUNDARY.finditer(text, start, end)
+        for b in _boundaries(text, start, end)
     )
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The boundaries that start within [start, end), each seeing the text after `end`
+    (a list line's date, after its line break, says that the line is one of its own)."""
+    for boundary in _BOUNDARY.finditer(text, start, min(len(text), end + _DATE_LEAD)):
+        if boundary.start() >= end:
+            return
+        yield boundary
 
 
 def _period(match: re.Match[str]) -> Period | None:

@@ -357,6 +357,8 @@ class TitleFinder:
         if offices and self._foreign_words(text, offices):
             offices = ()
         if offices:
+            offices = self._of_every_word(content, offices)
+        if offices:
             offices = self._of_organizations_named(text, offices)
         generic = None
         if not offices and len(content) == 1 and content[0] in GENERIC_RANKS:
@@ -384,6 +386,23 @@ class TitleFinder:
             ):
                 return True
         return False
+
+    def _of_every_word(self, content: list[str], offices: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """Of the offices a phrase names, those whose forms (or their organization's) use
+        every word of it, or of one of its titles joined by "and": a bare "spokesperson"
+        names the Foreign Ministry's, but "Presidential Office Spokesperson" or "Defense
+        Ministry spokesperson" another body's, which the glossary does not know."""
+        parts: list[set[str]] = [set()]
+        for word in content:
+            if word == "and":  # "State Councilor and Foreign Minister": two titles
+                parts.append(set())
+            elif word not in CONNECTORS and word not in PAST_MARKERS and word not in self.countries:
+                parts[-1].add(word)
+        return tuple(
+            office
+            for office in offices
+            if any(part and part <= self.index.words_of_office(office.id) for part in parts)
+        )
 
     def _of_organizations_named(self, text: str, offices: tuple[Entry, ...]) -> tuple[Entry, ...]:
         """Of the offices a phrase names, those of the organizations it names, if it names

@@ -48,7 +48,7 @@ MIN_RESTORED = 0.90
 
 def _gap_mark(corpus: str, key: str) -> list[pytest.MarkDecorator]:
     reason = CORPORA[corpus].gap(key)
-    return [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
 @cache
