@@ -256,20 +256,37 @@ class DocumentAnalysis:
             for s, e in covered.overlapping(start, end)
         ):
             return False  # overlaps a glossary form other than the family name inside it
+        judged = self._given_name_kind(segment, start, end, given, person)
+        if judged is None:
+            return False
+        kind, tie = judged
+        covered.add(start, end)
+        self.people.append(
+            PersonMention(
+                segment, start, end, segment.text[start:end], person, kind, order, given, tie=tie
+            )
+        )
+        return True
+
+    def _given_name_kind(
+        self, segment: Segment, start: int, end: int, given: str, person: Entry
+    ) -> tuple[NameKind, str | None] | None:
+        """What a known family name beside another given name is (the right name in another
+        order, a near miss TM003, an unknown given name NM001), and what ties it to the
+        known person (None: a hint); None when it is someone else."""
         assert person.given is not None and person.family is not None
         known = person.given.lower()
         seen = given.lower()
         japanese = person.name_origin == "japanese"
-        tie: str | None = "name"
         if seen == known:
             # The right name in the order Chinese names never take ("Jinsong Liu").
-            kind = NameKind.KNOWN
-        elif _near_miss(seen, known, person.name_origin):
-            kind = NameKind.NEAR_MISS
-        elif self._tied_holder(segment, start, end, person.family) is person:
+            return NameKind.KNOWN, "name"
+        if _near_miss(seen, known, person.name_origin):
+            return NameKind.NEAR_MISS, "name"
+        if self._tied_holder(segment, start, end, person.family) is person:
             # A title the known person held on the date: another given name is a slip.
-            kind, tie = NameKind.UNKNOWN_GIVEN, "title"
-        elif (
+            return NameKind.UNKNOWN_GIVEN, "title"
+        if (
             japanese
             and len(self.index.entries_with_family(person.family)) == 1
             and not self._another_bearer(segment, start, end, person)
@@ -278,18 +295,9 @@ class DocumentAnalysis:
             # person (real copy names many officials the glossary does not list). A
             # Japanese family name one known person bears is worth a look; a common one
             # only a hint.
-            kind = NameKind.UNKNOWN_GIVEN
             common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
-            tie = None if common else "rare family name"
-        else:
-            return False
-        covered.add(start, end)
-        self.people.append(
-            PersonMention(
-                segment, start, end, segment.text[start:end], person, kind, order, given, tie=tie
-            )
-        )
-        return True
+            return NameKind.UNKNOWN_GIVEN, None if common else "rare family name"
+        return None
 
     def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
         """The words around the name say it is someone else of the family: a relative
