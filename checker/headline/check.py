@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document, Segment, SegmentKind
-from checker.engine import Checker, Selection
+from checker.engine import Checker, Selection, run_rules, selected_rules
 from checker.glossary.model import Glossary, Role
 from checker.headline.alignment import align_terms
 from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
@@ -35,7 +35,6 @@ from checker.headline.term_scores import (
 from checker.headline.ties import ties_of
 from checker.match.index import Match, TermIndex
 from checker.model import Finding
-from checker.rules import REGISTRY
 from checker.source import SourceFile
 from checker.style import StyleProfile
 
@@ -89,11 +88,7 @@ class HeadlineChecker:
         self.subword = subword
         self.metrics = MetricSuite(subword, metrics)
         self.ties = ties_of(self.index)
-        self.rules = [
-            (cls(), self.selection.severity(cls))
-            for code, cls in sorted(REGISTRY.items())
-            if issubclass(cls, PairRule) and self.selection.enabled(code)
-        ]
+        self.rules = selected_rules(self.selection, PairRule)
 
     def check_files(self, files: Sequence[PairFile]) -> HeadlineReport:
         return self.report(files, [self.check_pair(p) for f in files for p in f.pairs])
@@ -107,9 +102,14 @@ class HeadlineChecker:
         """The pair's findings: headline rules, and (with `copy_checks`) the copy rules run
         on its translation."""
         analysis = self.analyse(pair)
-        found: list[Finding] = []
-        for rule, severity in self.rules:
-            rule.check(analysis, PairReporter(rule, analysis, severity, found))
+        found = list(
+            run_rules(
+                self.rules,
+                analysis,
+                lambda rule, severity, out: PairReporter(rule, analysis, severity, out),
+                self.selection.disabled_in(pair.path),
+            )
+        )
         if copy_checks:
             found.extend(_without_duplicates(self._copy_findings(pair), found))
         found.sort(key=lambda f: (_FIELD_ORDER.get(f.segment or "", 2), *f.sort_key()[1:]))
