@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.commands.usage import choice, command, number
+from checker.commands.usage import choice, command, integer, number
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ EXAMPLES = (
     "termcheck headlines pairs.tsv --select HL --ignore HL008 --format sarif -o pairs.sarif",
     "termcheck headlines big5-pairs.csv --encoding big5 --format concise",
     "termcheck headlines pairs.tsv --config desk/termcheck.toml --show-settings",
+    "termcheck headlines chapters.jsonl --jobs 2      (or --scheduler local:2)",
 )
 
 
@@ -197,6 +198,24 @@ def headlines_command(
             "and TMX declare their own)",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j",
+            "--jobs",
+            metavar="N",
+            parser=integer,
+            help="pairs checked in parallel by N processes (default: 1); the report is the same",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
+        ),
+    ] = None,
     terms: Annotated[
         str | None,
         typer.Option(
@@ -218,6 +237,7 @@ def run(args: SimpleNamespace) -> int:
     from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
     from checker.headline.dictionary import read_dictionary, with_dictionary
     from checker.headline.pair_files import read_pair_files
+    from checker.headline.pair_work import check_pair_files
     from checker.headline.placed import placed_results
     from checker.headline.report import write_json, write_text
     from checker.headline.subword import cache_dir, subword_model
@@ -253,7 +273,9 @@ def run(args: SimpleNamespace) -> int:
         index=compiled.index,
         metrics=settings.metrics,
     )
-    report = checker.check_files(pair_files)
+    report = check_pair_files(
+        checker, pair_files, jobs=1 if args.jobs is None else args.jobs, scheduler=args.scheduler
+    )
     with open_output(args.output) as out:
         if args.output_format in ("text", "json"):
             (write_text if args.output_format == "text" else write_json)(report, out)
