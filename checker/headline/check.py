@@ -11,7 +11,7 @@ from checker.document import Document, Segment, SegmentKind
 from checker.engine import Checker, Selection, run_rules, selected_rules
 from checker.glossary.model import Glossary, Role
 from checker.headline.alignment import align_terms
-from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
+from checker.headline.analysis import NOTE, SOURCE, TRANSLATION, PairAnalysis
 from checker.headline.language import cjk_runs
 from checker.headline.lines import Line, LineResult, aligned_lines, merged
 from checker.headline.metrics import CorpusScores, MetricSuite
@@ -37,10 +37,11 @@ from checker.match.index import Match, TermIndex
 from checker.model import Finding
 from checker.source import SourceFile
 from checker.style import StyleProfile
+from checker.suppress import apply_note_directive
 
 DEFAULT_CHRF_THRESHOLD = 30.0
 _PARTIAL_ROLES = frozenset({Role.SHORT, Role.AMBIGUOUS})
-_FIELD_ORDER = {SOURCE: 0, TRANSLATION: 1}
+_FIELD_ORDER = {SOURCE: 0, TRANSLATION: 1, NOTE: 2}
 
 
 @dataclass(frozen=True)
@@ -102,16 +103,25 @@ class HeadlineChecker:
         """The pair's findings: headline rules, and (with `copy_checks`) the copy rules run
         on its translation."""
         analysis = self.analyse(pair)
+        disabled = self.selection.disabled_in(pair.path)
         found = list(
             run_rules(
                 self.rules,
                 analysis,
                 lambda rule, severity, out: PairReporter(rule, analysis, severity, out),
-                self.selection.disabled_in(pair.path),
+                disabled,
             )
         )
         if copy_checks:
             found.extend(_without_duplicates(self._copy_findings(pair), found))
+        if pair.note:
+            found = apply_note_directive(
+                pair.note,
+                found,
+                lambda code: code not in disabled,
+                self.selection.severity,
+                (pair.path, NOTE, {"pair": pair.id}),
+            )
         found.sort(key=lambda f: (_FIELD_ORDER.get(f.segment or "", 2), *f.sort_key()[1:]))
         return PairResult(pair, analysis, tuple(found), self._tally(analysis))
 

@@ -72,6 +72,7 @@ def _pair_object(result: PairResult) -> dict[str, Any]:
         "source": pair.source,
         "translation": pair.translation,
         "references": list(pair.references),
+        "note": pair.note,
         "findings": [_finding_object(result.analysis, f) for f in result.findings],
         "scores": {
             **{n: scores.get(n) for n in SCORE_NAMES},
