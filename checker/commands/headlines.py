@@ -15,16 +15,21 @@ from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 if TYPE_CHECKING:
     from checker.config import Settings
 
-# text and json are the headline report (with scores); the others are the copy checks'
-# reporters, with each finding at its line and column in the pair file.
-FORMATS = ("text", "json", "concise", "jsonl", "sarif", "junit", "github")
+# text, json and html are the headline report (with scores; html shows each pair's fields
+# side by side); the others are the copy checks' reporters, with each finding at its line
+# and column in the pair file.
+FORMATS = ("text", "json", "html", "concise", "jsonl", "sarif", "junit", "github")
 
 DESCRIPTION = """Check headline translations: glossary terms, names, numbers and leftover CJK
 in the English, with chrF, BLEU, TER and term scores.
 
 FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX. The text and json reports
-show every pair with its scores; concise, jsonl, sarif, junit and github place each finding
-at its line and column in the pair file.
+show every pair with its scores, html each flagged pair's source, translation and
+references side by side with both ends of each finding highlighted; concise, jsonl, sarif,
+junit and github place each finding at its line and column in the pair file.
+
+Inline suppression: 'termcheck: ignore CODE[,CODE]' in a pair's note (a note or comment
+column or key, an XLIFF or TMX <note>) silences those codes on that pair.
 
 Configuration: termcheck.toml, or [tool.termcheck] in pyproject.toml, found by walking up
 from the first FILE (or --config FILE): glossaries, bundled, style, select, ignore, fail-on,
@@ -78,7 +83,7 @@ def headlines_command(
             "--format",
             metavar="FORMAT",
             parser=choice(FORMATS),
-            help="report format: text, json, concise, jsonl, sarif, junit or github "
+            help="report format: text, json, html, concise, jsonl, sarif, junit or github "
             "(default: text)",
         ),
     ] = "text",
@@ -239,7 +244,7 @@ def run(args: SimpleNamespace) -> int:
     from checker.headline.pair_files import read_pair_files
     from checker.headline.pair_work import check_pair_files
     from checker.headline.placed import placed_results
-    from checker.headline.report import write_json, write_text
+    from checker.headline.report import HEADLINE_WRITERS
     from checker.headline.subword import cache_dir, subword_model
     from checker.output import open_output
     from checker.reporters import REPORTERS
@@ -277,8 +282,8 @@ def run(args: SimpleNamespace) -> int:
         checker, pair_files, jobs=1 if args.jobs is None else args.jobs, scheduler=args.scheduler
     )
     with open_output(args.output) as out:
-        if args.output_format in ("text", "json"):
-            (write_text if args.output_format == "text" else write_json)(report, out)
+        if args.output_format in HEADLINE_WRITERS:
+            HEADLINE_WRITERS[args.output_format](report, out)
         else:
             placed = placed_results(report, "--date" if args.date else "today")
             REPORTERS[args.output_format](placed, out)
