@@ -12,6 +12,7 @@ the chunks in flight are checked again one file at a time in a fresh worker.
 
 One job, or fewer files than one chunk, runs in this process. `scheduler=` hands the same
 work to a Dask cluster (`checker.scale`). What one task is and does is `checker.file_task`.
+`BatchRun.of(work, tasks)` runs other work the same way (the pairs of `headlines`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from types import TracebackType
-from typing import Protocol
+from typing import Any, Protocol
 
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -38,10 +39,9 @@ from checker.file_task import (
     FileError,
     FileSkipped,
     Task,
+    Work,
     WorkerState,
     check_chunk,
-    check_task,
-    file_error,
 )
 from checker.model import Severity
 from checker.printable import printable
@@ -72,17 +72,17 @@ def tasks_for(paths: Iterable[str], checker: int = 0, read_stdin: bool = True) -
 
 # -- running -------------------------------------------------------------------------------
 
-_STATE: WorkerState | None = None  # in a worker: what `_init_worker` or the fork left here
+_STATE: Work | None = None  # in a worker: what `_init_worker` or the fork left here
 
 
-def _init_worker(state: WorkerState | None) -> None:
+def _init_worker(state: Work | None) -> None:
     global _STATE
     if state is not None:
         _STATE = state
     gc.collect()
 
 
-def _worker_chunk(tasks: list[Task]) -> list[BatchItem]:
+def _worker_chunk(tasks: list[Any]) -> list[Any]:
     assert _STATE is not None
     return check_chunk(_STATE, tasks)
 
@@ -90,7 +90,7 @@ def _worker_chunk(tasks: list[Task]) -> list[BatchItem]:
 class Runner(Protocol):
     """Runs tasks somewhere else than in this process."""
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[BatchItem]: ...
+    def run(self, tasks: Iterator[Any]) -> Iterator[Any]: ...
 
     def close(self) -> None: ...
 
@@ -117,16 +117,44 @@ class BatchRun:
         max_file_bytes: int = MAX_FILE_BYTES,
         start_method: str | None = None,
     ) -> None:
-        self.state = WorkerState(tuple(checkers), encoding, focus, max_file_bytes)
+        state = WorkerState(tuple(checkers), encoding, focus, max_file_bytes)
+        self._start(state, tasks, jobs, scheduler, chunk_size, start_method)
+
+    @classmethod
+    def of(
+        cls,
+        work: Work,
+        tasks: Iterable[Any],
+        *,
+        jobs: int | None = None,
+        scheduler: str | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        start_method: str | None = None,
+    ) -> BatchRun:
+        """A batch of any work (not files): its items come back in the tasks' order."""
+        run = cls.__new__(cls)
+        run._start(work, tasks, jobs, scheduler, chunk_size, start_method)
+        return run
+
+    def _start(
+        self,
+        work: Work,
+        tasks: Iterable[Any],
+        jobs: int | None,
+        scheduler: str | None,
+        chunk_size: int,
+        start_method: str | None,
+    ) -> None:
+        self.state = work
         self.jobs = max(1, jobs if jobs is not None else default_jobs())
         self.scheduler = scheduler
         self.chunk_size = max(1, chunk_size)
         self.start_method = start_method or _preferred_start_method()
         self._tasks = iter(tasks)
-        self._head: list[Task] = []
+        self._head: list[Any] = []
         self._runner: Runner | None = None
 
-    def __enter__(self) -> Iterator[BatchItem]:
+    def __enter__(self) -> Iterator[Any]:
         if self.scheduler is not None:
             from checker.scale import ClusterRunner
 
@@ -149,12 +177,12 @@ class BatchRun:
             self._runner.close()
             self._runner = None
 
-    def _serial(self) -> Iterator[BatchItem]:
+    def _serial(self) -> Iterator[Any]:
         for task in _chain(self._head, self._tasks):
-            yield check_task(self.state, task)
+            yield self.state.check(task)
 
 
-def _chain(head: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
+def _chain(head: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
     yield from head
     yield from rest
 
@@ -163,7 +191,7 @@ def _preferred_start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+def _chunks(tasks: Iterator[Any], size: int) -> Iterator[list[Any]]:
     while chunk := list(islice(tasks, size)):
         yield chunk
 
@@ -171,7 +199,7 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 class _PoolRunner:
     """A process pool fed a few chunks at a time; a pool that breaks is replaced."""
 
-    def __init__(self, state: WorkerState, jobs: int, chunk_size: int, start_method: str) -> None:
+    def __init__(self, state: Work, jobs: int, chunk_size: int, start_method: str) -> None:
         self.state = state
         self.jobs = jobs
         self.chunk_size = chunk_size
@@ -184,21 +212,21 @@ class _PoolRunner:
         if self.start_method == "fork":
             _STATE = self.state  # inherited by the workers: nothing pickled
             gc.freeze()  # the collector leaves inherited objects alone: their pages stay shared
-            initial: WorkerState | None = None
+            initial: Work | None = None
         else:
             initial = self.state  # pickled once per worker
         return ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(initial,)
         )
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[BatchItem]:
+    def run(self, tasks: Iterator[Any]) -> Iterator[Any]:
         chunks = _chunks(tasks, self.chunk_size)
         window = self.jobs * _CHUNKS_PER_WORKER
-        pending: deque[tuple[list[Task], Future[list[BatchItem]]]] = deque()
+        pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
         self._pool = self._start(self.jobs)
         exhausted = False
         while True:
-            unsent: list[Task] = []
+            unsent: list[Any] = []
             try:
                 while not exhausted and len(pending) < window:
                     unsent = next(chunks, [])
@@ -220,17 +248,15 @@ class _PoolRunner:
             pending.popleft()
             yield from items
 
-    def _one_by_one(self, tasks: Iterable[Task]) -> Iterator[BatchItem]:
-        """Check each task alone in a one-worker pool, to find the file that kills it."""
+    def _one_by_one(self, tasks: Iterable[Any]) -> Iterator[Any]:
+        """Check each task alone in a one-worker pool, to find the one that kills it."""
         pool = self._start(1)
         try:
             for task in tasks:
                 try:
                     yield from pool.submit(_worker_chunk, [task]).result()
                 except BrokenProcessPool:
-                    yield file_error(
-                        task, f"{task.path}: the process checking it stopped (out of memory?)"
-                    )
+                    yield self.state.lost(task, "the process checking it stopped (out of memory?)")
                     pool.shutdown(wait=True)
                     pool = self._start(1)
         finally:

@@ -11,6 +11,10 @@ walking up from each checked file; options given on the command line win over th
     TM001 = "warning"
     [per-file-ignores]                                  # glob (relative to this file) = codes
     "archive/**" = ["ST"]
+    metrics = ["chrf", "bleu"]                          # `headlines`: the scores to compute
+
+`check` reads every key but `metrics`; `headlines` reads them all (its per-file ignores
+apply to the pair files they match).
 
 Validation is strict: an unknown key, rule code or value is an error naming the file, the
 line and the column.
@@ -48,6 +52,7 @@ _KEYS = (
     "fail-on",
     "severity",
     "per-file-ignores",
+    "metrics",
 )
 
 
@@ -64,6 +69,7 @@ class Settings:
     fail_on: Severity | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: tuple[FileIgnore, ...] = ()
+    metrics: tuple[str, ...] | None = None  # `headlines`' scores; None: all
     path: Path | None = None  # the configuration file these settings came from
 
     def over(self, base: Settings | None) -> Settings:
@@ -80,6 +86,7 @@ class Settings:
             fail_on=self.fail_on if self.fail_on is not None else base.fail_on,
             severities={**base.severities, **self.severities},
             per_file_ignores=(*base.per_file_ignores, *self.per_file_ignores),
+            metrics=self.metrics if self.metrics is not None else base.metrics,
         )
 
     def selection(self) -> Selection:
@@ -215,6 +222,7 @@ class _Validator:
             fail_on=None if fail_on is None else self.severity(fail_on, ["fail-on"]),
             severities=self.severities(data.get("severity", {})),
             per_file_ignores=self.per_file_ignores(data.get("per-file-ignores", {})),
+            metrics=self.metrics(data["metrics"]) if "metrics" in data else None,
             path=self.path,
         )
 
@@ -289,6 +297,22 @@ class _Validator:
                 )
             result[code] = self.severity(word, ["severity", name])
         return result
+
+    def metrics(self, value: object) -> tuple[str, ...]:
+        from checker.headline.metrics import metric_names  # only where metrics are named
+
+        names = self.strings(value, ["metrics"])
+        if not names:
+            raise self.error(
+                "'metrics' names no metric (choose from chrf, chrf++, bleu, ter, spbleu)",
+                ["metrics"],
+            )
+        for name in names:
+            try:
+                metric_names(name)
+            except ValueError as exc:
+                raise self.error(f"'metrics': {exc}", ["metrics"], name) from None
+        return metric_names(",".join(names)) or ()
 
     def per_file_ignores(self, value: object) -> tuple[FileIgnore, ...]:
         return tuple(

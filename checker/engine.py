@@ -1,15 +1,21 @@
-"""Run the selected rules over documents and return their findings, sorted."""
+"""Run the selected rules over units of work and return their findings, sorted.
+
+A unit of work is a document (the copy rules) or a pair (the pair rules, over a source and
+its translation). `selected_rules` picks a kind's rules from the one registry, and
+`run_rules` is the one loop that runs them over a unit's analysis; `Checker` checks
+documents with it, `checker.headline.check.HeadlineChecker` pairs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 from pathlib import Path
+from typing import Any, Protocol
 
 from checker.analysis import DocumentAnalysis
 from checker.dates import story_date
@@ -125,6 +131,44 @@ def _longest(code: str, prefixes: Sequence[str]) -> int:
     return max(lengths, default=-1)
 
 
+class UnitRule(Protocol):
+    """A rule of some kind: its code, and its check over one unit's analysis."""
+
+    @property
+    def code(self) -> str: ...
+
+    def check(self, analysis: Any, report: Any) -> None: ...
+
+
+# The reporter one rule reports a unit's findings to: (rule, severity, where they go).
+ReporterFor = Callable[[Any, Severity, list[Finding]], Any]
+
+
+def selected_rules(selection: Selection, kind: type[Any]) -> list[tuple[UnitRule, Severity]]:
+    """The registered rules of a kind (copy or pair rules) the selection enables, in code
+    order, each with its configured severity."""
+    chosen: list[type[Any]] = [
+        cls for code, cls in sorted(REGISTRY.items()) if selection.enabled(code)
+    ]
+    return [(cls(), selection.severity(cls)) for cls in chosen if issubclass(cls, kind)]
+
+
+def run_rules(
+    rules: Iterable[tuple[UnitRule, Severity]],
+    analysis: object,
+    reporter: ReporterFor,
+    skip: Container[str] = frozenset(),
+) -> Iterator[Finding]:
+    """The engine loop: each rule (but those in `skip`) over one unit of work's analysis,
+    yielding the findings it reports to its reporter."""
+    for rule, severity in rules:
+        if rule.code in skip:
+            continue
+        found: list[Finding] = []
+        rule.check(analysis, reporter(rule, severity, found))
+        yield from found
+
+
 # A check over a whole document beyond the copy rules (quoted headlines against their
 # sources): it returns the result with its findings merged in.
 DocumentCheck = Callable[[Document, "Result"], "Result"]
@@ -159,11 +203,7 @@ class Checker:
         self.style = style
         self.selection = selection or Selection()
         self.date = date
-        self.rules: list[tuple[DocumentRule, Severity]] = [
-            (cls(), self.selection.severity(cls))
-            for code, cls in sorted(REGISTRY.items())
-            if issubclass(cls, DocumentRule) and self.selection.enabled(code)
-        ]
+        self.rules = selected_rules(self.selection, DocumentRule)
 
     def story_date(self, document: Document) -> tuple[dt.date, str]:
         if self.date is not None:
@@ -175,11 +215,14 @@ class Checker:
         date, origin = self.story_date(document)
         analysis = DocumentAnalysis(document, self.index, self.style, date)
         ignored = self.selection.disabled_in(document.path)
-        found: list[Finding] = []
-        for rule, severity in self.rules:
-            if rule.code not in ignored:
-                reporter = Reporter(rule, document.path, severity, found, document)
-                rule.check(analysis, reporter)
+        found = list(
+            run_rules(
+                self.rules,
+                analysis,
+                lambda rule, severity, out: Reporter(rule, document.path, severity, out, document),
+                ignored,
+            )
+        )
         findings = apply_suppressions(
             document,
             found,

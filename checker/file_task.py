@@ -1,13 +1,18 @@
-"""One file checked as a batch task: what a worker is given (`WorkerState`, `Task`), what
-it does (`check_task`, `check_chunk`) and what it returns (a `Result`, a `FileError` or a
-`FileSkipped`). The local process pool (`checker.batch`) and the Dask runner
-(`checker.scale`) both run these; neither imports the other for them."""
+"""One task of a batch: what a worker is given, what it does and what it returns.
+
+A batch runs `Work`: whatever checks one task and says what became of a task whose worker
+died. The files of `check` are one such work (`WorkerState` over `Task`s, each a file
+whose `Result`, `FileError` or `FileSkipped` comes back); the pairs of `headlines` are
+another (`checker.headline.pair_work`). The local process pool (`checker.batch`) and the
+Dask runner (`checker.scale`) both run work through `check_chunk`; neither imports the
+other for it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from checker.discover import Unreadable
 from checker.engine import Checker, Result
@@ -44,14 +49,39 @@ class Task(NamedTuple):
     source: SourceFile | None = None  # text already read (standard input)
 
 
+class Work(Protocol):
+    """What every worker of a batch needs, sent once, and what it does with one task."""
+
+    def check(self, task: Any) -> Any:
+        """The task's item; whatever goes wrong with one task is said in its item."""
+
+    def lost(self, task: Any, why: str) -> Any:
+        """The item of a task whose worker stopped (`why`) while checking it."""
+
+    def remote(self, task: Any) -> Any:
+        """The task as a worker on another machine can do it."""
+
+
 @dataclass(frozen=True)
 class WorkerState:
-    """What every worker needs, sent once: the compiled checkers and the run's options."""
+    """The work of checking files: the compiled checkers and the run's options."""
 
     checkers: tuple[Checker, ...]
     encoding: str | None = None
     focus: EntryFocus | None = None
     max_file_bytes: int = MAX_FILE_BYTES
+
+    def check(self, task: Task) -> BatchItem:
+        return check_task(self, task)
+
+    def lost(self, task: Task, why: str) -> FileError:
+        return file_error(task, f"{task.path}: {why}")
+
+    def remote(self, task: Task) -> Task:
+        """Workers may run elsewhere: they read files by absolute path."""
+        if task.source is not None:
+            return task
+        return task._replace(location=os.path.abspath(task.location))
 
 
 def check_task(state: WorkerState, task: Task) -> BatchItem:
@@ -80,8 +110,9 @@ def file_error(task: Task, message: str) -> FileError:
     return FileError(task.path, printable(lines[0] if lines else f"{task.path}: cannot be checked"))
 
 
-def check_chunk(state: WorkerState, tasks: Sequence[Task]) -> list[BatchItem]:
-    return [check_task(state, task) for task in tasks]
+def check_chunk(work: Work, tasks: Sequence[Any]) -> list[Any]:
+    """What a worker runs: the work over a chunk of tasks, their items in order."""
+    return [work.check(task) for task in tasks]
 
 
 def _read(task: Task, state: WorkerState) -> SourceFile:

@@ -9,6 +9,11 @@ in the next paragraph or element, and the findings about directives themselves.
 - HTML and XML: `<!-- termcheck: ignore CODE -->`, covering the next element; written as
   the first child of an element (text follows it), it covers the rest of that element.
 
+- Pair files (`headlines`): a note of the pair — a `note` or `comment` column of a TSV or
+  CSV file, a `note` or `comment` key in JSON Lines, a `<note>` of an XLIFF unit or a TMX
+  translation unit — that reads `termcheck: ignore CODE[,CODE]` (after any other words of
+  the note). It covers the whole pair: source, translation and references.
+
 A directive that suppresses nothing is reported as CK002, one that cannot be read as
 CK003. Codes of rules not in force for the file are neither suppressed nor reported.
 """
@@ -16,7 +21,7 @@ CK003. Codes of rules not in force for the file are neither suppressed nor repor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document
@@ -25,6 +30,7 @@ from checker.rules import REGISTRY, Rule
 from checker.rules.meta import InvalidSuppression, UnusedSuppression
 
 _HASH_DIRECTIVE = re.compile(r"^[ \t]*#[ \t]*termcheck[ \t]*:(?P<body>[^\r\n]*)$", re.MULTILINE)
+_NOTE_DIRECTIVE = re.compile(r"(?<![\w-])termcheck[ \t]*:(?P<body>[^\r\n]*)", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _COMMENT_DIRECTIVE = re.compile(r"\s*termcheck\s*:", re.IGNORECASE)
 _IGNORE = re.compile(r"\s*ignore(?=\s|$)(?P<codes>.*)", re.DOTALL)
@@ -74,48 +80,119 @@ def apply_suppressions(
     directives, problems = find_directives(document)
     if not directives and not problems:
         return list(findings)
+    # A finding in a directive's own words is dropped: the directive is not copy.
+    in_copy = [f for f in findings if not any(_inside(f.span, d.span) for d in directives)]
+    kept, used = _silence(
+        directives, in_copy, lambda d, f: d.scope.start <= f.span.start < d.scope.end
+    )
+    meta = _MetaFindings(active, severity, document.path)
+    return kept + meta.unused(directives, used) + meta.invalid(problems)
+
+
+def apply_note_directive(
+    note: str,
+    findings: Sequence[Finding],
+    active: Callable[[str], bool],
+    severity: Callable[[type[Rule]], Severity],
+    where: tuple[str, str, dict[str, object]],
+) -> list[Finding]:
+    """The findings of one pair left once the directive in its note has applied (it covers
+    the whole pair), with CK002 and CK003 findings in the note. `where` is the pair file's
+    path, the note's field name and the data every finding of the pair carries."""
+    directives, problems = note_directives(note)
+    if not directives and not problems:
+        return list(findings)
+    kept, used = _silence(directives, findings, lambda d, f: True)
+    meta = _MetaFindings(active, severity, *where)
+    return kept + meta.unused(directives, used) + meta.invalid(problems)
+
+
+def note_directives(note: str) -> tuple[list[Directive], list[Problem]]:
+    """The directives in a pair's note (a line each; their scope: the whole pair), and
+    what cannot be read. A note without `termcheck:` holds no directive."""
+    bodies = [
+        (Span(m.start(), m.end()), m.start("body"), m.group("body"))
+        for m in _NOTE_DIRECTIVE.finditer(note)
+    ]
+    return _read_directives(bodies, lambda directive: Span(0, len(note)))
+
+
+def _silence(
+    directives: Sequence[Directive],
+    findings: Sequence[Finding],
+    covers: Callable[[Directive, Finding], bool],
+) -> tuple[list[Finding], set[tuple[int, str]]]:
+    """The findings no directive silences, and (directive number, code) of every use."""
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
-        if any(_inside(finding.span, d.span) for d in directives):
-            continue  # a finding in the directive's own words: the directive is not copy
         silencing = [
             i
             for i, d in enumerate(directives)
-            if d.scope.start <= finding.span.start < d.scope.end
-            and any(code == finding.code for code, _ in d.codes)
+            if covers(d, finding) and any(code == finding.code for code, _ in d.codes)
         ]
         if not silencing:
             kept.append(finding)
         used.update((i, finding.code) for i in silencing)
-    path = document.path
-    if active(UnusedSuppression.code):
-        kept.extend(
-            _meta_finding(
+    return kept, used
+
+
+@dataclass(frozen=True)
+class _MetaFindings:
+    """The findings about directives themselves: CK002 (unused), CK003 (unreadable)."""
+
+    active: Callable[[str], bool]
+    severity: Callable[[type[Rule]], Severity]
+    path: str
+    segment: str | None = None
+    data: dict[str, object] | None = None
+
+    def unused(self, directives: Sequence[Directive], used: set[tuple[int, str]]) -> list[Finding]:
+        if not self.active(UnusedSuppression.code):
+            return []
+        return [
+            self._finding(
                 UnusedSuppression,
-                severity,
-                path,
                 span,
                 f"'termcheck: ignore {code}' suppresses nothing here: remove {code}",
             )
             for i, d in enumerate(directives)
             for code, span in d.codes
-            if (i, code) not in used and active(code)
+            if (i, code) not in used and self.active(code)
+        ]
+
+    def invalid(self, problems: Sequence[Problem]) -> list[Finding]:
+        if not self.active(InvalidSuppression.code):
+            return []
+        return [self._finding(InvalidSuppression, p.span, p.message) for p in problems]
+
+    def _finding(self, rule: type[Rule], span: Span, message: str) -> Finding:
+        return Finding(
+            rule.code,
+            rule.name,
+            self.severity(rule),
+            self.path,
+            span,
+            message,
+            segment=self.segment,
+            data=dict(self.data or {}),
         )
-    if active(InvalidSuppression.code):
-        kept.extend(
-            _meta_finding(InvalidSuppression, severity, path, p.span, p.message) for p in problems
-        )
-    return kept
 
 
 def find_directives(document: Document) -> tuple[list[Directive], list[Problem]]:
     """Every directive of the document's format, with its scope; and the unreadable ones."""
-    text = document.source.text
+    bodies = _directive_bodies(document.format, document.source.text)
+    return _read_directives(bodies, _scoper(document))
+
+
+def _read_directives(
+    bodies: Iterable[tuple[Span, int, str]], scope: Callable[[Span], Span]
+) -> tuple[list[Directive], list[Problem]]:
+    """The directives written at `bodies` (directive span, offset of its body, body text),
+    each with its scope; and the unreadable ones."""
     directives: list[Directive] = []
     problems: list[Problem] = []
-    scope = _scoper(document)
-    for span, body_start, body in _directive_bodies(document.format, text):
+    for span, body_start, body in bodies:
         codes, problem = _parse_body(body, body_start, span)
         if problem is not None:
             problems.append(problem)
@@ -267,13 +344,3 @@ def _folded(name: str, html: bool) -> str:
 
 def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _meta_finding(
-    rule: type[Rule],
-    severity: Callable[[type[Rule]], Severity],
-    path: str,
-    span: Span,
-    message: str,
-) -> Finding:
-    return Finding(rule.code, rule.name, severity(rule), path, span, message)

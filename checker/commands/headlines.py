@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.commands.usage import choice, command, number
+from checker.commands.usage import choice, command, integer, number
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
-# text and json are the headline report (with scores); the others are the copy checks'
-# reporters, with each finding at its line and column in the pair file.
-FORMATS = ("text", "json", "concise", "jsonl", "sarif", "junit", "github")
+if TYPE_CHECKING:
+    from checker.config import Settings
+
+# text, json and html are the headline report (with scores; html shows each pair's fields
+# side by side); the others are the copy checks' reporters, with each finding at its line
+# and column in the pair file.
+FORMATS = ("text", "json", "html", "concise", "jsonl", "sarif", "junit", "github")
 
 DESCRIPTION = """Check headline translations: glossary terms, names, numbers and leftover CJK
 in the English, with chrF, BLEU, TER and term scores.
 
 FILE is a pair file: TSV, CSV, JSON Lines, XLIFF 1.2/2.x or TMX. The text and json reports
-show every pair with its scores; concise, jsonl, sarif, junit and github place each finding
-at its line and column in the pair file.
+show every pair with its scores, html each flagged pair's source, translation and
+references side by side with both ends of each finding highlighted; concise, jsonl, sarif,
+junit and github place each finding at its line and column in the pair file.
 
-exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."""
+Inline suppression: 'termcheck: ignore CODE[,CODE]' in a pair's note (a note or comment
+column or key, an XLIFF or TMX <note>) silences those codes on that pair.
+
+Configuration: termcheck.toml, or [tool.termcheck] in pyproject.toml, found by walking up
+from the first FILE (or --config FILE): glossaries, bundled, style, select, ignore, fail-on,
+severity, per-file-ignores and metrics, as for check; the command line wins over the file.
+
+exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input
+error, or records left out."""
 
 EXAMPLES = (
     "termcheck headlines samples/headlines/kanai-liu.tsv --date 2025-11-18",
@@ -33,6 +48,8 @@ EXAMPLES = (
     "termcheck headlines chapters.tsv --terms hkma-terms.tsv --metrics chrf++,bleu",
     "termcheck headlines pairs.tsv --select HL --ignore HL008 --format sarif -o pairs.sarif",
     "termcheck headlines big5-pairs.csv --encoding big5 --format concise",
+    "termcheck headlines pairs.tsv --config desk/termcheck.toml --show-settings",
+    "termcheck headlines chapters.jsonl --jobs 2      (or --scheduler local:2)",
 )
 
 
@@ -66,7 +83,7 @@ def headlines_command(
             "--format",
             metavar="FORMAT",
             parser=choice(FORMATS),
-            help="report format: text, json, concise, jsonl, sarif, junit or github "
+            help="report format: text, json, html, concise, jsonl, sarif, junit or github "
             "(default: text)",
         ),
     ] = "text",
@@ -123,14 +140,31 @@ def headlines_command(
         ),
     ] = None,
     fail_on: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--fail-on",
             metavar="SEVERITY",
             help="info, warning or error: the lowest severity that makes the exit code 1 "
-            "(default: warning)",
+            "(default: the configuration's, else warning)",
         ),
-    ] = "warning",
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="configuration file (default: termcheck.toml, or pyproject.toml with "
+            "[tool.termcheck], found by walking up from the first FILE)",
+        ),
+    ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="print the configuration, glossaries, style and metrics in force and where "
+            "each comes from, then exit",
+        ),
+    ] = False,
     output: Annotated[
         str | None,
         typer.Option("-o", "--output", metavar="FILE", help="write the report to this file"),
@@ -140,7 +174,8 @@ def headlines_command(
         typer.Option(
             "--metrics",
             metavar="NAMES",
-            help="the scores to compute, e.g. chrf,chrf++,bleu,ter (default: all)",
+            help="the scores to compute, e.g. chrf,chrf++,bleu,ter (default: the "
+            "configuration's, else all)",
         ),
     ] = None,
     select: Annotated[
@@ -168,6 +203,24 @@ def headlines_command(
             "and TMX declare their own)",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j",
+            "--jobs",
+            metavar="N",
+            parser=integer,
+            help="pairs checked in parallel by N processes (default: 1); the report is the same",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
+        ),
+    ] = None,
     terms: Annotated[
         str | None,
         typer.Option(
@@ -184,59 +237,100 @@ def headlines_command(
 
 def run(args: SimpleNamespace) -> int:
     from checker.cache import GlossaryCache
-    from checker.commands.check import codes
     from checker.dates import date_option
-    from checker.engine import Selection
     from checker.glossary.loader import run_glossaries
     from checker.headline.check import DEFAULT_CHRF_THRESHOLD, HeadlineChecker
     from checker.headline.dictionary import read_dictionary, with_dictionary
-    from checker.headline.metrics import metric_names
     from checker.headline.pair_files import read_pair_files
+    from checker.headline.pair_work import check_pair_files
     from checker.headline.placed import placed_results
-    from checker.headline.report import write_json, write_text
+    from checker.headline.report import HEADLINE_WRITERS
     from checker.headline.subword import cache_dir, subword_model
-    from checker.model import Severity
     from checker.output import open_output
     from checker.reporters import REPORTERS
     from checker.style import load_style
 
-    selection = Selection(codes(args.select) or (), codes(args.ignore) or ())
-    try:
-        threshold = Severity.parse(args.fail_on)
-    except ValueError as exc:
-        raise UsageError(f"--fail-on: {exc}") from None
     if args.spm_model and args.spm_corpus:
         raise UsageError("--spm-model and --spm-corpus do not go together")
-    try:
-        chosen = metric_names(args.metrics)
-    except ValueError as exc:
-        raise UsageError(f"--metrics: {exc}") from None
+    command_line = _command_line(args)
+    config = _configuration(args.files, args.config)
+    settings = command_line.over(config)
     story_date = date_option(args.date)
+    if args.show_settings:
+        from checker.commands.settings import show_settings
+
+        sys.stdout.write(show_settings(command_line, config, story_date, args, pairs=True))
+        return EXIT_CLEAN
     pair_files = read_pair_files(args.files, args.reference_lang, args.encoding)
     if args.terms is not None:
         dictionary, skipped = read_dictionary(args.terms)
         pair_files = with_dictionary(pair_files, dictionary, args.terms, skipped)
-    compiled = GlossaryCache().load(run_glossaries(args.glossary, not args.no_bundled))
+    compiled = GlossaryCache().load(run_glossaries(settings.glossaries, settings.uses_bundled))
     checker = HeadlineChecker(
         compiled.glossary,
-        load_style(args.style),
+        load_style(settings.style),
         date=story_date,
         chrf_threshold=(
             DEFAULT_CHRF_THRESHOLD if args.chrf_threshold is None else args.chrf_threshold
         ),
         subword=subword_model(compiled.glossary, args.spm_model, args.spm_corpus, cache_dir()),
-        selection=selection,
+        selection=settings.selection(),
         index=compiled.index,
-        metrics=chosen,
+        metrics=settings.metrics,
     )
-    report = checker.check_files(pair_files)
+    report = check_pair_files(
+        checker, pair_files, jobs=1 if args.jobs is None else args.jobs, scheduler=args.scheduler
+    )
     with open_output(args.output) as out:
-        if args.output_format in ("text", "json"):
-            (write_text if args.output_format == "text" else write_json)(report, out)
+        if args.output_format in HEADLINE_WRITERS:
+            HEADLINE_WRITERS[args.output_format](report, out)
         else:
             placed = placed_results(report, "--date" if args.date else "today")
             REPORTERS[args.output_format](placed, out)
     if any(f.skipped for f in report.files):
         return EXIT_ERROR  # records were left out: the report says which and why
-    failing = any(f.severity >= threshold for f in report.findings)
+    failing = any(f.severity >= settings.threshold for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _command_line(args: SimpleNamespace) -> Settings:
+    """What the command line sets; what it leaves open (None) the configuration may."""
+    from checker.commands.check import codes
+    from checker.config import Settings
+    from checker.headline.metrics import metric_names
+    from checker.model import Severity
+
+    try:
+        fail_on = None if args.fail_on is None else Severity.parse(args.fail_on)
+    except ValueError as exc:
+        raise UsageError(f"--fail-on: {exc}") from None
+    try:
+        metrics = metric_names(args.metrics)
+    except ValueError as exc:
+        raise UsageError(f"--metrics: {exc}") from None
+    return Settings(
+        glossaries=tuple(args.glossary) if args.glossary else None,
+        bundled=False if args.no_bundled else None,
+        style=args.style,
+        select=codes(args.select),
+        ignore=codes(args.ignore),
+        fail_on=fail_on,
+        metrics=metrics,
+    )
+
+
+def _configuration(files: Sequence[str], explicit: str | None) -> Settings | None:
+    """The one configuration of the run: --config, else the one that governs the pair
+    files (found by walking up from each). Pair files under different configurations are
+    refused: one run has one glossary and one set of scores."""
+    from checker.config import ConfigFinder
+
+    finder = ConfigFinder(explicit)
+    found = {str(c.path) if c else None: c for c in (finder.for_file(f) for f in files)}
+    if len(found) > 1:
+        names = ", ".join(name or "none" for name in found)
+        raise UsageError(
+            f"the pair files are under different configurations ({names}): check them "
+            "separately, or give --config"
+        )
+    return next(iter(found.values()), None)

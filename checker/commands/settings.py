@@ -15,8 +15,11 @@ def show_settings(
     config: Settings | None,
     story_date: dt.date | None,
     args: SimpleNamespace,
+    *,
+    pairs: bool = False,
 ) -> str:
-    """One line per setting: `name: value (origin)`, glossaries one per line."""
+    """One line per setting: `name: value (origin)`, glossaries one per line. `pairs`: the
+    settings of `headlines` (its metrics; its date is today unless given)."""
     settings = command_line.over(config)
     config_name = str(config.path) if config is not None and config.path else None
 
@@ -53,18 +56,23 @@ def show_settings(
     fail_origin = origin(command_line.fail_on, config.fail_on if config else None)
     lines.append(f"fail-on: {fail_on.label} ({fail_origin})")
     if settings.severities:
-        pairs = ", ".join(
+        levels = ", ".join(
             f"{code}={sev.label}" for code, sev in sorted(settings.severities.items())
         )
-        lines.append(f"severity: {pairs} ({config_name})")
+        lines.append(f"severity: {levels} ({config_name})")
     for ignore in settings.per_file_ignores:
         lines.append(
             f"per-file-ignores: {ignore.pattern} = {', '.join(ignore.codes)} ({config_name})"
         )
+    if pairs:
+        metrics = settings.metrics
+        metrics_origin = origin(command_line.metrics, config.metrics if config else None)
+        lines.append(f"metrics: {', '.join(metrics) if metrics else 'all'} ({metrics_origin})")
     if story_date is not None:
         lines.append(f"date: {story_date.isoformat()} (command line)")
     else:
-        lines.append("date: each document's own, else today (default)")
+        default_date = "today" if pairs else "each document's own, else today"
+        lines.append(f"date: {default_date} (default)")
     lines.append(f"encoding: {args.encoding or 'detected'} ({origin(args.encoding, None)})")
     return "\n".join(lines) + "\n"
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 SOURCE = "source"
 TRANSLATION = "translation"
+NOTE = "note"  # the pair's note in its file, where its suppression directives are
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,6 @@ class PairAnalysis:
     partial: dict[int, float]  # missing term index → share of its subword pieces found
 
     def field_text(self, field: str) -> str:
+        if field == NOTE:
+            return self.pair.note
         return self.pair.source if field == SOURCE else self.pair.translation

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document, Segment, SegmentKind
-from checker.engine import Checker, Selection
+from checker.engine import Checker, Selection, run_rules, selected_rules
 from checker.glossary.model import Glossary, Role
 from checker.headline.alignment import align_terms
-from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
+from checker.headline.analysis import NOTE, SOURCE, TRANSLATION, PairAnalysis
 from checker.headline.language import cjk_runs
 from checker.headline.lines import Line, LineResult, aligned_lines, merged
 from checker.headline.metrics import CorpusScores, MetricSuite
@@ -35,13 +35,13 @@ from checker.headline.term_scores import (
 from checker.headline.ties import ties_of
 from checker.match.index import Match, TermIndex
 from checker.model import Finding
-from checker.rules import REGISTRY
 from checker.source import SourceFile
 from checker.style import StyleProfile
+from checker.suppress import apply_note_directive
 
 DEFAULT_CHRF_THRESHOLD = 30.0
 _PARTIAL_ROLES = frozenset({Role.SHORT, Role.AMBIGUOUS})
-_FIELD_ORDER = {SOURCE: 0, TRANSLATION: 1}
+_FIELD_ORDER = {SOURCE: 0, TRANSLATION: 1, NOTE: 2}
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,7 @@ class HeadlineChecker:
         self.subword = subword
         self.metrics = MetricSuite(subword, metrics)
         self.ties = ties_of(self.index)
-        self.rules = [
-            (cls(), self.selection.severity(cls))
-            for code, cls in sorted(REGISTRY.items())
-            if issubclass(cls, PairRule) and self.selection.enabled(code)
-        ]
+        self.rules = selected_rules(self.selection, PairRule)
 
     def check_files(self, files: Sequence[PairFile]) -> HeadlineReport:
         return self.report(files, [self.check_pair(p) for f in files for p in f.pairs])
@@ -107,11 +103,25 @@ class HeadlineChecker:
         """The pair's findings: headline rules, and (with `copy_checks`) the copy rules run
         on its translation."""
         analysis = self.analyse(pair)
-        found: list[Finding] = []
-        for rule, severity in self.rules:
-            rule.check(analysis, PairReporter(rule, analysis, severity, found))
+        disabled = self.selection.disabled_in(pair.path)
+        found = list(
+            run_rules(
+                self.rules,
+                analysis,
+                lambda rule, severity, out: PairReporter(rule, analysis, severity, out),
+                disabled,
+            )
+        )
         if copy_checks:
             found.extend(_without_duplicates(self._copy_findings(pair), found))
+        if pair.note:
+            found = apply_note_directive(
+                pair.note,
+                found,
+                lambda code: code not in disabled,
+                self.selection.severity,
+                (pair.path, NOTE, {"pair": pair.id}),
+            )
         found.sort(key=lambda f: (_FIELD_ORDER.get(f.segment or "", 2), *f.sort_key()[1:]))
         return PairResult(pair, analysis, tuple(found), self._tally(analysis))
 

@@ -34,6 +34,7 @@ class HeadlinePair:
     state: str | None = None  # the translation's state in XLIFF
     path: str = "<pairs>"
     line: int | None = None
+    note: str = ""  # the file's note on the pair; `termcheck: ignore CODE` in it suppresses
 
     @property
     def is_headline(self) -> bool:
@@ -83,6 +84,7 @@ def new_pair(
     state: str | None = None,
     path: str = "<pairs>",
     line: int | None = None,
+    note: str | None = None,
 ) -> HeadlinePair:
     """A pair with its fields stripped, empty references dropped and the source language
     normalized (`zh-CN` → zh-Hans) or, when the file gives none, detected."""
@@ -99,6 +101,7 @@ def new_pair(
         state=state,
         path=path,
         line=line,
+        note=(note or "").strip(),
     )
 
 

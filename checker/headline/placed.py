@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from checker.engine import Result
-from checker.headline.analysis import SOURCE
 from checker.headline.check import HeadlineReport, PairResult
 from checker.headline.pairs import PairFile
 from checker.model import Edit, Finding, Fix, Span
@@ -43,7 +42,7 @@ def _file_result(
         end = later[0] if later else len(source.text)
         for finding in result.findings:
             field = finding.segment or "translation"
-            text = result.pair.source if field == SOURCE else result.pair.translation
+            text = result.analysis.field_text(field)
             found = source.text.find(text, starts[i], end) if text else -1
             findings.append(_moved(finding, found) if found >= 0 else _at(finding, starts[i]))
     findings.sort(key=Finding.sort_key)

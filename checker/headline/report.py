@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.cells import cell_len
@@ -25,7 +26,13 @@ from checker.model import Finding
 from checker.reporters.text import excerpt_window
 from checker.source import LineIndex
 
-_LABELS = {"chrf": "chrF", "chrf_pp": "chrF++", "bleu": "BLEU", "ter": "TER", "spbleu": "spBLEU"}
+SCORE_LABELS = {
+    "chrf": "chrF",
+    "chrf_pp": "chrF++",
+    "bleu": "BLEU",
+    "ter": "TER",
+    "spbleu": "spBLEU",
+}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -72,6 +79,7 @@ def _pair_object(result: PairResult) -> dict[str, Any]:
         "source": pair.source,
         "translation": pair.translation,
         "references": list(pair.references),
+        "note": pair.note,
         "findings": [_finding_object(result.analysis, f) for f in result.findings],
         "scores": {
             **{n: scores.get(n) for n in SCORE_NAMES},
@@ -238,10 +246,12 @@ def _print_pair(console: Console, result: PairResult) -> None:
     scores = result.analysis.scores
     if scores.nrefs:
         shown = " · ".join(
-            f"{_LABELS[n]} {scores.get(n):.1f}" for n in SCORE_NAMES if scores.get(n) is not None
+            f"{SCORE_LABELS[n]} {scores.get(n):.1f}"
+            for n in SCORE_NAMES
+            if scores.get(n) is not None
         )
         plural = "s" if scores.nrefs != 1 else ""
-        notes = "".join(f"; {_LABELS[n]} {_NOTES[note]}" for n, note in scores.notes.items())
+        notes = "".join(f"; {SCORE_LABELS[n]} {_NOTES[note]}" for n, note in scores.notes.items())
         console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural}{notes})[/dim]")
 
 
@@ -262,10 +272,10 @@ def _print_summary(console: Console, report: HeadlineReport) -> None:
         value = corpus.values.get(name)
         if value is not None:
             console.print(
-                f"  {_LABELS[name]:<7} {value:6.2f}  [dim]{corpus.signatures[name]}[/dim]"
+                f"  {SCORE_LABELS[name]:<7} {value:6.2f}  [dim]{corpus.signatures[name]}[/dim]"
             )
         elif name in corpus.signatures:
-            console.print(f"  {_LABELS[name]:<7}    n/a  [dim]{corpus.signatures[name]}[/dim]")
+            console.print(f"  {SCORE_LABELS[name]:<7}    n/a  [dim]{corpus.signatures[name]}[/dim]")
     if report.subword is not None:
         model = report.subword
         made = "trained locally" if model.origin == "trained" else f"from {model.path}"
@@ -293,3 +303,17 @@ def _print_summary(console: Console, report: HeadlineReport) -> None:
         f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
         f"{flagged} of {len(report.results)} pairs; {fixable} with a suggested fix."
     )
+
+
+def _write_html(report: HeadlineReport, out: TextIO) -> None:
+    from checker.headline.html_report import write_html  # lxml, only when asked for
+
+    write_html(report, out)
+
+
+# The headline report's own formats (with scores); the others are the copy checks'.
+HEADLINE_WRITERS: dict[str, Callable[[HeadlineReport, TextIO], None]] = {
+    "text": write_text,
+    "json": write_json,
+    "html": _write_html,
+}

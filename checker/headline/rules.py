@@ -100,6 +100,11 @@ def _named(term: SourceTerm) -> str:
     return f"'{term.surface}' ({term.entry.en})"
 
 
+def _source_span(term: SourceTerm) -> dict[str, object]:
+    """Where the source term a translation finding is about stands in the source."""
+    return {"source_start": term.start, "source_end": term.end}
+
+
 def _single_confirmed(term: SourceTerm, form: Form | None = None) -> bool:
     status = form.status if form is not None else term.entry.status
     return len(term.entries) == 1 and status == "confirmed"
@@ -215,6 +220,7 @@ class RenderingCase(PairRule):
                 else Applicability.DISPLAY_ONLY,
                 entry=found.entry,
                 form=found.form,
+                data=_source_span(term),
             )
 
 
@@ -264,6 +270,7 @@ class ForbiddenRendering(PairRule):
                 else Applicability.DISPLAY_ONLY,
                 entry=term.entry,
                 form=wrong.form,
+                data=_source_span(term),
             )
 
 
@@ -306,7 +313,7 @@ class OtherEntity(PairRule):
                 replacement=term.entry.en,
                 applicability=Applicability.UNSAFE,
                 entry=wrong.named[0],
-                data={"expected": term.entry.id},
+                data={"expected": term.entry.id, **_source_span(term)},
             )
 
 

@@ -3,8 +3,9 @@ are plainly source, translation[, reference]), and JSON Lines. A record that can
 read is left out and said with its line; the rest of the file is read.
 
 Columns (or JSON keys): `id` (optional), `source`, `translation`, `reference`,
-`reference2`, … (optional; in JSON also a list), `source_lang` (optional) and `terms`
-(optional JSON). A few common aliases are read too (`src`, `target`, `hypothesis`, `mt`,
+`reference2`, … (optional; in JSON also a list), `source_lang` (optional), `terms`
+(optional JSON) and `note` or `comment` (optional: `termcheck: ignore CODE` in it suppresses
+those codes on the pair). A few common aliases are read too (`src`, `target`, `hypothesis`, `mt`,
 `ref`). TSV fields are taken literally (no quoting, as the TSV format defines them); CSV
 fields follow the usual CSV quoting.
 """
@@ -35,6 +36,10 @@ _FIELDS = {
     "src_lang": "source_lang",
     "srclang": "source_lang",
     "terms": "terms",
+    "note": "note",
+    "notes": "note",
+    "comment": "note",
+    "comments": "note",
 }
 _REFERENCE = re.compile(r"^(?:reference|ref)(\d*)$")
 _REQUIRED = ("source", "translation")
@@ -187,5 +192,6 @@ def _add(
             terms=terms,
             path=path,
             line=line,
+            note=record.get("note"),
         )
     )

@@ -81,6 +81,7 @@ def _pair(
         lang=source[0],
         path=path,
         line=line,
+        note="\n".join(inline_text(n).strip() for n in unit.findall("note")),
     )
 
 

@@ -62,6 +62,7 @@ class _Units:
                     (source.get(XML_LANG) or source_lang, inline_text(source)),
                     (target.get(XML_LANG) or target_lang, inline_text(target)),
                     target.get("state"),
+                    _notes(unit.findall(q("note"))),
                 )
 
     def read_2(self, root: etree._Element, namespace: str) -> None:
@@ -95,7 +96,9 @@ class _Units:
                 self.untranslated += 1
                 continue
             state = min(states, key=_state_rank) if states else None
-            self.add(unit, (source_lang, "".join(sources)), (target_lang, "".join(targets)), state)
+            notes = _notes(unit.findall(f"{q('notes')}/{q('note')}"))
+            source_side = (source_lang, "".join(sources))
+            self.add(unit, source_side, (target_lang, "".join(targets)), state, notes)
 
     def add(
         self,
@@ -103,6 +106,7 @@ class _Units:
         first: tuple[str | None, str],
         second: tuple[str | None, str],
         state: str | None,
+        note: str,
     ) -> None:
         sides = (side_of(*first), side_of(*second))
         if sides == ("source", "english"):
@@ -123,6 +127,7 @@ class _Units:
                 state=state,
                 path=self.path,
                 line=line,
+                note=note,
             )
         )
 
@@ -151,3 +156,8 @@ def _qualifier(namespace: str) -> Callable[[str], str]:
 
 def _state_rank(state: str) -> int:
     return _STATES_2.index(state) if state in _STATES_2 else 0
+
+
+def _notes(notes: list[etree._Element]) -> str:
+    """A unit's notes, one a line (a `termcheck: ignore CODE` in one suppresses)."""
+    return "\n".join(inline_text(n).strip() for n in notes)

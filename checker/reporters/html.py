@@ -1,7 +1,10 @@
 """HTML: one self-contained page for a copy editor. The story text of each file with every
 finding highlighted where it stands (`<mark class="finding">`), the message, the suggested
 wording and the glossary fact in a tooltip and in a card beside the text, and a summary by
-rule. Styles and script are inline: nothing is fetched when the page is opened."""
+rule. Styles and script are inline: nothing is fetched when the page is opened.
+
+`page`, `highlighted` and `card` are the parts other reports of the same look are built
+from (the side-by-side pair report of `headlines`, `checker.headline.html_report`)."""
 
 from __future__ import annotations
 
@@ -99,6 +102,15 @@ li.card .safety { color: var(--muted); font-size: .8rem; }
 li.card .fact { font-size: .85rem; color: var(--muted); }
 li.card .outside { font-size: .8rem; color: var(--muted); font-style: italic; }
 footer { padding: 1rem 2rem 2rem; color: var(--muted); font-size: .8rem; }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+  gap: 1rem; margin: 0 0 1rem; }
+.sides .story { padding: 1rem 1.2rem; font-size: 17px; }
+.sides h3 { margin: 0 0 .4rem; font: 600 .8rem system-ui, sans-serif; color: var(--muted);
+  text-transform: uppercase; letter-spacing: .05em; }
+p.scores { margin: 0 0 .8rem; color: var(--muted); font-size: .85rem; }
+section.corpus { padding: 0 2rem 1rem; }
+section.corpus table { border-collapse: collapse; font-size: .9rem; }
+section.corpus td { padding: .1rem .8rem .1rem 0; }
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; }
   aside.findings { position: static; max-height: none; } }
 """
@@ -173,7 +185,19 @@ def write_html(results: Iterable[Result], out: TextIO) -> None:
         articles.append(_article(number, result))
     findings = [f for r in seen for f in r.findings]
     title = "termcheck report" + (f" — {printable(seen[0].path)}" if len(seen) == 1 else "")
-    page = E.HTML(
+    page(out, title, f"{_plural(len(seen), 'file')} checked", findings, articles)
+
+
+def page(
+    out: TextIO,
+    title: str,
+    checked: str,
+    findings: Sequence[Finding],
+    sections: Sequence[lxml_html.HtmlElement],
+) -> None:
+    """Write the page: masthead (`checked` says what was checked), the summary by rule,
+    the sections, the footer, the styles and the script."""
+    document = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
@@ -181,9 +205,9 @@ def write_html(results: Iterable[Result], out: TextIO) -> None:
             E.STYLE(_CSS),
         ),
         E.BODY(
-            _masthead(seen, findings),
+            _masthead(checked, findings),
             _summary(findings),
-            *articles,
+            *sections,
             E.FOOTER(
                 f"termcheck {__version__}. Lines and columns count Unicode code points. "
                 "Click a highlight to see its finding, a finding to find it in the text, "
@@ -194,16 +218,14 @@ def write_html(results: Iterable[Result], out: TextIO) -> None:
         ),
         lang="en",
     )
-    out.write(lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode"))
+    out.write(lxml_html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode"))
     out.write("\n")
 
 
-def _masthead(results: Sequence[Result], findings: Sequence[Finding]) -> lxml_html.HtmlElement:
+def _masthead(checked: str, findings: Sequence[Finding]) -> lxml_html.HtmlElement:
     counts = Counter(f.severity for f in findings)
     fixable = sum(1 for f in findings if f.fix and f.fix.applicability > Applicability.DISPLAY_ONLY)
-    parts: list[object] = [
-        f"{_plural(len(results), 'file')} checked · {_plural(len(findings), 'finding')}"
-    ]
+    parts: list[object] = [f"{checked} · {_plural(len(findings), 'finding')}"]
     for severity in sorted(counts, reverse=True):
         label = _plural(counts[severity], severity.label)
         parts += [" ", E.SPAN(label, E.CLASS(_pill(severity)))]
@@ -241,17 +263,21 @@ def _article(number: int, result: Result) -> lxml_html.HtmlElement:
     story = []
     for segment in result.segments or (Segment.literal(SegmentKind.BODY, result.source.text, 0),):
         spans = []
-        for card, finding in cards.items():
+        for card_id, finding in cards.items():
             local = _segment_span(segment, finding.span)
             if local is not None:
-                spans.append((local, card))
-                seen.setdefault(card, segment.text[local.start : local.end])
-        story.extend(_segment_blocks(segment, spans, cards))
+                spans.append((local, card_id))
+                seen.setdefault(card_id, segment.text[local.start : local.end])
+        story.extend(highlighted(segment, spans, cards))
     facts = f"Story date {result.date.isoformat()}, from {result.date_origin}"
     header = [E.H2(xml_text(printable(result.path))), E.P(xml_text(facts))]
     if result.warnings:
         header.append(E.UL(*(E.LI(xml_text(w)) for w in result.warnings), E.CLASS("warnings")))
-    listed = [_card(result, finding, card, seen.get(card)) for card, finding in cards.items()]
+    listed = []
+    for card_id, finding in cards.items():
+        pos = position(result, finding)
+        where = f"line {pos.line}, col {pos.column}"
+        listed.append(card(finding, card_id, seen.get(card_id), where))
     aside = E.ASIDE(E.OL(*listed) if listed else E.P("No findings."), E.CLASS("findings"))
     return E.E.article(
         E.HEADER(*header),
@@ -286,10 +312,11 @@ def _segment_span(segment: Segment, span: Span) -> Span | None:
     return Span(min(low for low, _ in hits), max(high for _, high in hits))
 
 
-def _segment_blocks(
+def highlighted(
     segment: Segment, spans: Sequence[tuple[Span, str]], cards: dict[str, Finding]
 ) -> list[lxml_html.HtmlElement]:
-    """The segment as paragraphs (one per line of its text), highlights in place."""
+    """The segment as paragraphs (one per line of its text), each span (in the segment's
+    text) highlighted in place and tied to its card."""
     blocks: list[list[object]] = [[]]
     for piece in _pieces(segment.text, spans):
         if not piece.text:  # an insertion point
@@ -336,15 +363,15 @@ def _mark(text: str, covering: Sequence[str], cards: dict[str, Finding]) -> lxml
     )
 
 
-def _card(result: Result, finding: Finding, card: str, seen: str | None) -> lxml_html.HtmlElement:
-    """The finding in full; `seen` is the story text it covers (None: not in the story)."""
-    pos = position(result, finding)
+def card(finding: Finding, card_id: str, seen: str | None, where: str) -> lxml_html.HtmlElement:
+    """The finding in full; `seen` is the text it covers (None: not in the text shown),
+    `where` its position in words."""
     parts: list[object] = [
         E.DIV(
             E.SPAN(finding.severity.label, E.CLASS(_pill(finding.severity))),
             E.CODE(finding.code),
             E.SPAN(finding.rule, E.CLASS("rule-name")),
-            E.SPAN(f"line {pos.line}, col {pos.column}", E.CLASS("where")),
+            E.SPAN(xml_text(where), E.CLASS("where")),
             E.CLASS("head"),
         ),
         E.P(xml_text(finding.message), E.CLASS("message")),
@@ -367,7 +394,7 @@ def _card(result: Result, finding: Finding, card: str, seen: str | None) -> lxml
     return E.LI(
         *parts,
         E.CLASS(f"card {finding.severity.label}"),
-        id=card,
+        id=card_id,
         **{"data-code": finding.code},
     )
 

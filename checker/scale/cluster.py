@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from checker.errors import UsageError
-from checker.file_task import BatchItem, Task, WorkerState, check_chunk, file_error
+from checker.file_task import Work, check_chunk
 
 LOCAL_PREFIX = "local:"
 _CHUNKS_PER_WORKER = 3
@@ -25,9 +24,9 @@ def _distributed() -> Any:
 
 
 class ClusterRunner:
-    """Checks chunks of files on a Dask cluster, in input order."""
+    """Checks chunks of tasks (files, pairs) on a Dask cluster, in input order."""
 
-    def __init__(self, scheduler: str, state: WorkerState, chunk_size: int) -> None:
+    def __init__(self, scheduler: str, state: Work, chunk_size: int) -> None:
         distributed = _distributed()
         self._cluster: Any = None
         if scheduler.startswith(LOCAL_PREFIX):
@@ -47,23 +46,24 @@ class ClusterRunner:
                 raise UsageError(f"--scheduler: cannot reach {scheduler}: {exc}") from None
         self._distributed = distributed
         self.chunk_size = chunk_size
+        self._work = state
         self._state = self._client.scatter(state, broadcast=True, hash=False)
 
     @property
     def workers(self) -> int:
         return max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[BatchItem]:
+    def run(self, tasks: Iterator[Any]) -> Iterator[Any]:
         window = self.workers * _CHUNKS_PER_WORKER
         completed = self._distributed.as_completed()
-        chunk_of: dict[str, tuple[int, list[Task]]] = {}
-        ready: dict[int, tuple[list[Task], Any]] = {}
+        chunk_of: dict[str, tuple[int, list[Any]]] = {}
+        ready: dict[int, tuple[list[Any], Any]] = {}
         submitted = 0
         next_index = 0
         exhausted = False
         while True:
             while not exhausted and submitted - next_index < window:
-                chunk = [_absolute(t) for t in _take(tasks, self.chunk_size)]
+                chunk = [self._work.remote(t) for t in _take(tasks, self.chunk_size)]
                 if not chunk:
                     exhausted = True
                     break
@@ -81,22 +81,20 @@ class ClusterRunner:
             next_index += 1
             yield from self._items(chunk, future)
 
-    def _items(self, chunk: list[Task], future: Any) -> Iterable[BatchItem]:
+    def _items(self, chunk: list[Any], future: Any) -> Iterable[Any]:
         """A chunk's items; a chunk whose task failed (a worker died on it) is checked
-        again file by file, so only the file that kills a worker is lost."""
+        again task by task, so only the task that kills a worker is lost."""
         if future.status == "finished":
-            items: list[BatchItem] = future.result()
+            items: list[Any] = future.result()
             return items
-        found: list[BatchItem] = []
+        found: list[Any] = []
         for task in chunk:
             single = self._client.submit(check_chunk, self._state, [task], pure=False)
             try:
                 found.extend(single.result())
             except Exception:
                 found.append(
-                    file_error(
-                        task, f"{task.path}: the worker checking it stopped (out of memory?)"
-                    )
+                    self._work.lost(task, "the worker checking it stopped (out of memory?)")
                 )
         return found
 
@@ -113,17 +111,10 @@ def _worker_count(scheduler: str) -> int:
     return int(count)
 
 
-def _take(tasks: Iterator[Task], size: int) -> list[Task]:
+def _take(tasks: Iterator[Any], size: int) -> list[Any]:
     chunk = []
     for task in tasks:
         chunk.append(task)
         if len(chunk) == size:
             break
     return chunk
-
-
-def _absolute(task: Task) -> Task:
-    """Workers may run elsewhere: they read files by absolute path."""
-    if task.source is not None:
-        return task
-    return task._replace(location=os.path.abspath(task.location))

@@ -16,12 +16,12 @@ from checker.batch import (
     FileError,
     Task,
     WorkerState,
-    check_task,
     tasks_for,
 )
 from checker.discover import discover
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from checker.file_task import check_task
 from checker.model import Severity
 from checker.readers import READERS
 from tests.batch.conftest import STORIES, jsonl, write_stories

@@ -70,7 +70,7 @@ def test_an_unknown_key_names_the_file_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path / "termcheck.toml", 'select = ["TM"]\n\n  fail_on = "error"\n')
     assert error_of(path) == (
         f"{path}:3:3: unknown key 'fail_on' (known: glossaries, bundled, style, select, "
-        "ignore, fail-on, severity, per-file-ignores)"
+        "ignore, fail-on, severity, per-file-ignores, metrics)"
     )
 
 
@@ -215,7 +215,7 @@ def test_cli_configuration_error_is_one_line_and_exit_2(
     assert out == ""
     assert err == (
         f"termcheck: error: {config}:1:1: unknown key 'selekt' (known: glossaries, bundled, style, "
-        "select, ignore, fail-on, severity, per-file-ignores)\n"
+        "select, ignore, fail-on, severity, per-file-ignores, metrics)\n"
     )
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(story), *BASE, "--config", str(tmp_path / "no.toml")])
