@@ -264,6 +264,15 @@ def test_offices_the_beat_names_most_are_complete_from_2012(office_id: str) -> N
         ("cdp-leader", "2023-06-01", "kenta-izumi"),
         ("ldp-vice-president", "2015-06-01", "masahiko-komura"),
         ("deputy-minister-for-foreign-affairs", "2013-01-15", "akitaka-saiki"),
+        ("deputy-minister-for-foreign-affairs", "2014-06-01", "shinsuke-sugiyama"),
+        ("mofa-japan-asian-oceanian-dg", "2012-06-01", "shinsuke-sugiyama"),
+        ("mofa-japan-asian-oceanian-dg", "2016-06-01", ""),
+        ("vice-minister-for-foreign-affairs", "2017-01-01", "shinsuke-sugiyama"),
+        ("mofa-japan-press-secretary", "2022-06-01", "hikariko-ono"),
+        ("consul-general-prc-osaka", "2020-06-01", "he-zhenliang"),
+        ("mfa-prc-asian-affairs-dg", "2020-10-15", ""),
+        ("us-president", "2025-11-19", "donald-trump"),
+        ("un-secretary-general", "2025-11-19", "antonio-guterres"),
     ],
 )
 def test_who_held_an_office_on_a_date(office_id: str, day: str, holders: str) -> None:
@@ -279,6 +288,9 @@ def test_who_held_an_office_on_a_date(office_id: str, day: str, holders: str) ->
         ("ldp-vice-president", "2020-06-01"),  # left vacant 2018–2021
         ("cdp-leader", "2016-06-01"),  # before the party was founded
         ("ldp-vice-president", "2012-06-01"),  # Tadamori Oshima's dates are not known
+        ("consul-general-prc-osaka", "2021-03-01"),  # a deputy acting before Xue Jian
+        ("mofa-japan-asian-oceanian-dg", "2014-06-01"),  # Junichi Ihara's start unknown
+        ("mfa-prc-asian-affairs-dg", "2021-01-15"),  # between Wu Jianghao and Liu Jinsong
     ],
 )
 def test_days_the_glossary_gives_no_verdict_on(office_id: str, day: str) -> None:
