@@ -335,6 +335,8 @@ def verdicts(text: str, date: str) -> list[tuple[str, str, list[str]]]:
         ("Defense Minister Chang Wanquan met Itsunori Onodera.", "2014-06-01", "held"),
         ("State Councilor Yang Jiechi met Shotaro Yachi.", "2015-06-01", "held"),
         ("Taiwan Foreign Minister Joseph Wu spoke in Taipei.", "2020-06-01", "held"),
+        ("Minister of Foreign Affairs Lin Chia-lung spoke in Taipei.", "2025-11-19", "held"),
+        ("Taiwan's Minister of Foreign Affairs David Lee spoke.", "2017-06-01", "held"),
         ("Vice President Li Yuanchao visited Tokyo.", "2015-06-01", "held"),
         ("CDP leader Yukio Edano criticised the plan.", "2019-06-01", "held"),
         ("Hu Jintao, general secretary of the party, spoke.", "2012-06-01", "held"),
@@ -346,9 +348,20 @@ def test_titles_of_the_back_filled_history_are_held_on_their_dates(
     assert [v for _, v, _ in verdicts(text, date)] == [expected]
 
 
-def test_a_defence_ministers_title_after_his_term_names_his_successor() -> None:
-    ((name, verdict, holders),) = verdicts("Defense Minister Chang Wanquan spoke.", "2020-06-01")
-    assert (name, verdict, holders) == ("Chang Wanquan", "stale", ["wei-fenghe"])
+@pytest.mark.parametrize(
+    ("text", "date", "name", "holder"),
+    [
+        ("Defense Minister Chang Wanquan spoke.", "2020-06-01", "Chang Wanquan", "wei-fenghe"),
+        ("Taiwan Foreign Minister David Lin spoke.", "2020-06-01", "David Lin", "joseph-wu"),
+        ("State Councilor Yang Jiechi met him.", "2019-06-01", "Yang Jiechi", ""),
+    ],
+)
+def test_a_title_after_its_term_is_stale_and_names_the_holder(
+    text: str, date: str, name: str, holder: str
+) -> None:
+    """A single-holder office names who held it on the date; a state councilor (five at
+    a time) names nobody."""
+    assert verdicts(text, date) == [(name, "stale", holder.split())]
 
 
 def test_no_verdict_while_the_defence_ministry_had_no_minister() -> None:
