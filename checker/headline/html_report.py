@@ -18,8 +18,7 @@ from lxml.html import builder as E
 from checker.document import Segment, SegmentKind
 from checker.headline.analysis import NOTE, SOURCE, TRANSLATION
 from checker.headline.check import HeadlineReport, PairResult
-from checker.headline.metrics import SCORE_NAMES
-from checker.headline.report import SCORE_LABELS
+from checker.headline.metrics import SCORE_LABELS, SCORE_NAMES
 from checker.model import Finding, Span
 from checker.printable import printable
 from checker.reporters.common import xml_text

@@ -32,6 +32,13 @@ from sacrebleu.tokenizers.tokenizer_base import BaseTokenizer
 from checker.headline.subword import SubwordModel
 
 SCORE_NAMES = ("chrf", "chrf_pp", "bleu", "ter", "spbleu")
+SCORE_LABELS = {
+    "chrf": "chrF",
+    "chrf_pp": "chrF++",
+    "bleu": "BLEU",
+    "ter": "TER",
+    "spbleu": "spBLEU",
+}
 ALIASES = {"chrf++": "chrf_pp", "chrf2++": "chrf_pp", "spbleu": "spbleu"}
 TER_WORD_LIMIT = 100  # words of one segment (hypothesis or a reference) TER scores whole
 PER_LINE = "per-line"

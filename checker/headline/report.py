@@ -20,19 +20,12 @@ from rich.markup import escape
 from checker.bundled import display_path
 from checker.headline.analysis import PairAnalysis
 from checker.headline.check import HeadlineReport, PairResult
-from checker.headline.metrics import LEFT_OUT, PER_LINE, SCORE_NAMES
+from checker.headline.metrics import LEFT_OUT, PER_LINE, SCORE_LABELS, SCORE_NAMES
 from checker.headline.source_terms import approved_renderings
 from checker.model import Finding
 from checker.reporters.text import excerpt_window
 from checker.source import LineIndex
 
-SCORE_LABELS = {
-    "chrf": "chrF",
-    "chrf_pp": "chrF++",
-    "bleu": "BLEU",
-    "ter": "TER",
-    "spbleu": "spBLEU",
-}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 

@@ -107,8 +107,9 @@ def sentence_period(text: str, start: int, end: int, story_date: dt.date) -> Per
             continue  # "... has been foreign minister since 2023": until now
         (relative if found.re is _RELATIVE else periods).add(period)
     periods = {p for p in periods if not (p.first <= story_date <= p.last)}
-    if not periods and relative:
-        return Period(min(p.first for p in relative), story_date)
+    earliest = min((p.first for p in relative), default=story_date)
+    if not periods and earliest < story_date:
+        return Period(earliest, story_date)
     if not periods:
         return None
     if len(periods) > 1:
