@@ -32,7 +32,7 @@ from checker.headline.source_terms import SourceTerm, approved_renderings, has_c
 from checker.headline.ties import ties_of
 from checker.match.fold import fold_form, fold_text, fold_width
 from checker.match.index import Match, TermIndex, is_word_char
-from checker.rules.terms import lowered_variant, plain_text
+from checker.match.surface import lowered_variant, plain_text
 from checker.sentences import is_sentence_start
 
 ENTITY_KINDS = frozenset({Kind.PERSON, Kind.OFFICE, Kind.ORGANIZATION})

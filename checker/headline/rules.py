@@ -13,9 +13,9 @@ from checker.glossary.model import Entry, Form, Kind
 from checker.headline.analysis import SOURCE, TRANSLATION, PairAnalysis
 from checker.headline.source_terms import PAIR_TERMS, SourceTerm, approved_renderings
 from checker.match.fold import fold_width
+from checker.match.surface import recase
 from checker.model import Applicability, Edit, Finding, Fix, Related, Severity, Span
 from checker.rules.base import Rule, register, related_fact
-from checker.rules.terms import recase
 
 # CJK punctuation with an unambiguous English counterpart.
 _PUNCTUATION = str.maketrans(

@@ -4,47 +4,17 @@ or more than one way in one story."""
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 from checker.analysis import DocumentAnalysis
 from checker.glossary.model import Entry, Form, Kind, Role
 from checker.lexicon import is_common_word
-from checker.match.fold import fold_form, visible
+from checker.match.fold import fold_form
+from checker.match.surface import lowered_variant, plain_text, recase
 from checker.mentions import EntityMention, NameKind
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, InQuotation, Reporter, register
 from checker.sentences import is_sentence_start
-
-_SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"})
-
-
-@functools.lru_cache(maxsize=65536)
-def plain_text(text: str) -> str:
-    """Surface text with white space and apostrophes normalized, case kept."""
-    return _SPACES.sub(" ", visible(text).translate(_APOSTROPHES)).strip()
-
-
-def lowered_variant(form: str, proper_words: frozenset[str]) -> str:
-    """The form with its common-noun words in lower case ("Chinese foreign ministry")."""
-    return " ".join(
-        w if fold_form(w.rstrip("'’s")) in proper_words or w.isupper() else w.lower()
-        for w in form.split(" ")
-    )
-
-
-def recase(surface: str, target: str) -> str:
-    """The target's letters laid over the surface, keeping its white space and line breaks."""
-    letters = iter(target.replace(" ", ""))
-    out = []
-    for ch in visible(surface):
-        if ch.isspace():
-            out.append(ch)
-        else:
-            out.append(next(letters, ch))
-    rest = "".join(letters)
-    return "".join(out) + rest
 
 
 @register
