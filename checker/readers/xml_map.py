@@ -38,6 +38,28 @@ def parse_source(source: SourceFile) -> etree._ElementTree:
     return parse_xml(xml_bytes(source.text), source.path)
 
 
+def parse_mapped(source: SourceFile) -> tuple[etree._ElementTree, XmlMap]:
+    """The hardened parse of a decoded XML source and its source map, from one UTF-8
+    copy of the text when its declaration (if any) already says UTF-8: a large document
+    is then encoded once, not twice."""
+    data = source.text.encode("utf-8")
+    declared = _DECLARED_ENCODING.match(source.text[:1024])
+    if declared is not None and not re.search(r"[\"']utf-8[\"']\Z", declared.group(0), re.I):
+        tree = parse_source(source)
+    else:
+        tree = parse_xml(data, source.path)
+    return tree, XmlMap(tree, source.text, source.path, data)
+
+
+_HANDLERS = (
+    "StartElementHandler",
+    "EndElementHandler",
+    "CommentHandler",
+    "ProcessingInstructionHandler",
+    "CharacterDataHandler",
+)
+
+
 class _Offsets:
     """Converts increasing UTF-8 byte offsets of `data` into code-point offsets."""
 
@@ -57,7 +79,9 @@ class _Offsets:
 class XmlMap:
     """Pieces of the text and the tail of every node of a parsed XML document."""
 
-    def __init__(self, tree: etree._ElementTree, text: str, path: str) -> None:
+    def __init__(
+        self, tree: etree._ElementTree, text: str, path: str, data: bytes | None = None
+    ) -> None:
         self._text = text
         self._path = path
         root = tree.getroot()
@@ -66,7 +90,7 @@ class XmlMap:
         self._texts: dict[int, list[Piece]] = {}
         self._tails: dict[int, list[Piece]] = {}
         self._starts: list[int] = []
-        self._scan()
+        self._scan(text.encode("utf-8") if data is None else data)
         self._verify()
 
     def text_pieces(self, node: Any) -> list[Piece]:
@@ -83,8 +107,9 @@ class XmlMap:
         line = node.sourceline if node is not None and isinstance(node.sourceline, int) else None
         return InputError(message, self._path, line)
 
-    def _scan(self) -> None:
-        data = self._text.encode("utf-8")
+    def _scan(self, data: bytes) -> None:
+        """Record the pieces of every node from an expat pass over `data`, the text as
+        UTF-8 (declaration unchanged: the offsets are those of the text)."""
         offsets = _Offsets(data)
         parser = xml.parsers.expat.ParserCreate(encoding="UTF-8")
         parser.buffer_text = False
@@ -130,6 +155,11 @@ class XmlMap:
                 exc.lineno,
                 exc.offset + 1,
             ) from None
+        finally:
+            # The handlers refer to the parser: without this the cycle keeps the pass's
+            # garbage alive until the next full collection, well into the checks.
+            for handler in _HANDLERS:
+                setattr(parser, handler, None)
 
     def _piece(self, data: str, start: int) -> Piece:
         text = self._text
