@@ -81,7 +81,7 @@ class _Run:
 def read_docx(source: SourceFile) -> Document:
     raw = source.raw if source.raw is not None else b""
     package = _Package(raw, source.path)
-    reader = _BodyReader(package, _MainPart(package))
+    reader = _BodyReader(_MainPart(package))
     text = "\n".join(reader.paragraph_texts)
     document_source = SourceFile(source.path, text, ARCHIVE, b"", raw)
     date = date_in_dateline(text)
@@ -187,13 +187,16 @@ def _attribute(element: Any, name: str) -> str | None:
 
 
 class _BodyReader:
-    """Paragraph texts, segments and the run map of a document body."""
+    """Paragraph texts, segments and the run map of a document body. With
+    `keep_elements` (for an annotated copy, which edits the tree) it also lists the
+    `w:t` element of each run of text, as (start, end, element)."""
 
-    def __init__(self, package: _Package, part: _MainPart) -> None:
+    def __init__(self, part: _MainPart, keep_elements: bool = False) -> None:
         self.part = part
         self.paragraph_texts: list[str] = []
         self.segments: list[Segment] = []
         self.runs: list[_Run] = []
+        self.text_elements: list[tuple[int, int, Any]] | None = [] if keep_elements else None
         self.warnings: list[str] = list(part.xml.warnings)
         self._unreadable: set[str] = set()
         self._tracked = False
@@ -218,6 +221,8 @@ class _BodyReader:
         position = start
         for piece, element in self._pieces(paragraph):
             end = position + len(piece.text)
+            if element is not None and self.text_elements is not None:
+                self.text_elements.append((position, end, element))
             if element is not None and piece.literal:
                 tag_start = self.part.map.start_offset(element)
                 runs.append(_Run(position, end, piece.start, tag_start, _preserves_space(element)))
