@@ -48,15 +48,21 @@ from checker.titles.verdicts import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
+    """A glossary form found in a segment. One is kept per mention of the whole document,
+    so it holds no text of its own (`surface` is read from the segment)."""
+
     segment: Segment
     start: int
     end: int
-    surface: str
     entries: tuple[Entry, ...]  # distinct entries this form may name (one when resolved)
     form: Form  # the glossary form matched
     kinds: frozenset[Kind] = frozenset()  # the kinds of `entries`, worked out once per form
+
+    @property
+    def surface(self) -> str:
+        return self.segment.text[self.start : self.end]
 
     @property
     def entry(self) -> Entry | None:
@@ -168,9 +174,7 @@ class DocumentAnalysis:
             )
         ):
             return None  # "diet", "song", "sun": words, not the Diet or Song Tao
-        return EntityMention(
-            segment, match.start, match.end, match.surface, entries, form, group.kinds
-        )
+        return EntityMention(segment, match.start, match.end, entries, form, group.kinds)
 
     def _full_name(self, segment: Segment, mention: EntityMention, person: Entry) -> PersonMention:
         kind = NameKind.FORBIDDEN if mention.form.role is Role.FORBIDDEN else NameKind.KNOWN
