@@ -809,20 +809,25 @@ def _names_a_covered_office(entries: tuple[Entry, ...]) -> bool:
 
 
 class _Spans:
-    """Spans already taken in a segment, sorted by start, asked which overlap a range."""
+    """Spans already taken in a segment, sorted by start, asked which overlap a range.
+    Each span is kept as one integer, its start above its end (`_WIDTH` bits each), not
+    a tuple of two: one is kept per mention of the whole document."""
 
     _LONGEST = 256  # no glossary form or name runs longer than this
+    _WIDTH = 30  # bits for an end offset: past any segment (files stop at 256 MB)
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._keys: list[int] = []
 
     def add(self, start: int, end: int) -> None:
-        bisect.insort(self._spans, (start, end))
+        bisect.insort(self._keys, start << self._WIDTH | end)
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        low = bisect.bisect_left(self._spans, (start - self._LONGEST, 0))
-        high = bisect.bisect_left(self._spans, (end, 0))
-        return [(s, e) for s, e in self._spans[low:high] if s < end and start < e]
+        low = bisect.bisect_left(self._keys, (start - self._LONGEST) << self._WIDTH)
+        high = bisect.bisect_left(self._keys, end << self._WIDTH)
+        mask = (1 << self._WIDTH) - 1
+        spans = ((key >> self._WIDTH, key & mask) for key in self._keys[low:high])
+        return [(s, e) for s, e in spans if s < end and start < e]
 
 
 def _same_post(one: Entry, other: Entry) -> bool:
