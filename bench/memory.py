@@ -233,11 +233,11 @@ def main() -> None:
                 seconds, peak, code = measure(path)
                 base = bases[name]
                 ratio = max(0, peak - base) / len(data)
-                size = f"{len(data) / 1e6:.1f}"
+                megabytes_in = f"{len(data) / 1e6:.1f}"
                 shown = f"{ratio:.1f}"
                 if name == "docx":
                     xml = unzipped_size(data)
-                    size += f" ({xml / 1e6:.1f} of XML)"
+                    megabytes_in += f" ({xml / 1e6:.1f} of XML)"
                     ratio = max(0, peak - base) / xml
                     shown += f" ({ratio:.1f} of the XML)"
                 label = name + (" (one-word paragraphs)" if short else "")
@@ -245,7 +245,7 @@ def main() -> None:
                 if code not in (0, 1):
                     verdict = f"exit {code}"
                 megabytes = f"{peak / 1e6:.0f}", f"{base / 1e6:.0f}"
-                cells = (label, size, f"{seconds:.1f}", *megabytes, shown, verdict)
+                cells = (label, megabytes_in, f"{seconds:.1f}", *megabytes, shown, verdict)
                 print("| " + " | ".join(cells) + " |", flush=True)
                 path.unlink()
 
