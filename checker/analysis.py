@@ -139,6 +139,8 @@ class DocumentAnalysis:
 
     def _analyse(self, segment: Segment) -> None:
         matches = self.index.find(segment.text)
+        if not matches:
+            return  # nothing to cover: most segments of a document of tiny paragraphs
         covered = self._covered[id(segment)] = _Spans()
         for match in matches:
             mention = self._entity(segment, match)
@@ -708,16 +710,17 @@ class DocumentAnalysis:
     def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
         """Titles given to names the glossary does not know, where the title was certainly
         another's (worked out when a rule asks)."""
-        offices: dict[int, list[tuple[int, int]]] = {}
-        segments = {id(s): s for s in self.document.segments}
+        offices: dict[int, tuple[Segment, list[tuple[int, int]]]] = {}
         for mention in self.entities:
             if Kind.OFFICE in mention.kinds and _names_a_covered_office(mention.entries):
-                offices.setdefault(id(mention.segment), []).append((mention.start, mention.end))
+                segment = mention.segment
+                spans = offices.setdefault(id(segment), (segment, []))[1]
+                spans.append((mention.start, mention.end))
         if not offices:
             return []
         found = []
-        for key, spans in offices.items():
-            for name, title in self._title_finder.titles_of_unknown_names(segments[key], spans):
+        for segment, spans in offices.values():
+            for name, title in self._title_finder.titles_of_unknown_names(segment, spans):
                 verdict = unknown_name_title(self.glossary, self.date, name, title)
                 if verdict is not None:
                     found.append(verdict)
@@ -812,6 +815,8 @@ class _Spans:
     """Spans already taken in a segment, sorted by start, asked which overlap a range.
     Each span is kept as one integer, its start above its end (`_WIDTH` bits each), not
     a tuple of two: one is kept per mention of the whole document."""
+
+    __slots__ = ("_keys",)
 
     _LONGEST = 256  # no glossary form or name runs longer than this
     _WIDTH = 30  # bits for an end offset: past any segment (files stop at 256 MB)
