@@ -5,7 +5,8 @@ library's `malloc`), maps it and builds the segments; then the tree is freed. gl
 freed memory inside the process, and the checks that follow allocate their Python
 objects elsewhere (CPython's own arenas), so without a trim the tree's memory would
 still count in the process's peak while the checks run: about twice the input size.
-`malloc_trim` hands every wholly free page back. Elsewhere (macOS, musl) this is a no-op.
+`malloc_trim` hands every wholly free page back. Elsewhere (macOS, musl, Windows) this
+is a no-op.
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ RELEASE_THRESHOLD = 1_000_000
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no C library by that name, or no trim
         return None
     return trim
 
 
 def release_freed_memory(size: int) -> None:
-    """Return freed heap pages to the system after reading an input of `size` characters
-    (or bytes); nothing for a small input."""
+    """Return freed heap pages to the system after reading a document of `size`
+    characters; nothing for a small one."""
     if size < RELEASE_THRESHOLD:
         return
     trim = _malloc_trim()
