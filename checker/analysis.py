@@ -93,6 +93,8 @@ class DocumentAnalysis:
 
     def _analyse(self, segment: Segment) -> None:
         matches = self.index.find(segment.text)
+        if not matches:
+            return  # nothing to cover: most segments of a document of tiny paragraphs
         covered = self._covered[id(segment)] = _Spans()
         for match in matches:
             mention = self._entity(segment, match)
@@ -128,9 +130,7 @@ class DocumentAnalysis:
             )
         ):
             return None  # "diet", "song", "sun": words, not the Diet or Song Tao
-        return EntityMention(
-            segment, match.start, match.end, match.surface, entries, form, group.kinds
-        )
+        return EntityMention(segment, match.start, match.end, entries, form, group.kinds)
 
     def _full_name(self, segment: Segment, mention: EntityMention, person: Entry) -> PersonMention:
         kind = NameKind.FORBIDDEN if mention.form.role is Role.FORBIDDEN else NameKind.KNOWN
@@ -680,16 +680,17 @@ class DocumentAnalysis:
     def unknown_name_verdicts(self) -> list[UnknownNameVerdict]:
         """Titles given to names the glossary does not know, where the title was certainly
         another's (worked out when a rule asks)."""
-        offices: dict[int, list[tuple[int, int]]] = {}
-        segments = {id(s): s for s in self.document.segments}
+        offices: dict[int, tuple[Segment, list[tuple[int, int]]]] = {}
         for mention in self.entities:
             if Kind.OFFICE in mention.kinds and _names_a_covered_office(mention.entries):
-                offices.setdefault(id(mention.segment), []).append((mention.start, mention.end))
+                segment = mention.segment
+                spans = offices.setdefault(id(segment), (segment, []))[1]
+                spans.append((mention.start, mention.end))
         if not offices:
             return []
         found = []
-        for key, spans in offices.items():
-            for name, title in self._title_finder.titles_of_unknown_names(segments[key], spans):
+        for segment, spans in offices.values():
+            for name, title in self._title_finder.titles_of_unknown_names(segment, spans):
                 verdict = unknown_name_title(self.glossary, self.date, name, title)
                 if verdict is not None:
                     found.append(verdict)
@@ -781,20 +782,27 @@ def _names_a_covered_office(entries: tuple[Entry, ...]) -> bool:
 
 
 class _Spans:
-    """Spans already taken in a segment, sorted by start, asked which overlap a range."""
+    """Spans already taken in a segment, sorted by start, asked which overlap a range.
+    Each span is kept as one integer, its start above its end (`_WIDTH` bits each), not
+    a tuple of two: one is kept per mention of the whole document."""
+
+    __slots__ = ("_keys",)
 
     _LONGEST = 256  # no glossary form or name runs longer than this
+    _WIDTH = 30  # bits for an end offset: past any segment (files stop at 256 MB)
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._keys: list[int] = []
 
     def add(self, start: int, end: int) -> None:
-        bisect.insort(self._spans, (start, end))
+        bisect.insort(self._keys, start << self._WIDTH | end)
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        low = bisect.bisect_left(self._spans, (start - self._LONGEST, 0))
-        high = bisect.bisect_left(self._spans, (end, 0))
-        return [(s, e) for s, e in self._spans[low:high] if s < end and start < e]
+        low = bisect.bisect_left(self._keys, (start - self._LONGEST) << self._WIDTH)
+        high = bisect.bisect_left(self._keys, end << self._WIDTH)
+        mask = (1 << self._WIDTH) - 1
+        spans = ((key >> self._WIDTH, key & mask) for key in self._keys[low:high])
+        return [(s, e) for s, e in spans if s < end and start < e]
 
 
 def _same_post(one: Entry, other: Entry) -> bool:

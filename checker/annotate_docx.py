@@ -31,7 +31,7 @@ from checker.engine import Checker, Result
 from checker.errors import InputError, UsageError
 from checker.model import Applicability, Edit, Finding
 from checker.output import write_atomic
-from checker.readers.docx import _BodyReader, _Package
+from checker.readers.docx import _BodyReader, _MainPart, _Package
 from checker.reporters.common import xml_text
 from checker.source import read_source
 from checker.xmlsafe import parse_xml
@@ -72,13 +72,11 @@ class _Body:
     @classmethod
     def of(cls, reader: _BodyReader) -> _Body:
         atoms: list[_Atom] = []
-        for run in reader.runs:
-            if run.element is None:
-                continue
-            if atoms and atoms[-1].element is run.element and atoms[-1].end == run.start:
-                atoms[-1].end = run.end
+        for start, end, element in reader.text_elements or ():
+            if atoms and atoms[-1].element is element and atoms[-1].end == start:
+                atoms[-1].end = end
             else:
-                atoms.append(_Atom(run.start, run.end, run.element))
+                atoms.append(_Atom(start, end, element))
         return cls([a for a in atoms if (a.element.text or "") and a.end > a.start])
 
     def cut(self, at: int) -> None:
@@ -169,12 +167,13 @@ def annotate(result: Result, when: dt.datetime | None = None) -> Annotated:
     if not source.is_archive or source.raw is None:
         raise InputError("only a Word (.docx) file can be annotated", source.path)
     package = _Package(source.raw, source.path)
-    reader = _BodyReader(package)
+    part = _MainPart(package)
+    reader = _BodyReader(part, keep_elements=True)
     if "\n".join(reader.paragraph_texts) != source.text:
         raise InputError("the Word file changed while it was annotated", source.path)
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     comments = _CommentsPart(package)
-    ids = _Ids(package.tree.getroot(), comments.root)
+    ids = _Ids(part.tree.getroot(), comments.root)
     body = _Body.of(reader)
     edits = _tracked_edits(result.findings)
     for at in sorted(
@@ -188,7 +187,7 @@ def annotate(result: Result, when: dt.datetime | None = None) -> Annotated:
         if _anchor(body, finding, comment_id):
             comments.add(comment_id, _comment_lines(finding, tracked), stamp)
     document_xml = etree.tostring(
-        package.tree, xml_declaration=True, encoding="UTF-8", standalone=True
+        part.tree, xml_declaration=True, encoding="UTF-8", standalone=True
     )
     data = _repack(package, document_xml, comments)
     return Annotated(data, comments.added, len(tracked))

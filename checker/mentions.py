@@ -16,15 +16,21 @@ from checker.glossary.model import Entry, Form, Kind
 from checker.titles.dated import Period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
+    """A glossary form found in a segment. One is kept per mention of the whole document,
+    so it holds no text of its own (`surface` is read from the segment)."""
+
     segment: Segment
     start: int
     end: int
-    surface: str
     entries: tuple[Entry, ...]  # distinct entries this form may name (one when resolved)
     form: Form  # the glossary form matched
     kinds: frozenset[Kind] = frozenset()  # the kinds of `entries`, worked out once per form
+
+    @property
+    def surface(self) -> str:
+        return self.segment.text[self.start : self.end]
 
     @property
     def entry(self) -> Entry | None:

@@ -113,8 +113,9 @@ class LineIndex:
 def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
     """Decode bytes strictly. A BOM wins; then the encoding the caller declares; then the
     document's own declaration (XML `encoding=`, HTML `<meta charset>`), unless the bytes
-    are valid UTF-8 that the declaration would garble; then UTF-8; then a legacy CJK
-    encoding only when the detector is confident. A zip archive (DOCX) is kept as bytes
+    are valid UTF-8 that the declaration would garble; then UTF-8; then UTF-16 or UTF-32
+    when their reading is plausibly text; then a legacy CJK encoding only when the
+    detector is confident. A zip archive (DOCX) is kept as bytes
     for its reader. Never decodes silently wrong: a guess is recorded in `detected` and
     explained in `warnings`."""
     if data.startswith(ZIP_MAGIC):
@@ -140,6 +141,10 @@ def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
     try:
         return SourceFile(path, data.decode("utf-8"), "utf-8", b"", data)
     except UnicodeDecodeError as exc:
+        # Mostly CJK UTF-16 may hold no zero byte, but is almost never valid UTF-8.
+        wide = _detect_wide(data, path)
+        if wide is not None:
+            return wide
         legacy = _detect_legacy(data)
         if legacy is not None:
             note = (
@@ -352,32 +357,19 @@ def _high_bytes_in_pairs(data: bytes) -> bool:
 
 
 def _detect_wide(data: bytes, path: str) -> SourceFile | None:
-    """UTF-32 or UTF-16 without a BOM, told by where the zero bytes fall: text never
-    holds NUL characters, so the reading that gives none and decodes cleanly wins."""
-    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
-        width = 4 if encoding.startswith("utf-32") else 2
-        if len(data) % width:
-            continue
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\0" in text or not _mostly_printable(text):
-            continue
-        if width == 2 and sum(ch < "\x80" for ch in text[:4096]) < 0.6 * len(text[:4096]):
-            continue  # zero bytes say ASCII: most characters must be (not "ab\0" pairs)
-        note = (
-            f"encoding {encoding} was guessed from the bytes (no BOM and no declaration);"
-            " pass --encoding if the text looks wrong"
-        )
-        return SourceFile(path, text, encoding, b"", data, True, note)
-    return None
+    """UTF-32 or UTF-16 without a BOM, when its reading is plausibly text
+    (`checker.wide_text`)."""
+    from checker.wide_text import read_wide
 
-
-def _mostly_printable(text: str) -> bool:
-    sample = text[:4096]
-    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\r\n")
-    return printable >= 0.95 * len(sample)
+    found = read_wide(data)
+    if found is None:
+        return None
+    encoding, text = found
+    note = (
+        f"encoding {encoding} was guessed from the bytes (no BOM and no declaration);"
+        " pass --encoding if the text looks wrong"
+    )
+    return SourceFile(path, text, encoding, b"", data, True, note)
 
 
 def _strict(body: bytes, path: str, encoding: str, bom: bytes, raw: bytes) -> SourceFile:

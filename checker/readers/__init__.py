@@ -20,12 +20,19 @@ from checker.source import SourceFile
 Reader = Callable[[SourceFile], Document]
 
 
-def _lazy(module: str, name: str) -> Reader:
-    """The reader `name` of `module`, imported on its first call."""
+def _lazy(module: str, name: str, parses: bool = True) -> Reader:
+    """The reader `name` of `module`, imported on its first call. A reader that `parses`
+    builds a tree of the whole document, freed when it returns: that memory is handed
+    back to the system before the checks run (`checker.readers.heap`)."""
 
     def read(source: SourceFile) -> Document:
         reader: Reader = getattr(importlib.import_module(module), name)
-        return reader(source)
+        document = reader(source)
+        if parses:
+            from checker.readers.heap import release_freed_memory
+
+            release_freed_memory(len(document.source.text))
+        return document
 
     read.__name__ = read.__qualname__ = name
     return read
@@ -34,7 +41,7 @@ def _lazy(module: str, name: str) -> Reader:
 read_docx = _lazy("checker.readers.docx", "read_docx")
 read_html = _lazy("checker.readers.html", "read_html")
 read_markdown = _lazy("checker.readers.markdown", "read_markdown")
-read_text = _lazy("checker.readers.text", "read_text")
+read_text = _lazy("checker.readers.text", "read_text", parses=False)
 read_xml = _lazy("checker.readers.xml", "read_xml")
 
 READERS: dict[str, Reader] = {

@@ -12,7 +12,10 @@ is named in a warning.
 
 Fixes are written by `Document.splice`: each edit lies inside one `w:t`, whose text
 alone is changed in `word/document.xml`; every other member of the zip is copied
-unchanged.
+unchanged. The parsed tree lives only while the document is read: the splicer keeps the
+offsets of each run (a few integers, no text and no element) and decodes the main part
+again from the zip's bytes when a fix is written, so that checking a large document
+holds no second copy of its XML.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ import bisect
 import io
 import zipfile
 import zlib
+from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from checker.dates import date_in_dateline
@@ -30,7 +33,7 @@ from checker.document import Chunk, Document, Segment, SegmentKind
 from checker.errors import InputError
 from checker.model import Edit
 from checker.readers.segments import Piece, local_name
-from checker.readers.xml_map import XmlMap, parse_source
+from checker.readers.xml_map import parse_mapped, parse_source
 from checker.source import ARCHIVE, SourceFile, decode
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
@@ -57,37 +60,65 @@ _UNREADABLE = {
 _RUN_CHARACTERS = {"tab": "\t", "br": " ", "cr": " ", "nobreakhyphen": "\u2011"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A run of the document text [start, end) and the XML text it came from."""
+class _EditableRuns:
+    """The runs a fix may edit, the literal text of one `w:t` each, in document order:
+    where each stands in the document text [start, end), where its first character
+    (`xml_start`) and its start tag (`tag_start`) stand in the text of the main part, and
+    whether it already preserves spaces. Arrays, not an object per run: they are kept for
+    as long as the document is."""
 
-    start: int
-    end: int
-    piece: Piece  # offsets in the text of word/document.xml
-    element: Any  # the w:t element, or None for a tab, a break, a symbol
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.xml_starts = array("q")
+        self.tag_starts = array("q")
+        self.preserves_space = bytearray()
+
+    def add(self, start: int, end: int, xml_start: int, tag_start: int, preserves: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.xml_starts.append(xml_start)
+        self.tag_starts.append(tag_start)
+        self.preserves_space.append(preserves)
+
+    def holding(self, start: int, end: int) -> int | None:
+        """The index of the run that holds [start, end), if one does."""
+        index = bisect.bisect_right(self.starts, start)
+        for i in range(max(0, index - 2), min(index + 1, len(self.starts))):
+            if self.starts[i] <= start <= end <= self.ends[i]:
+                return i
+        return None
 
 
 def read_docx(source: SourceFile) -> Document:
     raw = source.raw if source.raw is not None else b""
     package = _Package(raw, source.path)
-    reader = _BodyReader(package)
-    text = "\n".join(reader.paragraph_texts)
+    reader = _BodyReader(_MainPart(package))
+    paragraphs, segments, runs, warnings = (
+        reader.paragraph_texts,
+        tuple(reader.segments),
+        reader.runs,
+        tuple(reader.warnings),
+    )
+    del reader  # and with it the parsed main part, before the text is joined
+    text = "\n".join(paragraphs)
+    del paragraphs
     document_source = SourceFile(source.path, text, ARCHIVE, b"", raw)
     date = date_in_dateline(text)
-    splicer = _Splicer(package, reader)
+    splicer = _Splicer(package, runs, text)
     return Document(
         document_source,
-        tuple(reader.segments),
+        segments,
         date,
         "dateline" if date else None,
-        tuple(reader.warnings),
+        warnings,
         format="docx",
         splice=splicer.splice,
     )
 
 
 class _Package:
-    """The zip, checked against bombs, and its main document part parsed and mapped."""
+    """The zip, checked against bombs, and the name of its main document part."""
 
     def __init__(self, raw: bytes, path: str) -> None:
         self.raw = raw
@@ -102,10 +133,10 @@ class _Package:
         if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
             raise InputError("DOCX expands to more than 512 MiB; refused (zip bomb?)", path)
         self.part = self._main_part()
-        self.xml = decode(self.member(self.part), f"{path}:{self.part}")
-        self.tree = parse_source(self.xml)
-        self.map = XmlMap(self.tree, self.xml.text, path)
-        self.styles = self._style_names()
+
+    def main_xml(self) -> SourceFile:
+        """The main document part, decoded."""
+        return decode(self.member(self.part), f"{self.path}:{self.part}")
 
     def member(self, name: str) -> bytes:
         try:
@@ -141,7 +172,7 @@ class _Package:
             return "word/document.xml"
         raise InputError("not a Word document: no main document part in the zip", self.path)
 
-    def _style_names(self) -> dict[str, str]:
+    def style_names(self) -> dict[str, str]:
         folder = self.part.rsplit("/", 1)[0] + "/" if "/" in self.part else ""
         name = folder + "styles.xml"
         if name not in self.zip.namelist():
@@ -158,6 +189,16 @@ class _Package:
         return names
 
 
+class _MainPart:
+    """The main document part parsed and mapped, and the names of its styles: what
+    reading needs, dropped once the body is read."""
+
+    def __init__(self, package: _Package) -> None:
+        self.xml = package.main_xml()
+        self.tree, self.map = parse_mapped(self.xml)
+        self.styles = package.style_names()
+
+
 def _attribute(element: Any, name: str) -> str | None:
     for key, value in element.attrib.items():
         if key.rsplit("}", 1)[-1] == name:
@@ -166,21 +207,22 @@ def _attribute(element: Any, name: str) -> str | None:
 
 
 class _BodyReader:
-    """Paragraph texts, segments and the run map of a document body."""
+    """Paragraph texts, segments and the run map of a document body. With
+    `keep_elements` (for an annotated copy, which edits the tree) it also lists the
+    `w:t` element of each run of text, as (start, end, element)."""
 
-    def __init__(self, package: _Package) -> None:
-        self.package = package
+    def __init__(self, part: _MainPart, keep_elements: bool = False) -> None:
+        self.part = part
         self.paragraph_texts: list[str] = []
         self.segments: list[Segment] = []
-        self.runs: list[_Run] = []
-        self.warnings: list[str] = list(package.xml.warnings)
+        self.runs = _EditableRuns()
+        self.text_elements: list[tuple[int, int, Any]] | None = [] if keep_elements else None
+        self.warnings: list[str] = list(part.xml.warnings)
         self._unreadable: set[str] = set()
         self._tracked = False
         self._offset = 0
-        body = next(
-            (e for e in package.tree.getroot() if local_name(e) == "body"),
-            package.tree.getroot(),
-        )
+        root = part.tree.getroot()
+        body = next((e for e in root if local_name(e) == "body"), root)
         for paragraph in _paragraphs(body):
             self._paragraph(paragraph)
         if self._tracked:
@@ -194,28 +236,26 @@ class _BodyReader:
 
     def _paragraph(self, paragraph: Any) -> None:
         start = self._offset
-        runs: list[_Run] = []
+        chunks: list[Chunk] = []
+        texts: list[str] = []
         position = start
         for piece, element in self._pieces(paragraph):
-            runs.append(_Run(position, position + len(piece.text), piece, element))
-            position += len(piece.text)
-        text = "".join(run.piece.text for run in runs)
+            end = position + len(piece.text)
+            if element is not None and self.text_elements is not None:
+                self.text_elements.append((position, end, element))
+            editable = element is not None and piece.literal
+            if editable:
+                tag_start = self.part.map.start_offset(element)
+                self.runs.add(position, end, piece.start, tag_start, _preserves_space(element))
+            chunks.append(Chunk(position - start, end - start, position, end, editable))
+            texts.append(piece.text)
+            position = end
+        text = "".join(texts)
         self.paragraph_texts.append(text)
-        self.runs.extend(runs)
         number = len(self.paragraph_texts)
         if text.strip():
-            chunks = tuple(
-                Chunk(
-                    run.start - start,
-                    run.end - start,
-                    run.start,
-                    run.end,
-                    run.element is not None and run.piece.literal,
-                )
-                for run in runs
-            )
             kind = SegmentKind.HEADLINE if self._is_heading(paragraph) else SegmentKind.BODY
-            self.segments.append(Segment(kind, text, chunks, f"p[{number}]"))
+            self.segments.append(Segment(kind, text, tuple(chunks), f"p[{number}]"))
         self._offset = position + 1
 
     def _is_heading(self, paragraph: Any) -> bool:
@@ -225,7 +265,7 @@ class _BodyReader:
             for style in properties:
                 if local_name(style) == "pstyle":
                     style_id = _attribute(style, "val") or ""
-                    name = self.package.styles.get(style_id, style_id.lower())
+                    name = self.part.styles.get(style_id, style_id.lower())
                     return name.startswith(_HEADING_STYLES)
         return False
 
@@ -253,10 +293,10 @@ class _BodyReader:
         for child in run:
             name = local_name(child)
             if name == "t":
-                for piece in self.package.map.text_pieces(child):
+                for piece in self.part.map.text_pieces(child):
                     yield piece, child
             elif name in _RUN_CHARACTERS:
-                at = self.package.map.start_offset(child)
+                at = self.part.map.start_offset(child)
                 yield Piece(_RUN_CHARACTERS[name], at, at, literal=False), None
             elif name == "sym":
                 code = _attribute(child, "char") or ""
@@ -264,7 +304,7 @@ class _BodyReader:
                     char = chr(int(code, 16))
                 except ValueError:
                     continue
-                at = self.package.map.start_offset(child)
+                at = self.part.map.start_offset(child)
                 yield Piece(char, at, at, literal=False), None
             elif name is not None:
                 self._note_unreadable(child)
@@ -289,27 +329,30 @@ def _paragraphs(body: Any) -> Iterator[Any]:
 class _Splicer:
     """Writes edits, given in document-text offsets, into the w:t texts of the zip."""
 
-    def __init__(self, package: _Package, reader: _BodyReader) -> None:
+    def __init__(self, package: _Package, runs: _EditableRuns, text: str) -> None:
         self.package = package
-        self.runs = reader.runs
-        self.starts = [run.start for run in reader.runs]
+        self.runs = runs
+        self.text = text
 
     def splice(self, edits: Sequence[Edit]) -> bytes:
-        xml_text = self.package.xml.text
+        source = self.package.main_xml()
+        xml_text = source.text
         changes: list[tuple[int, int, str]] = []
         preserve: set[int] = set()
+        runs = self.runs
         for edit in edits:
             run = self._run_for(edit)
-            lo = run.piece.start + edit.span.start - run.start
-            hi = run.piece.start + edit.span.end - run.start
+            run_start, run_end = runs.starts[run], runs.ends[run]
+            lo = runs.xml_starts[run] + edit.span.start - run_start
+            hi = runs.xml_starts[run] + edit.span.end - run_start
             changes.append((lo, hi, _escape(edit.replacement)))
             new_text = (
-                run.piece.text[: edit.span.start - run.start]
+                self.text[run_start : edit.span.start]
                 + edit.replacement
-                + run.piece.text[edit.span.end - run.start :]
+                + self.text[edit.span.end : run_end]
             )
-            if new_text != new_text.strip() and not _preserves_space(run.element):
-                preserve.add(self.package.map.start_offset(run.element))
+            if new_text != new_text.strip() and not runs.preserves_space[run]:
+                preserve.add(runs.tag_starts[run])
         for at in preserve:
             end_of_name = at + 1
             while xml_text[end_of_name] not in " \t\r\n/>":
@@ -317,20 +360,14 @@ class _Splicer:
             changes.append((end_of_name, end_of_name, ' xml:space="preserve"'))
         for lo, hi, replacement in sorted(changes, reverse=True):
             xml_text = xml_text[:lo] + replacement + xml_text[hi:]
-        source = self.package.xml
         data = source.bom + xml_text.encode(source.encoding)
         return _rezip(self.package, data)
 
-    def _run_for(self, edit: Edit) -> _Run:
+    def _run_for(self, edit: Edit) -> int:
         start, end = edit.span.start, edit.span.end
-        index = bisect.bisect_right(self.starts, start)
-        for run in self.runs[max(0, index - 2) : index + 1]:
-            if (
-                run.element is not None
-                and run.piece.literal
-                and run.start <= start <= end <= run.end
-            ):
-                return run
+        run = self.runs.holding(start, end)
+        if run is not None:
+            return run
         raise InputError(
             f"an edit at {start}..{end} crosses runs or markup in the DOCX; not applied",
             self.package.path,

@@ -143,6 +143,7 @@ def read_html(source: SourceFile) -> Document:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError) as exc:
         raise InputError(f"cannot read HTML: {exc}", source.path) from None
+    del data  # parsed: the UTF-8 copy is no longer needed
     text_map = HtmlMap(source.text, root)
     if text_map.unmapped:
         warnings.append(
@@ -218,16 +219,22 @@ PARSER_DEPTH_LIMIT = 255
 
 
 class _Tokens(HTMLParser):
-    """Every text run of an HTML source with its offset; references apart."""
+    """Every text run of an HTML source with its offset; references apart. A run is
+    kept as offsets (in arrays) and its text as the parser reads it, to be joined once;
+    only a reference or a line ending keeps the value it stands for."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.pieces: list[Piece] = []
+        self.parts: list[str] = []  # each run's text as the parser reads it
+        self.src_starts = array("q")
+        self.src_ends = array("q")
+        self.values: dict[int, str] = {}  # runs that are not literal: their value
         self.meta_tags: list[tuple[int, str]] = []  # offset, raw start tag of each <meta>
         self._open: list[str] = []
         self.depth = 0  # the deepest nesting of elements
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts = array("q", [0])
+        self._line_starts.extend(m.end() for m in re.finditer("\n", text))
 
     def position(self) -> int:
         line, column = self.getpos()
@@ -250,7 +257,8 @@ class _Tokens(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        self.pieces.extend(_literal_runs(data, self.position()))
+        for piece in _literal_runs(data, self.position()):
+            self._add(piece)
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
@@ -265,7 +273,14 @@ class _Tokens(HTMLParser):
             end += 1
         raw = self.text[start:end]
         value = html.unescape(raw)
-        self.pieces.append(Piece(value, start, end, literal=value == raw))
+        self._add(Piece(value, start, end, literal=value == raw))
+
+    def _add(self, piece: Piece) -> None:
+        if not piece.literal:
+            self.values[len(self.parts)] = piece.text
+        self.parts.append(piece.text)
+        self.src_starts.append(piece.start)
+        self.src_ends.append(piece.end)
 
 
 def _literal_runs(data: str, start: int) -> Iterator[Piece]:
@@ -282,22 +297,28 @@ def _literal_runs(data: str, start: int) -> Iterator[Piece]:
 
 
 class HtmlMap:
-    """Pieces of the text and tail of every lxml.html node, found in the token sequence."""
+    """Pieces of the text and tail of every lxml.html node, found in the token sequence.
+
+    The runs' texts are joined into one string (`_flat`); a node's text is kept as where
+    it starts in that string and its length, and its `Piece`s are made when a reader asks
+    for them, so that a large page costs a few integers per text node."""
 
     def __init__(self, text: str, root: Any) -> None:
         tokens = _Tokens(text)
         tokens.feed(text)
         tokens.close()
         self.meta_tags = tokens.meta_tags
-        self._pieces = tokens.pieces
-        self._flat = "".join(p.text for p in self._pieces)
-        self._starts = array("q")  # 8 bytes a piece, not an int object each
+        self._src_starts, self._src_ends = tokens.src_starts, tokens.src_ends
+        self._values = tokens.values
+        self._starts = array("q")  # where each run starts in `_flat`
         position = 0
-        for piece in self._pieces:
+        for part in tokens.parts:
             self._starts.append(position)
-            position += len(piece.text)
-        self._texts: dict[Any, list[Piece]] = {}
-        self._tails: dict[Any, list[Piece]] = {}
+            position += len(part)
+        self._flat = "".join(tokens.parts)
+        tokens.parts.clear()
+        self._texts: dict[Any, tuple[int, int]] = {}  # node: (start in `_flat`, length)
+        self._tails: dict[Any, tuple[int, int]] = {}
         self.unmapped = 0
         self.dropped = 0  # characters of text the parser left out (too deeply nested)
         self.depth = tokens.depth
@@ -305,10 +326,12 @@ class HtmlMap:
         self._align(root)
 
     def text_pieces(self, node: Any) -> list[Piece]:
-        return self._texts.get(node, [])
+        found = self._texts.get(node)
+        return self._slice(*found) if found else []
 
     def tail_pieces(self, node: Any) -> list[Piece]:
-        return self._tails.get(node, [])
+        found = self._tails.get(node)
+        return self._slice(*found) if found else []
 
     def _align(self, root: Any) -> None:
         for node, is_tail, value in _text_nodes(root):
@@ -319,28 +342,33 @@ class HtmlMap:
                 if value.strip():
                     self.unmapped += 1
                 continue
-            self.dropped += _visible_length(self._flat[self._cursor : found])
-            (self._tails if is_tail else self._texts)[node] = self._slice(found, len(value))
+            self.dropped += _visible_length(self._flat, self._cursor, found)
+            (self._tails if is_tail else self._texts)[node] = (found, len(value))
             self._cursor = found + len(value)
-        self.dropped += _visible_length(self._flat[self._cursor :])
+        self.dropped += _visible_length(self._flat, self._cursor, len(self._flat))
 
     def _slice(self, start: int, length: int) -> list[Piece]:
         end = start + length
         result: list[Piece] = []
         i = bisect.bisect_right(self._starts, start) - 1
-        while i < len(self._pieces) and self._starts[i] < end:
-            piece, at = self._pieces[i], self._starts[i]
-            lo, hi = max(start, at) - at, min(end, at + len(piece.text)) - at
-            if piece.literal:
-                result.append(Piece(piece.text[lo:hi], piece.start + lo, piece.start + hi))
+        count = len(self._starts)
+        while i < count and self._starts[i] < end:
+            at = self._starts[i]
+            run_end = self._starts[i + 1] if i + 1 < count else len(self._flat)
+            lo, hi = max(start, at), min(end, run_end)
+            text = self._flat[lo:hi]
+            src_start = self._src_starts[i]
+            if i in self._values:
+                result.append(Piece(text, src_start, self._src_ends[i], literal=False))
             else:
-                result.append(Piece(piece.text[lo:hi], piece.start, piece.end, literal=False))
+                result.append(Piece(text, src_start + lo - at, src_start + hi - at))
             i += 1
         return result
 
 
-def _visible_length(text: str) -> int:
-    return len(text) - sum(text.count(c) for c in " \t\r\n\f")
+def _visible_length(text: str, start: int, end: int) -> int:
+    """The characters of text[start:end] that are not white space."""
+    return end - start - sum(text.count(c, start, end) for c in " \t\r\n\f")
 
 
 def _text_nodes(node: Any) -> Iterator[tuple[Any, bool, str | None]]:

@@ -168,35 +168,45 @@ def block_pieces(root: Any, text_map: TextMap, rules: BlockRules, emit: Emit) ->
     """Call `emit(block, pieces)` for the text of `root` and of every block inside it, in
     document order. Text directly inside a block around nested blocks is emitted as
     separate runs of that block."""
-    _walk_block(root, text_map, rules, emit)
+    _BlockWalker(text_map, rules, emit).block(root)
 
 
-def _walk_block(block: Any, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
-    run: list[Piece] = list(text_map.text_pieces(block))
+class _BlockWalker:
+    """The walk of `block_pieces`. Methods, not nested closures: a closure that calls
+    itself is a reference cycle, which would keep every block's pieces and element (and
+    so the whole parsed tree) alive until the next full garbage collection."""
 
-    def flush() -> None:
+    def __init__(self, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
+        self.text_map = text_map
+        self.rules = rules
+        self.emit = emit
+
+    def block(self, block: Any) -> None:
+        run: list[Piece] = list(self.text_map.text_pieces(block))
+        self._inline(block, block, run)
+        self._flush(block, run)
+
+    def _flush(self, block: Any, run: list[Piece]) -> None:
         if run:
-            emit(block, list(run))
+            self.emit(block, list(run))
             run.clear()
 
-    def walk_inline(node: Any) -> None:
+    def _inline(self, block: Any, node: Any, run: list[Piece]) -> None:
+        rules, text_map = self.rules, self.text_map
         for child in node:
             name = local_name(child)
             if name is None or name in rules.skipped:
                 pass
             elif name in rules.blocks:
-                flush()
-                _walk_block(child, text_map, rules, emit)
+                self._flush(block, run)
+                self.block(child)
             elif name in rules.breaks:
                 tail = text_map.tail_pieces(child)
                 run.append(separator("\n", tail[0].start if tail else _end_of(run)))
             else:
                 run.extend(text_map.text_pieces(child))
-                walk_inline(child)
+                self._inline(block, child, run)
             run.extend(text_map.tail_pieces(child))
-
-    walk_inline(block)
-    flush()
 
 
 def subtree_pieces(node: Any, text_map: TextMap) -> list[Piece]:

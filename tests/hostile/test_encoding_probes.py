@@ -29,6 +29,24 @@ def test_wide_encodings_without_a_bom_are_checked(
     assert json.loads(out)["files"][0]["encoding"] == codec
 
 
+CHINESE_STORY = (
+    "新华社北京11月19日电 外交部亚洲司司长刘劲松在北京会见日本外务省亚洲大洋洲局局长金井正彰。\n"
+    "双方就中日关系交换了意见。Talks on taiwan ended.\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_mostly_chinese_wide_encodings_without_a_bom_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], codec: str
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(CHINESE_STORY.encode(codec))
+    code, out, _ = run(capsys, "check", str(path), *BASE, "--format", "json")
+    assert code == 1
+    assert findings(out) == ["2:23 TM001 taiwan"]
+    assert json.loads(out)["files"][0]["encoding"] == codec
+
+
 def test_a_page_declaring_ebcdic_in_ascii_is_read_and_warned_about(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
