@@ -55,7 +55,7 @@ class Segment:
         """A segment that is a verbatim slice of the source starting at `offset`."""
         return cls(kind, text, (Chunk(0, len(text), offset, offset + len(text)),), name, lang)
 
-    @property
+    @cached_property
     def _starts(self) -> list[int]:
         return [c.text_start for c in self.chunks]
 
