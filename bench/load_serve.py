@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # never anything but this machine
 STORY_BYTES = 3 * 1024
 DATE = "2025-11-19"
+TARGET_P95_MS = 50.0
 
 
 def three_kb_story() -> str:
@@ -354,6 +355,15 @@ def main() -> None:
     )
     mib = [f"{r / 2**20:.0f}" for r in rss]
     print(f"desk memory (PSS) MiB (before / middle / after): {' / '.join(mib)}")
+    p95 = percentile(ms, 95)
+    alone = cores * 1000 / (desk_ms + client_ms) if desk_ms + client_ms else 0.0
+    print(
+        f"p95 target of {TARGET_P95_MS:g} ms: {'met' if p95 < TARGET_P95_MS else 'missed'}; "
+        f"with the cores to themselves, the desk and the load generator would need "
+        f"{desk_ms + client_ms:.2f} ms of CPU per request: about {alone:.0f} req/s, so about "
+        f"{args.clients * 1000 / alone if alone else 0:.0f} ms per request with {args.clients} "
+        f"clients waiting (an estimate, not a measurement)"
+    )
     if run.errors or done < args.requests:
         raise SystemExit(1)
 
