@@ -880,8 +880,6 @@ def _order(surface: str, person: Entry) -> str | None:
 
 
 def _inside_url(text: str, start: int, end: int) -> bool:
-    if "://" not in text and "@" not in text and "www." not in text:
-        return False  # no address anywhere in the text (told at once, as most texts have none)
     left = start
     while left > 0 and not text[left - 1].isspace():
         left -= 1
