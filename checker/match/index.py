@@ -425,13 +425,18 @@ def title_words(text: str) -> list[str]:
     one ("vice minister", "consul general" → 'vice-minister', 'consul-general'), a
     spokesman or spokeswoman read as a spokesperson, "defence" as "defense":
     "Japan's Foreign Minister" → ['japan', 'foreign', 'minister']."""
-    return list(_title_words(text))
+    if len(text) > _REMEMBERED_LENGTH:
+        return list(_words_of_title(text))
+    return list(_remembered_title_words(text))
 
 
-# Most texts asked about are single words and the glossary's own forms, asked again on
-# every check: their words are worked out once (the cache is bounded).
-@functools.lru_cache(maxsize=8192)
-def _title_words(text: str) -> tuple[str, ...]:
+# Most texts asked about are single words, short phrases and the glossary's own forms,
+# asked again on every check: their words are worked out once (a bounded number of short
+# texts is remembered).
+_REMEMBERED_LENGTH = 200
+
+
+def _words_of_title(text: str) -> tuple[str, ...]:
     words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
     words = [_TITLE_SPELLINGS.get(w, w) for w in words]
     if len(words) < 2 or _COMPOUND_FIRSTS.isdisjoint(words):
@@ -443,6 +448,9 @@ def _title_words(text: str) -> tuple[str, ...]:
         else:
             joined.append(word)
     return tuple(joined)
+
+
+_remembered_title_words = functools.lru_cache(maxsize=8192)(_words_of_title)
 
 
 # Title words newsrooms write in more than one way, read as one: a head with a gender as
