@@ -265,6 +265,11 @@ def resident(pid: int) -> int:
     return sum(p.memory_full_info().pss for p in desk_processes(pid))
 
 
+def resident_sum(pid: int) -> int:
+    """The desk processes' resident set sizes added up (shared pages counted in each)."""
+    return sum(p.memory_info().rss for p in desk_processes(pid))
+
+
 def cpu_seconds(processes: list[psutil.Process]) -> float:
     return sum(sum(p.cpu_times()[:2]) for p in processes)
 
@@ -298,6 +303,7 @@ def main() -> None:
         asyncio.run(load(port, story, 0, args.warm_up, args.clients, 60, [], desk.pid))
         processes = desk_processes(desk.pid)
         rss = [resident(desk.pid)]
+        rss_sum = [resident_sum(desk.pid)]
         desk_cpu, own_cpu = cpu_seconds(processes), time.process_time()
         machine = machine_busy_seconds()
         run = asyncio.run(
@@ -316,6 +322,7 @@ def main() -> None:
         own_cpu = time.process_time() - own_cpu
         machine = machine_busy_seconds() - machine
         rss.append(resident(desk.pid))
+        rss_sum.append(resident_sum(desk.pid))
     finally:
         desk.terminate()
         desk.wait(timeout=30)
@@ -354,7 +361,11 @@ def main() -> None:
         f"machine {others:.0f} s"
     )
     mib = [f"{r / 2**20:.0f}" for r in rss]
-    print(f"desk memory (PSS) MiB (before / middle / after): {' / '.join(mib)}")
+    print(
+        f"desk memory (PSS) MiB (before / middle / after): {' / '.join(mib)}; "
+        f"RSS added up over its processes {rss_sum[0] / 2**20:.0f} / {rss_sum[1] / 2**20:.0f} MiB"
+        " (before / after)"
+    )
     p95 = percentile(ms, 95)
     alone = cores * 1000 / (desk_ms + client_ms) if desk_ms + client_ms else 0.0
     print(
