@@ -623,7 +623,7 @@ def test_a_check_past_the_time_limit_gives_its_turn_to_the_next(
     def slow_first(*args: Any) -> Any:
         calls.append(1)
         if len(calls) == 1:
-            time.sleep(1.0)
+            time.sleep(2.0)
         return real_check(*args)
 
     monkeypatch.setattr(desk, "check", slow_first)
@@ -632,7 +632,7 @@ def test_a_check_past_the_time_limit_gives_its_turn_to_the_next(
         started = time.monotonic()
         answer = client.post("/api/v1/check", json={"text": "Talks in taiwan."})
         assert answer.status_code == 200
-        assert time.monotonic() - started < 0.5  # not after the slow check's second
+        assert time.monotonic() - started < 1.0  # not once the slow check is done
 
 
 def test_uploads_leave_no_temporary_file(
