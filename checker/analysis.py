@@ -827,6 +827,8 @@ def _post_words(office: Entry) -> set[str]:
 
 
 def _is_acronym(text: str) -> bool:
+    if not text.isupper():
+        return False  # a lower-case letter, or no cased one: no acronym (and quick to tell)
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 

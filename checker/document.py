@@ -65,7 +65,7 @@ class Segment:
         words = [w for w in _WORD.findall(self.text) if w.lower() not in _MINOR_WORDS]
         return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
-    @property
+    @cached_property
     def _starts(self) -> list[int]:
         return [c.text_start for c in self.chunks]
 

@@ -109,7 +109,7 @@ def serve_command(
     limits = Limits(int(max_upload_mb * 1024 * 1024), check_seconds)
     app = create_app(desk, token, limits)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    listening = _listen(host.strip("[]"), port)
+    listening = listening_sockets(host.strip("[]"), port, workers)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     typer.echo(
         f"termcheck desk: open http://{shown}:{port}/ "
@@ -117,35 +117,56 @@ def serve_command(
         f"{'token required' if token else 'no token, this machine only'}; Ctrl-C stops it)"
     )
     if workers == 1:
-        uvicorn.Server(config).run(sockets=[listening])
+        uvicorn.Server(config).run(sockets=listening)
     else:
         _run_forked(uvicorn.Server, config, listening, workers)
 
 
-def _listen(host: str, port: int) -> socket.socket:
+# Each worker process listens on a socket of its own on the same port, and the system
+# deals new connections out among them: shared, one socket would let whichever process
+# woke first take a burst of connections, and its clients would wait on it while another
+# process had little to do (a process checks one story at a time).
+_OWN_SOCKETS = hasattr(socket, "SO_REUSEPORT")
+
+
+def listening_sockets(host: str, port: int, workers: int) -> list[socket.socket]:
+    """The listening sockets: one per worker process where the system deals connections
+    out among sockets on one port, else one for all."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listening = socket.socket(family, socket.SOCK_STREAM)
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listening.bind((host, port))
-    except OSError as exc:
-        listening.close()
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    listening.listen(2048)
-    return listening
+    sockets: list[socket.socket] = []
+    for _ in range(workers if workers > 1 and _OWN_SOCKETS else 1):
+        listening = socket.socket(family, socket.SOCK_STREAM)
+        sockets.append(listening)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if workers > 1 and _OWN_SOCKETS:
+            listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        try:
+            listening.bind((host, port))
+        except OSError as exc:
+            for made in sockets:
+                made.close()
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        listening.listen(2048)
+    return sockets
 
 
-def _run_forked(server_class: Any, config: Any, listening: socket.socket, workers: int) -> None:
-    """Processes forked after the glossary was compiled (its pages shared), all accepting
-    on one socket; Ctrl-C or SIGTERM stops them all."""
+def _run_forked(server_class: Any, config: Any, sockets: list[socket.socket], workers: int) -> None:
+    """Processes forked after the glossary was compiled (its pages shared), each accepting
+    on its own socket of the port (or all on one); Ctrl-C or SIGTERM stops them all."""
     children = []
-    for _ in range(workers):
+    for i in range(workers):
         pid = os.fork()
         if pid == 0:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            server_class(config).run(sockets=[listening])
+            own = sockets[i % len(sockets)]
+            for other in sockets:
+                if other is not own:
+                    other.close()
+            server_class(config).run(sockets=[own])
             os._exit(0)
         children.append(pid)
+    for listening in sockets:
+        listening.close()  # the workers' now
 
     def stop(signum: int, _frame: Any) -> None:
         for child in children:

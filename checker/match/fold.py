@@ -46,6 +46,9 @@ _HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 # Characters with no width and no letter of their own: dropped for matching.
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c"
 _HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+# Either of the two above: most non-ASCII copy (curly quotes, dashes) has neither, and one
+# scan tells.
+_HAS_FULLWIDTH_OR_INVISIBLE = re.compile(f"[\uff01-\uff5e\u3000{INVISIBLE}]")
 # A run to shorten: spaces and invisible characters, two or more, or any invisible one.
 _RUNS = re.compile(f"[ {INVISIBLE}]*[{INVISIBLE}][ {INVISIBLE}]*|  +")
 # The table as (character, replacement) pairs: replacing the few characters a text holds is
@@ -75,6 +78,8 @@ def fold_text(text: str) -> tuple[str, OffsetMap | None]:
     for character, replacement in _REPLACEMENTS:
         if character in folded:
             folded = folded.replace(character, replacement)
+    if not _HAS_FULLWIDTH_OR_INVISIBLE.search(folded):
+        return (folded, None) if "  " not in folded else _collapse(folded)
     folded = fold_width(folded)
     if "  " not in folded and not _HAS_INVISIBLE.search(folded):
         return folded, None

@@ -11,13 +11,14 @@ glossary size.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import ahocorasick_rs
@@ -42,8 +43,10 @@ class Candidate:
     form: Form
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """A glossary form found in a text. A named tuple, not a dataclass: a story of a few
+    KB has dozens, made on every check, and a tuple is made several times faster."""
+
     start: int
     end: int
     surface: str
@@ -441,17 +444,32 @@ def title_words(text: str) -> list[str]:
     one ("vice minister", "consul general" → 'vice-minister', 'consul-general'), a
     spokesman or spokeswoman read as a spokesperson, "defence" as "defense":
     "Japan's Foreign Minister" → ['japan', 'foreign', 'minister']."""
+    if len(text) > _REMEMBERED_LENGTH:
+        return list(_words_of_title(text))
+    return list(_remembered_title_words(text))
+
+
+# Most texts asked about are single words, short phrases and the glossary's own forms,
+# asked again on every check: their words are worked out once (a bounded number of short
+# texts is remembered).
+_REMEMBERED_LENGTH = 200
+
+
+def _words_of_title(text: str) -> tuple[str, ...]:
     words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
     words = [_TITLE_SPELLINGS.get(w, w) for w in words]
     if len(words) < 2 or _COMPOUND_FIRSTS.isdisjoint(words):
-        return words
+        return tuple(words)
     joined: list[str] = []
     for word in words:
         if joined and joined[-1] in _COMPOUND_FIRSTS and f"{joined[-1]}-{word}" in TITLE_HEADS:
             joined[-1] = f"{joined[-1]}-{word}"
         else:
             joined.append(word)
-    return joined
+    return tuple(joined)
+
+
+_remembered_title_words = functools.lru_cache(maxsize=8192)(_words_of_title)
 
 
 # Title words newsrooms write in more than one way, read as one: a head with a gender as

@@ -197,18 +197,22 @@ _DAY_MONTH = re.compile(
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 
 
+# The month names once (each look-up in `calendar` formats a date anew).
+_FULL_MONTHS = tuple(calendar.month_name)
+_MONTH_NUMBERS = {
+    **{calendar.month_abbr[i].lower(): i for i in range(1, 13)},
+    **{_FULL_MONTHS[i].lower(): i for i in range(1, 13)},
+}
+
+
 def _month_number(name: str) -> int:
-    name = name.rstrip(".").lower()
-    for i in range(1, 13):
-        if name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower()):
-            return i
-    return 9  # "sept"
+    return _MONTH_NUMBERS.get(name.rstrip(".").lower(), 9)  # 9: "sept"
 
 
 def styled_date(month: int, day: int, style: str) -> str:
     if style == "ap":
-        return f"{_AP_MONTHS.get(month, calendar.month_name[month])} {day}"
-    return f"{calendar.month_name[month]} {day}"
+        return f"{_AP_MONTHS.get(month, _FULL_MONTHS[month])} {day}"
+    return f"{_FULL_MONTHS[month]} {day}"
 
 
 @register

@@ -8,9 +8,11 @@ import io
 import json
 import re
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from checker.reporters.json import report_object
 from checker.serve.app import Limits, create_app
 from checker.serve.desk import Desk, safe_name
 from checker.source import decode
+from tests.clirun import invoke
 from tests.conftest import REPO
 from tests.serve.conftest import DATA, SEED_DOCX, TOKEN
 
@@ -104,6 +107,22 @@ def test_check_uses_the_json_report_schema_of_the_cli(
     for record in report["findings"]:
         assert record.pop("id") == f"{record['code']}@{record['offset']}-{record['end_offset']}"
     assert report == json.loads(json.dumps(cli))
+
+
+def test_check_through_the_api_equals_the_cli_json_for_the_seed_story(
+    client: TestClient, seed_text: str
+) -> None:
+    name = "kanai-liu-meeting.txt"
+    cli = invoke(
+        ["check", "-", "--stdin-filename", name, "--date", "2025-11-19", "--format", "json"],
+        stdin=seed_text.encode("utf-8"),
+    )
+    assert cli.stderr == ""
+    report = client.post("/api/v1/check", json=seed_request(seed_text, name=name)).json()
+    for record in report["findings"]:
+        del record["id"]
+    assert report == json.loads(cli.stdout)
+    assert len(report["findings"]) == 17
 
 
 def report_date() -> Any:
@@ -562,6 +581,58 @@ def test_a_check_over_the_time_limit_is_503(desk: Desk, monkeypatch: pytest.Monk
     with TestClient(create_app(desk, limits=Limits(check_seconds=0.05))) as client:
         body = problem_of(client.post("/api/v1/check", json={"text": "Talks."}), 503)
     assert body["detail"] == "the check took longer than 0.05 s"
+
+
+def test_checks_take_turns_in_one_process(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_check = desk.check
+    running: list[int] = []
+    most = 0
+    guard = threading.Lock()
+
+    def counted(*args: Any) -> Any:
+        nonlocal most
+        with guard:
+            running.append(1)
+            most = max(most, len(running))
+        try:
+            time.sleep(0.05)
+            return real_check(*args)
+        finally:
+            with guard:
+                running.pop()
+
+    monkeypatch.setattr(desk, "check", counted)
+    with TestClient(create_app(desk)) as client, ThreadPoolExecutor(4) as requests:
+        answers = list(
+            requests.map(
+                lambda n: client.post("/api/v1/check", json={"text": f"Talks in taiwan {n}."}),
+                range(4),
+            )
+        )
+    assert [a.status_code for a in answers] == [200] * 4
+    assert [a.json()["findings"][0]["offset"] for a in answers] == [9] * 4
+    assert most == 1
+
+
+def test_a_check_past_the_time_limit_gives_its_turn_to_the_next(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_check = desk.check
+    calls: list[int] = []
+
+    def slow_first(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(2.0)
+        return real_check(*args)
+
+    monkeypatch.setattr(desk, "check", slow_first)
+    with TestClient(create_app(desk, limits=Limits(check_seconds=0.2))) as client:
+        problem_of(client.post("/api/v1/check", json={"text": "Talks."}), 503)
+        started = time.monotonic()
+        answer = client.post("/api/v1/check", json={"text": "Talks in taiwan."})
+        assert answer.status_code == 200
+        assert time.monotonic() - started < 1.0  # not once the slow check is done
 
 
 def test_uploads_leave_no_temporary_file(

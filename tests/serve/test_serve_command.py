@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.commands.serve import is_loopback
+from checker.commands.serve import is_loopback, listening_sockets
+from checker.errors import UsageError
 from tests.conftest import REPO
 from tests.serve.conftest import TOKEN, free_port
 
@@ -146,7 +148,7 @@ def _get(request: urllib.request.Request) -> dict[str, object]:
     raise AssertionError("the desk did not answer")
 
 
-def test_worker_processes_share_one_socket_and_stop_together() -> None:
+def test_worker_processes_share_the_port_and_stop_together() -> None:
     psutil = pytest.importorskip("psutil")
     port = free_port()
     server = subprocess.Popen(
@@ -169,6 +171,31 @@ def test_worker_processes_share_one_socket_and_stop_together() -> None:
         server.wait(timeout=30)
     psutil.wait_procs(workers, timeout=30)
     assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="one socket for all here")
+def test_each_worker_process_listens_on_a_socket_of_its_own_on_the_port() -> None:
+    port = free_port()
+    sockets = listening_sockets("127.0.0.1", port, 3)
+    try:
+        assert len(sockets) == 3
+        assert {s.getsockname() for s in sockets} == {("127.0.0.1", port)}
+        assert len({s.fileno() for s in sockets}) == 3
+    finally:
+        for made in sockets:
+            made.close()
+    single = listening_sockets("127.0.0.1", port, 1)
+    assert len(single) == 1
+    single[0].close()
+
+
+def test_a_port_in_use_is_a_one_line_error() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        with pytest.raises(UsageError, match=rf"^cannot listen on 127.0.0.1:{port}: "):
+            listening_sockets("127.0.0.1", port, 2)
 
 
 def test_workers_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
