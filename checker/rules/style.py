@@ -194,6 +194,43 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?\s(?:of\s)?(?P<month>{_MONTH_NAMES})\b\.?"
 )
+_LONGEST_DATE = len("September. 30th") + 1
+# Every month name and abbreviation opens with one of these: a text without any has no date.
+_MONTH_STEMS = tuple(m[:3] for m in calendar.month_abbr if m)
+_MONTH_REACH = len("30th of ")  # how far before its month a day-month date starts
+
+
+def _month_words_in(text: str) -> list[int]:
+    """Where a month's name may start, found with `str.find` (far cheaper than running the
+    date patterns over every position of a story without a month)."""
+    found = []
+    for stem in _MONTH_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            found.append(at)
+            at = text.find(stem, at + 3)
+    return sorted(found)
+
+
+def _dates_at(pattern: re.Pattern[str], text: str, months: list[int]) -> list[re.Match[str]]:
+    """The pattern's matches whose month starts at one of `months`, in order, without
+    overlaps: what `finditer` gives, as every date has its month at one of them."""
+    matches: list[re.Match[str]] = []
+    last_end = 0
+    for at in months:
+        if at < last_end:
+            continue
+        if pattern is _MONTH_DAY:
+            match = pattern.match(text, at)
+        else:  # the day comes first: find where, then match there in the whole text
+            near = pattern.search(text, max(last_end, at - _MONTH_REACH), at + _LONGEST_DATE)
+            match = pattern.match(text, near.start()) if near is not None else None
+        if match is not None and match.start("month") == at:
+            matches.append(match)
+            last_end = match.end()
+    return matches
+
+
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 
 
@@ -242,8 +279,11 @@ class DateStyle(DocumentRule):
         style = analysis.style.date_style
         for segment in analysis.document.segments:
             text = segment.text
+            months = _month_words_in(text)
+            if not months:
+                continue
             for pattern in (_MONTH_DAY, _DAY_MONTH):
-                for match in pattern.finditer(text):
+                for match in _dates_at(pattern, text, months):
                     day = int(match.group("day"))
                     month_word = match.group("month")
                     if not 1 <= day <= 31 or (
