@@ -1000,21 +1000,20 @@ def ensure_workload(root: Path, quick: bool = False) -> Workload:
     model = glossary_model(max(sizes))
     for size in sizes:
         document = glossary_document(model, size)
-        with workload.glossary(size).open("w", encoding="utf-8") as out:
-            yaml.dump(
-                document,
-                out,
-                Dumper=yaml.CSafeDumper,
-                allow_unicode=True,
-                sort_keys=False,
-                width=100,
-            )
+        write_glossary(document, workload.glossary(size))
         workload.patterns(size).write_text(
             "".join(f"{form}\n" for form in _latin_forms(document)), encoding="utf-8"
         )
     _write_corpus(workload, model)
     stamp_path.write_text(json.dumps(stamp))
     return workload
+
+
+def write_glossary(document: dict[str, Any], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(
+            document, out, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100
+        )
 
 
 def _latin_forms(document: dict[str, Any]) -> list[str]:

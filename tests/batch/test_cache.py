@@ -136,9 +136,9 @@ def test_a_cache_file_never_runs_code(tmp_path: Path, glossary_file: Path) -> No
     (stored,) = (tmp_path / "cache").iterdir()
     key = cache_key([glossary_file]).encode()
     hostile = json.dumps({"o": ["os.system", {"d": [["command", "touch pwned"]]}]}).encode()
-    body = key + hostile + b"[]" + b"\0" * 8
+    body = key + hostile + b"[]" + b"\0" * 8  # no entries: one offset, 0
     header = cache_module._HEADER.pack(
-        cache_module._FORMAT, len(key), len(hostile), 2, 8, hashlib.sha256(body).digest()
+        cache_module._FORMAT, len(key), len(hostile), 2, 0, 8, hashlib.sha256(body).digest()
     )
     stored.write_bytes(cache_module._MAGIC + header + body)
     rebuilt = cache.load([glossary_file])
