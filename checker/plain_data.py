@@ -93,7 +93,10 @@ class _Encoder:
         if name is not None:
             return {"r": name}
         if kind is tuple or kind is list or kind is frozenset or kind is set:
-            items = [v if type(v) in _LEFT else self.encode(v) for v in value]
+            if _LEFT.issuperset(map(type, value)):  # nothing to convert: copied (or not) in C
+                items = value if kind is list else list(value)
+            else:
+                items = [v if type(v) in _LEFT else self.encode(v) for v in value]
             return items if kind is list else {_COLLECTION_TAGS[kind]: items}
         if kind is dict:
             return {
