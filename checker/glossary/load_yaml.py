@@ -54,6 +54,7 @@ _KIND_KEYS = {
     Kind.PLACE: {"adjective", "country"},
     Kind.TERM: {"events"},
 }
+_ENTRY_KEYS = {kind: _COMMON_KEYS | keys for kind, keys in _KIND_KEYS.items()}
 _ROLE_KEYS = {
     "accepted": Role.ACCEPTED,
     "short": Role.SHORT,
@@ -147,7 +148,7 @@ class EntryReader:
                 f"entry {entry_id!r}: kind must be one of " + ", ".join(k.value for k in Kind),
                 line,
             ) from None
-        _reject_unknown(item, _COMMON_KEYS | _KIND_KEYS[kind], self.path, f"entry {entry_id!r}")
+        _reject_unknown(item, _ENTRY_KEYS[kind], self.path, f"entry {entry_id!r}")
         en = item.get("en")
         if not isinstance(en, str) or not en.strip():
             raise self.fail(f"entry {entry_id!r} has no English form 'en'", line)
