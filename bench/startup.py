@@ -1,14 +1,12 @@
 """Start-up: how long `termcheck check story.txt` takes with the bundled glossary, against
-baselines measured in the same run (`python -c pass`, `python -c "import checker"`), and
-what building the glossary cache of a large generated glossary costs.
+baselines measured in the same run (`python -c pass`, `python -c "import checker"`).
+Building the cache of a large glossary is measured by `bench/cache_build.py`.
 
-    python bench/startup.py [--runs 7] [--entries 100000] [--skip-build]
+    python bench/startup.py [--runs 7]
 
 Each command runs as its own process, after one warm-up run (which fills the glossary
 cache and writes the bytecode), `--runs` times; the median wall and CPU time are printed,
-with the ratio to each baseline. The cache build runs once in a fresh cache folder, with
-its wall time, CPU time and peak memory (the process's maximum resident size).
-Targets: a story in under 0.3 s; the cache of 100,000 entries in under 10 s and 500 MB.
+with the ratio to each baseline. Target: a story in under 0.3 s.
 """
 
 from __future__ import annotations
@@ -101,54 +99,12 @@ def startup(runs: int, cache: Path) -> None:
     print(f"one story with the bundled glossary: {story.wall:.3f} s (target < 0.3 s: {verdict})")
 
 
-def cache_build(entries: int, folder: Path) -> None:
-    sys.path.insert(0, str(REPO / "bench"))
-    import yaml
-    from workload import glossary_document, glossary_model
-
-    glossary = folder / f"glossary-{entries}.yaml"
-    document = glossary_document(glossary_model(entries), entries)
-    with glossary.open("w", encoding="utf-8") as out:
-        yaml.dump(document, out, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-    cache = folder / "build-cache"
-    command = [
-        TERMCHECK,
-        "check",
-        str(STORY),
-        "--no-bundled",
-        "-g",
-        str(glossary),
-        "--cache-dir",
-        str(cache),
-        "--date",
-        "2025-11-19",
-        "--format",
-        "jsonl",
-    ]
-    build = run_once(command, REPO)
-    again = run_once(command, REPO)
-    size = sum(p.stat().st_size for p in cache.glob("*")) / 1e6
-    print(f"glossary of {entries:,} entries ({glossary.stat().st_size / 1e6:.1f} MB of YAML)")
-    print(
-        f"  building the cache and checking one story: {build.wall:.2f} s wall, "
-        f"{build.cpu:.2f} s CPU, {build.peak_mb:.0f} MB peak (targets < 10 s, < 500 MB)"
-    )
-    print(
-        f"  the next run, from the cache ({size:.0f} MB): {again.wall:.2f} s wall, "
-        f"{again.cpu:.2f} s CPU, {again.peak_mb:.0f} MB peak"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per command (default 7)")
-    parser.add_argument("--entries", type=int, default=100_000, help="generated glossary size")
-    parser.add_argument("--skip-build", action="store_true", help="no cache build")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="termcheck-startup-") as tmp:
         startup(args.runs, Path(tmp) / "cache")
-        if not args.skip_build:
-            cache_build(args.entries, Path(tmp))
 
 
 if __name__ == "__main__":

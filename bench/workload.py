@@ -33,7 +33,7 @@ SEED = 20240601
 GLOSSARY_SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_GLOSSARY_SIZES = (100, 1_000, 10_000)
 STORY_BYTES = 3_300
-WORKLOAD_VERSION = 3  # bump when the generator changes, so cached workloads are rebuilt
+WORKLOAD_VERSION = 4  # bump when the generator changes, so cached workloads are rebuilt
 
 # -- name material ------------------------------------------------------------------------
 
@@ -719,13 +719,17 @@ def _valid(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from checker.match.fold import fold_form
 
     renamed: dict[str, str] = {}
+    taken: set[str] = set()  # renamed.values(), kept as a set: looked up once per entry
     for entry in entries:
         clean = "-".join(part for part in entry["id"].lower().split("-") if part)
         clean = "".join(c for c in clean if c in string.ascii_lowercase + string.digits + "-")
         unique, number = clean, 2
-        while unique in renamed.values():
+        while unique in taken:
             unique, number = f"{clean}-{number}", number + 1
+        if entry["id"] in renamed:
+            taken.discard(renamed[entry["id"]])
         renamed[entry["id"]] = unique
+        taken.add(unique)
     entries = [dict(entry, id=renamed[entry["id"]]) for entry in entries]
     for entry in entries:
         if "tenures" in entry:
@@ -738,12 +742,19 @@ def _valid(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for key in _FORM_KEYS:
             for _, folded in _items(entry, key, fold_form):
                 correct.setdefault(folded, set()).add(entry["id"])
+    # A wrong form must not be another person's name either (checker/glossary/form_conflicts.py).
+    for entry in entries:
+        family, given = entry.get("family"), entry.get("given")
+        if entry["kind"] == "person" and family and given:
+            for name in (family, given, f"{given} {family}", f"{family} {given}"):
+                correct.setdefault(fold_form(name), set()).add(entry["id"])
     for entry in entries:
         for key in _WRONG_KEYS:
             kept = [
                 item
                 for item in entry.get(key, [])
                 if not correct.get(_folded(item, key, fold_form), set()) - {entry["id"]}
+                and not correct.get(fold_form(_text(item)), set()) - {entry["id"]}
             ]
             if kept:
                 entry[key] = kept
@@ -766,9 +777,13 @@ def _valid(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return entries
 
 
+def _text(item: Any) -> str:
+    return str(item["form"] if isinstance(item, dict) else item)
+
+
 def _folded(item: Any, key: str, fold: Any) -> str:
-    text = item["form"] if isinstance(item, dict) else item
-    return str(text if key in _CJK_KEYS else fold(text))
+    text = _text(item)
+    return text if key in _CJK_KEYS else str(fold(text))
 
 
 def _items(entry: dict[str, Any], key: str, fold: Any) -> Iterator[tuple[str, str]]:
@@ -985,21 +1000,20 @@ def ensure_workload(root: Path, quick: bool = False) -> Workload:
     model = glossary_model(max(sizes))
     for size in sizes:
         document = glossary_document(model, size)
-        with workload.glossary(size).open("w", encoding="utf-8") as out:
-            yaml.dump(
-                document,
-                out,
-                Dumper=yaml.CSafeDumper,
-                allow_unicode=True,
-                sort_keys=False,
-                width=100,
-            )
+        write_glossary(document, workload.glossary(size))
         workload.patterns(size).write_text(
             "".join(f"{form}\n" for form in _latin_forms(document)), encoding="utf-8"
         )
     _write_corpus(workload, model)
     stamp_path.write_text(json.dumps(stamp))
     return workload
+
+
+def write_glossary(document: dict[str, Any], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(
+            document, out, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100
+        )
 
 
 def _latin_forms(document: dict[str, Any]) -> list[str]:

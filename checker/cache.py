@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import io
 import mmap
 import os
 import struct
@@ -37,13 +36,15 @@ from checker import __version__, plain_data
 from checker.glossary.loader import glossary_paths, load_glossaries
 from checker.glossary.model import Entry, Glossary, Holding
 from checker.match.index import TermIndex
-from checker.output import write_atomic
+from checker.output import writing_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 2
-# Format version; sizes of the key, the glossary, the index and the entry offsets; SHA-256.
-_HEADER = struct.Struct("<QQQQQ32s")
+_FORMAT = 3
+# Format version; sizes of the key, the glossary, the index, the entries and their offsets;
+# SHA-256 of all that follows the header.
+_HEADER = struct.Struct("<QQQQQQ32s")
+_BATCH = 1 << 20  # bytes of entries written (and hashed) at a time
 # The modules whose code shapes what is stored: a change to any of them is a new key.
 _CODE = ("glossary", "match", "lexicon.py", "dates.py", "cache.py", "plain_data.py")
 
@@ -100,7 +101,8 @@ class GlossaryCache:
     def _store(self, path: Path, key: str, compiled: Compiled) -> bool:
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            write_atomic(path, _pack(key, compiled.glossary, compiled.index))
+            with writing_atomic(path) as handle:
+                _write(handle, key, compiled.glossary, compiled.index)
         except Exception:  # the cache only saves time: failing to fill it never fails a check
             return False
         self._evict(keep=path)
@@ -158,15 +160,12 @@ def _compile(files: Sequence[Path]) -> Compiled:
 _ENTRIES, _BY_ID, _HOLDINGS, _GLOSSARY = "entries", "by-id", "holdings", "glossary"
 
 
-def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
+def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> None:
+    """The cache file, written as it is made: each entry is encoded and written in turn,
+    never all of them held at once; the header, with the sizes and the checksum, last."""
     entries = glossary.entries
     holdings = glossary.holdings  # computed now, stored as positions
     position = {id(entry): i for i, entry in enumerate(entries)}
-    offsets = array("q", [0])
-    blobs = io.BytesIO()
-    for entry in entries:
-        blobs.write(plain_data.dumps(entry))
-        offsets.append(blobs.tell())
     ids: dict[str, int] = {}
     for i, entry in enumerate(entries):
         ids.setdefault(entry.id, i)  # the first entry with an id is the one `get` returns
@@ -174,14 +173,40 @@ def _pack(key: str, glossary: Glossary, index: TermIndex) -> bytes:
         office: tuple((position[id(h.person)], h.person.tenures.index(h.tenure)) for h in found)
         for office, found in holdings.items()
     }
+    del position
     references = {id(entries): _ENTRIES, id(glossary.by_id): _BY_ID, id(holdings): _HOLDINGS}
     glossary_bytes = plain_data.dumps(glossary, references)
     references[id(glossary)] = _GLOSSARY
     index_bytes = plain_data.dumps((index, ids, holding_positions), references)
     key_bytes = key.encode()
-    sizes = (len(key_bytes), len(glossary_bytes), len(index_bytes), len(offsets) * 8)
-    body = b"".join([key_bytes, glossary_bytes, index_bytes, offsets.tobytes(), blobs.getvalue()])
-    return _MAGIC + _HEADER.pack(_FORMAT, *sizes, hashlib.sha256(body).digest()) + body
+    digest = hashlib.sha256()
+
+    def put(data: bytes) -> None:
+        handle.write(data)
+        digest.update(data)
+
+    handle.write(_MAGIC + bytes(_HEADER.size))
+    put(key_bytes)
+    put(glossary_bytes)
+    put(index_bytes)
+    offsets = array("q", [0])
+    batch: list[bytes] = []
+    written = pending = 0
+    for entry in entries:
+        blob = plain_data.dumps(entry)
+        batch.append(blob)
+        pending += len(blob)
+        offsets.append(written + pending)
+        if pending >= _BATCH:
+            put(b"".join(batch))
+            batch.clear()
+            written, pending = written + pending, 0
+    put(b"".join(batch))
+    written += pending
+    put(offsets.tobytes())
+    sizes = (len(key_bytes), len(glossary_bytes), len(index_bytes), written, len(offsets) * 8)
+    handle.seek(len(_MAGIC))
+    handle.write(_HEADER.pack(_FORMAT, *sizes, digest.digest()))
 
 
 class DamagedCache(Exception):
@@ -213,7 +238,9 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
     header = handle.read(_HEADER.size)
     if len(header) != _HEADER.size:
         raise DamagedCache("truncated header")
-    version, key_size, glossary_size, index_size, offsets_size, digest = _HEADER.unpack(header)
+    version, key_size, glossary_size, index_size, entries_size, offsets_size, digest = (
+        _HEADER.unpack(header)
+    )
     if version != _FORMAT:
         return None  # written by another version: a miss, replaced
     mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -227,9 +254,13 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
     at += glossary_size
     index_bytes = bytes(body[at : at + index_size])
     at += index_size
+    blobs = body[at : at + entries_size]
+    at += entries_size
     offsets = array("q")
     offsets.frombytes(body[at : at + offsets_size])
-    entries = LazyEntries(body[at + offsets_size :], offsets)
+    if len(offsets) < 1 or offsets[-1] != entries_size or at + offsets_size != len(body):
+        raise DamagedCache("inconsistent sizes")
+    entries = LazyEntries(blobs, offsets)
     by_id = _LazyById(entries)
     holdings = _LazyHoldings(entries)
     lazy: dict[str, Any] = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}

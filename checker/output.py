@@ -10,15 +10,23 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, BinaryIO, TextIO
 
 from checker.errors import InputError
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it over the target."""
-    with _replacing(Path(path), binary=True) as handle:
+    with writing_atomic(path) as handle:
         handle.write(data)
+
+
+@contextlib.contextmanager
+def writing_atomic(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write in pieces, renamed over `path` (after a flush to disk) only
+    when the block ends without an error."""
+    with _replacing(Path(path), binary=True) as handle:
+        yield handle  # type: ignore[misc]
         handle.flush()
         os.fsync(handle.fileno())
 

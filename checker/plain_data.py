@@ -63,7 +63,10 @@ class PlainDataError(ValueError):
 def dumps(value: Any, references: Mapping[int, str] | None = None) -> bytes:
     """The value as plain-data JSON; objects whose id is in `references` are written as
     references to the names given."""
-    return json.dumps(_Encoder(references or {}).encode(value), separators=(",", ":")).encode()
+    encoder = _Encoder(references or {})
+    # Objects of the model left in a structure are handed back by json's encoder to
+    # `encode`, so their fields are walked by json's C code, not by Python.
+    return json.dumps(encoder.encode(value), default=encoder.encode, separators=(",", ":")).encode()
 
 
 def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any:
@@ -90,27 +93,67 @@ class _Encoder:
         if name is not None:
             return {"r": name}
         if kind is tuple or kind is list or kind is frozenset or kind is set:
-            items = [v if type(v) in _SCALARS else self.encode(v) for v in value]
+            if _LEFT.issuperset(map(type, value)):  # nothing to convert: copied (or not) in C
+                items = value if kind is list else list(value)
+            else:
+                items = [v if type(v) in _LEFT else self.encode(v) for v in value]
             return items if kind is list else {_COLLECTION_TAGS[kind]: items}
         if kind is dict:
-            return {"d": [[self.encode(k), self.encode(v)] for k, v in value.items()]}
+            return {
+                "d": [
+                    [
+                        k if type(k) in _SCALARS else self.encode(k),
+                        v if type(v) in _LEFT else self.encode(v),
+                    ]
+                    for k, v in value.items()
+                ]
+            }
         if kind is bytes:
             return {"b": base64.b64encode(value).decode("ascii")}
         if kind is array:
             return {"a": [value.typecode, base64.b64encode(value.tobytes()).decode("ascii")]}
         if isinstance(value, enum.Enum):
-            return {"e": [_registered(kind), value.value]}
+            code = _ENUM_CODES.get(value)
+            if code is None:
+                code = _ENUM_CODES[value] = {"e": [_registered(kind), value.value]}
+            return code
+        names = _MODEL_FIELDS.get(kind)
+        if names is not None:  # the glossary model: many small objects, the shortest path
+            state = []
+            for key in names:
+                v = getattr(value, key)
+                state.append([key, v if type(v) in _LEFT else self.encode(v)])
+            extra = getattr(value, "__dict__", None)
+            if extra and len(extra) > len(names):  # cached properties beside the fields
+                state.extend([k, self.encode(v)] for k, v in extra.items() if k not in names)
+            return {"o": [kind.__name__, {"d": state}]}
         if kind is ahocorasick.Automaton:
-            return {"k": [[key, number] for key, number in value.items()]}
+            return {"k": list(value.items())}  # (word, number) pairs, written as arrays
         if kind is dt.date:
             return {"o": ["date", value.isoformat()]}
         state = [
-            [key, v if type(v) in _SCALARS else self.encode(v)] for key, v in _state(value).items()
+            [key, v if type(v) in _LEFT else self.encode(v)] for key, v in _state(value).items()
         ]
         return {"o": [_registered(kind), {"d": state}]}
 
 
 _COLLECTION_TAGS: dict[type, str] = {tuple: "t", frozenset: "f", set: "s"}
+_ENUM_CODES: dict[enum.Enum, dict[str, list[Any]]] = {}
+# Values written as they are (scalars) or left for json to hand back to `encode` (objects
+# of the registered classes, dates): never a container, which json would write untagged.
+_LEFT = (
+    _SCALARS
+    | frozenset(
+        cls for cls in CLASSES.values() if cls not in (index.TermIndex, index._CandidateTable)
+    )
+    | {dt.date}
+)
+# The registered dataclasses' field names (what `_state` gives for them, faster).
+_MODEL_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in CLASSES.values()
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, index.TermIndex)
+}
 
 
 def _registered(cls: type) -> str:

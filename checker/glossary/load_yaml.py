@@ -1,13 +1,13 @@
-"""Load the YAML glossary format (docs/glossary-format.md) with the line of every entry."""
+"""Load the YAML glossary format (docs/glossary-format.md) with the line of every entry.
+
+The YAML is read by `checker.glossary.robust_yaml` (bounded, with lines); this module turns
+its plain data into the glossary model, naming the file and line of every bad value."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from checker.dates import PartialDate
 from checker.errors import GlossaryError
@@ -25,8 +25,7 @@ from checker.glossary.model import (
     Spec,
     Tenure,
 )
-
-LINE = "__line__"
+from checker.glossary.robust_yaml import LINE, parse_yaml
 
 _COMMON_KEYS = {
     "id",
@@ -55,6 +54,7 @@ _KIND_KEYS = {
     Kind.PLACE: {"adjective", "country"},
     Kind.TERM: {"events"},
 }
+_ENTRY_KEYS = {kind: _COMMON_KEYS | keys for kind, keys in _KIND_KEYS.items()}
 _ROLE_KEYS = {
     "accepted": Role.ACCEPTED,
     "short": Role.SHORT,
@@ -68,107 +68,38 @@ _ROLE_KEYS = {
 _FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal"}
 
 
-# Bounds on what a glossary may hold, so that no file can exhaust the stack or the matcher.
-MAX_DEPTH = 32  # nested mappings and lists
-MAX_INTEGER_DIGITS = 18
 MAX_FORM_LENGTH = 500  # characters of one form (the longest real title is under 150)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping, refuses duplicate keys and
-    nesting deeper than `MAX_DEPTH`, and names the line of every value it cannot read."""
-
-    _depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool | dt.date | None):
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be text", key_node.start_mark
-            )
-        if key in seen:
-            first = seen[key].start_mark.line + 1
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first on line {first})", key_node.start_mark
-            )
-        seen[key] = key_node
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError as exc:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"{node.value!r} is not a date: {exc}", node.start_mark
-        ) from None
-
-
-def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
-    digits = sum(ch.isalnum() for ch in str(node.value))
-    if digits > MAX_INTEGER_DIGITS:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"number too large ({digits:,} digits)", node.start_mark
-        )
-    return int(loader.construct_yaml_int(node))
-
-
-def _construct_float(loader: _LineLoader, node: yaml.ScalarNode) -> float:
-    value = float(loader.construct_yaml_float(node))
-    if math.isinf(value) and "inf" not in str(node.value).lower():
-        raise yaml.constructor.ConstructorError(None, None, "number too large", node.start_mark)
-    return value
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
-
-
-def parse_yaml(text: str, path: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        problem = f"character U+{exc.character:04X} is not allowed in YAML"
-        raise GlossaryError(f"invalid YAML: {problem}", path, line) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        where = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise GlossaryError(f"invalid YAML: {problem}", path, where, column) from None
-
-
-def load_yaml_glossary(path: str | Path) -> Glossary:
+def load_yaml_glossary(path: str | Path, *, pure: bool = False) -> Glossary:
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GlossaryError(f"cannot read glossary: {exc}", name) from None
-    return glossary_from_yaml(text, name)
+    return glossary_from_yaml(text, name, pure=pure)
 
 
-def glossary_from_yaml(text: str, path: str) -> Glossary:
-    data = parse_yaml(text, path)
+def glossary_from_yaml(text: str, path: str, *, pure: bool = False) -> Glossary:
+    """The glossary in `text`; `pure` reads it with PyYAML's Python parser (the one used
+    where PyYAML has no C parser), which gives the same glossary and the same errors.
+
+    Each entry is read as soon as the parser has it, so the YAML of all entries is never
+    held at once; the first problem of an entry is raised once the whole file is known to
+    be YAML and a glossary, as if the entries were read after the file."""
+    reader = EntryReader(path)
+    problems: list[GlossaryError] = []
+
+    def entry(item: Any, list_line: int) -> Entry | None:
+        if problems:
+            return None
+        try:
+            return reader.entry(item, list_line)
+        except GlossaryError as problem:
+            problems.append(problem)
+            return None
+
+    data = parse_yaml(text, path, entry, pure=pure)
     if isinstance(data, list):  # a bare list of entries
         data = {"entries": data, LINE: 1}
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
@@ -176,8 +107,9 @@ def glossary_from_yaml(text: str, path: str) -> Glossary:
     _reject_unknown(
         data, {"glossary", "version", "description", "knowledge-date", "entries"}, path, "glossary"
     )
-    reader = EntryReader(path)
-    entries = tuple(reader.entry(item, data.get(LINE)) for item in data["entries"])
+    if problems:
+        raise problems[0]
+    entries = tuple(data["entries"])
     name = str(data.get("glossary") or Path(path).stem)
     version = str(data.get("version") or "")
     knowledge = reader.date(data.get("knowledge-date"), name, "knowledge-date", data.get(LINE))
@@ -216,7 +148,7 @@ class EntryReader:
                 f"entry {entry_id!r}: kind must be one of " + ", ".join(k.value for k in Kind),
                 line,
             ) from None
-        _reject_unknown(item, _COMMON_KEYS | _KIND_KEYS[kind], self.path, f"entry {entry_id!r}")
+        _reject_unknown(item, _ENTRY_KEYS[kind], self.path, f"entry {entry_id!r}")
         en = item.get("en")
         if not isinstance(en, str) or not en.strip():
             raise self.fail(f"entry {entry_id!r} has no English form 'en'", line)

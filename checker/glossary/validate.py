@@ -66,13 +66,15 @@ def _ids(glossary: Glossary) -> Iterator[Problem]:
 
 
 def _shared_forms(glossary: Glossary) -> Iterator[Problem]:
-    claims: dict[str, list[tuple[Entry, Role]]] = defaultdict(list)
+    # Each form's owners once each with each role, in order (by identity: comparing entries
+    # field by field would cost as much as the glossary for every form).
+    claims: dict[str, dict[tuple[int, Role], tuple[Entry, Role]]] = defaultdict(dict)
     for entry in glossary.entries:
         for form in entry.forms:
             key = fold_form(form.text) if form.lang == "en" else form.text
-            if (entry, form.role) not in claims[key]:
-                claims[key].append((entry, form.role))
-    for key, owners in claims.items():
+            claims[key].setdefault((id(entry), form.role), (entry, form.role))
+    for key, claimed in claims.items():
+        owners = list(claimed.values())
         entries = {e.id for e, _ in owners}
         if len(entries) < 2:
             continue

@@ -136,9 +136,9 @@ def test_a_cache_file_never_runs_code(tmp_path: Path, glossary_file: Path) -> No
     (stored,) = (tmp_path / "cache").iterdir()
     key = cache_key([glossary_file]).encode()
     hostile = json.dumps({"o": ["os.system", {"d": [["command", "touch pwned"]]}]}).encode()
-    body = key + hostile + b"[]" + b"\0" * 8
+    body = key + hostile + b"[]" + b"\0" * 8  # no entries: one offset, 0
     header = cache_module._HEADER.pack(
-        cache_module._FORMAT, len(key), len(hostile), 2, 8, hashlib.sha256(body).digest()
+        cache_module._FORMAT, len(key), len(hostile), 2, 0, 8, hashlib.sha256(body).digest()
     )
     stored.write_bytes(cache_module._MAGIC + header + body)
     rebuilt = cache.load([glossary_file])
@@ -203,3 +203,35 @@ def test_a_glossary_compiled_elsewhere_can_be_stored(tmp_path: Path, glossary_fi
     assert cache.store([glossary_file], compiled)
     assert cache.load([glossary_file]).from_cache
     assert not GlossaryCache(tmp_path / "off", enabled=False).store([glossary_file], compiled)
+
+
+def test_every_bundled_entry_reads_back_from_the_cache_as_it_was(tmp_path: Path) -> None:
+    cache = GlossaryCache(tmp_path / "cache")
+    fresh = cache.load(None)
+    cached = cache.load(None)
+    assert cached.from_cache
+    assert list(cached.glossary.entries) == list(fresh.glossary.entries)
+    assert dict(cached.glossary.holdings) == dict(fresh.glossary.holdings)
+
+
+def test_a_cache_write_that_fails_part_way_leaves_nothing(
+    tmp_path: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is written entry by entry; a failure in the middle keeps no half file and
+    no temporary file, and the check goes on with the compiled glossary."""
+    from checker import plain_data
+
+    written = []
+    dumps = plain_data.dumps
+
+    def failing(value: object, references: object = None) -> bytes:
+        written.append(value)
+        if len(written) == 5:
+            raise MemoryError("no room")
+        return dumps(value, references)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plain_data, "dumps", failing)
+    loaded = GlossaryCache(tmp_path / "cache").load([glossary_file])
+    assert (loaded.from_cache, loaded.stored) == (False, False)
+    assert loaded.glossary.get("minoru-kihara") is not None
+    assert list((tmp_path / "cache").iterdir()) == []
