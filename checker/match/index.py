@@ -98,7 +98,7 @@ class TermIndex:
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
         self._near_given: dict[str, dict[str, list[int]]] = {}
-        self._office_vocabulary: dict[str, frozenset[str]] | None = None
+        self._office_vocabulary = _office_vocabulary(self.entries, self.office_words)
         self.title_vocabulary = frozenset(
             w for _, words in self.office_words for w in words
         ) | _organization_words(self.entries)
@@ -122,7 +122,6 @@ class TermIndex:
         state["_bearers"] = {}
         state["_groups"] = {}
         state["_near_given"] = {}
-        state["_office_vocabulary"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -261,18 +260,7 @@ class TermIndex:
         """Every content word of the office's correct English forms and of its
         organization's ("UN", "Komeito"): a title phrase with a word outside them
         ("Presidential Office Spokesperson") names another office."""
-        vocabulary = self._office_vocabulary
-        if vocabulary is None:
-            organizations = {e.id: e for e in self.entries if e.kind is Kind.ORGANIZATION}
-            built: dict[str, set[str]] = {}
-            for i, words in self.office_words:
-                office = self.entries[i]
-                known = built.setdefault(office.id, set())
-                if not known and office.organization in organizations:
-                    known.update(_organization_words((organizations[office.organization],)))
-                known.update(words)
-            vocabulary = self._office_vocabulary = {k: frozenset(v) for k, v in built.items()}
-        return vocabulary.get(office_id, frozenset())
+        return self._office_vocabulary.get(office_id, frozenset())
 
     def bearers(self, family: str) -> tuple[tuple[int, str | None, str], ...]:
         """The people with this family name: entry index, name origin and folded given name
@@ -494,6 +482,23 @@ def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
             continue
         content.append(word)
     return content
+
+
+def _office_vocabulary(
+    entries: tuple[Entry, ...], office_words: OfficeWords
+) -> dict[str, frozenset[str]]:
+    """Each office's words: those of its correct English forms and its organization's."""
+    organizations = {e.id: e for e in entries if e.kind is Kind.ORGANIZATION}
+    built: dict[str, set[str]] = {}
+    for i, words in office_words:
+        office = entries[i]
+        known = built.get(office.id)
+        if known is None:
+            known = built[office.id] = set()
+            if office.organization in organizations:
+                known.update(_organization_words((organizations[office.organization],)))
+        known.update(words)
+    return {office: frozenset(words) for office, words in built.items()}
 
 
 def _organization_words(entries: Iterable[Entry]) -> frozenset[str]:
