@@ -135,7 +135,10 @@ def listening_sockets(host: str, port: int, workers: int) -> list[socket.socket]
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sockets: list[socket.socket] = []
     for _ in range(workers if workers > 1 and _OWN_SOCKETS else 1):
-        listening = socket.socket(family, socket.SOCK_STREAM)
+        # Made as a TCP socket by name: asyncio turns Nagle's algorithm off only on sockets
+        # whose protocol says TCP, and an answer's head and body, written apart, would
+        # otherwise wait out the client's delayed acknowledgement (about 40 ms each).
+        listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sockets.append(listening)
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if workers > 1 and _OWN_SOCKETS:

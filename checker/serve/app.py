@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from checker import __version__
 from checker.bundled import display_path
 from checker.errors import TermcheckError
+from checker.serve.deadline import CheckTimeout, can_interrupt, run_with_deadline
 from checker.serve.desk import Desk, Options, Story, safe_name
 from checker.serve.openapi import DOCX, openapi_document
 from checker.serve.page import Page
@@ -280,17 +281,18 @@ class DeskApp:
     # -- helpers ------------------------------------------------------------------------
 
     async def _timed(self, work: Callable[..., Any], *args: Any) -> Any:
-        """The work in a thread, one at a time in the order the requests came, each under
-        the time limit from its start. A check is all computation: run side by side in one
-        process, checks would only take turns at the interpreter, each finishing as late as
-        the last. One past the limit is answered 503 and left to finish in its thread while
+        """The work under the time limit from its start, one at a time in the order the
+        requests came: in this thread where a timer can stop it (`checker.serve.deadline`),
+        else in a thread of its own, left to finish there once its answer is a 503 while
         the next one starts."""
         async with self._one_at_a_time:
             try:
+                if can_interrupt():
+                    return run_with_deadline(work, args, self.limits.check_seconds)
                 return await asyncio.wait_for(
                     asyncio.to_thread(work, *args), self.limits.check_seconds
                 )
-            except TimeoutError:
+            except (TimeoutError, CheckTimeout):
                 raise problem(
                     "timeout", f"the check took longer than {self.limits.check_seconds:g} s"
                 ) from None

@@ -201,3 +201,37 @@ def test_a_port_in_use_is_a_one_line_error() -> None:
 def test_workers_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--workers", "0")
     assert (code, err) == (2, "termcheck: error: --workers 0: give 1 to 64 processes\n")
+
+
+def test_a_check_past_its_limit_is_stopped_in_the_serving_process() -> None:
+    # The desk's own process checks in its main thread, where a timer stops the check.
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "checker", "serve", "--port", str(port), "--check-seconds", "0.01"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    story = (
+        "Prime Minister Sanae Takaichi met Chinese Premier Li Qiang in taiwan. " * 3000
+    ).encode()
+    body = json.dumps({"text": story.decode()}).encode()
+    try:
+        _get(urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/health"))
+        for _ in range(2):  # the timer is set again for each check
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/check",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
+            with pytest.raises(urllib.error.HTTPError) as stopped:
+                urllib.request.urlopen(request, timeout=30)
+            assert stopped.value.code == 503
+            assert json.load(stopped.value)["detail"] == "the check took longer than 0.01 s"
+        assert (
+            _get(urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/health"))["status"] == "ok"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
