@@ -134,6 +134,16 @@ def test_starts_says_where_to_open_it_and_answers_with_the_token(tmp_path: Path)
         server.wait(timeout=30)
 
 
+def _serve(port: int, *options: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "checker", "serve", "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+
+
 def _get(request: urllib.request.Request) -> dict[str, object]:
     import time
 
@@ -151,13 +161,7 @@ def _get(request: urllib.request.Request) -> dict[str, object]:
 def test_worker_processes_share_the_port_and_stop_together() -> None:
     psutil = pytest.importorskip("psutil")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "checker", "serve", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
+    server = _serve(port, "--workers", "2")
     try:
         assert server.stdout is not None
         assert server.stdout.readline().startswith(f"termcheck desk: open http://127.0.0.1:{port}/")
@@ -206,13 +210,7 @@ def test_workers_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_check_past_its_limit_is_stopped_in_the_serving_process() -> None:
     # The desk's own process checks in its main thread, where a timer stops the check.
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "checker", "serve", "--port", str(port), "--check-seconds", "0.01"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
+    server = _serve(port, "--check-seconds", "0.01")
     story = (
         "Prime Minister Sanae Takaichi met Chinese Premier Li Qiang in taiwan. " * 3000
     ).encode()
