@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from checker.commands.options import CacheDir, NoCache
 from checker.commands.usage import choice, command, integer
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
 from checker.reporters import REPORTERS
@@ -296,23 +297,8 @@ def check_command(
             help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
         ),
     ] = None,
-    cache_dir: Annotated[
-        str | None,
-        typer.Option(
-            "--cache-dir",
-            metavar="DIR",
-            rich_help_panel=BATCH,
-            help="where compiled glossaries are cached (default: ~/.cache/termcheck)",
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            rich_help_panel=BATCH,
-            help="compile the glossaries, ignoring the cache",
-        ),
-    ] = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
 ) -> int:
     """Check English copy: names, titles, dates and house style."""
     return run(SimpleNamespace(**locals()))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from checker.commands.options import CacheDir, NoCache
 from checker.commands.usage import choice, command, integer, number
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
@@ -229,6 +230,8 @@ def headlines_command(
             help="a term dictionary for every pair without terms of its own: JSON, TSV, CSV or TBX",
         ),
     ] = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
 ) -> int:
     """Check headline translations: glossary terms, names, numbers and leftover CJK in
     the English, with chrF, BLEU, TER and term scores."""
@@ -245,7 +248,7 @@ def run(args: SimpleNamespace) -> int:
     from checker.headline.pair_work import check_pair_files
     from checker.headline.placed import placed_results
     from checker.headline.report import HEADLINE_WRITERS
-    from checker.headline.subword import cache_dir, subword_model
+    from checker.headline.subword import subword_model
     from checker.output import open_output
     from checker.reporters import REPORTERS
     from checker.style import load_style
@@ -265,7 +268,9 @@ def run(args: SimpleNamespace) -> int:
     if args.terms is not None:
         dictionary, skipped = read_dictionary(args.terms)
         pair_files = with_dictionary(pair_files, dictionary, args.terms, skipped)
-    compiled = GlossaryCache().load(run_glossaries(settings.glossaries, settings.uses_bundled))
+    cache = GlossaryCache(args.cache_dir, enabled=not args.no_cache)
+    model_cache = None if args.no_cache else cache.directory  # the trained subword model
+    compiled = cache.load(run_glossaries(settings.glossaries, settings.uses_bundled))
     checker = HeadlineChecker(
         compiled.glossary,
         load_style(settings.style),
@@ -273,7 +278,7 @@ def run(args: SimpleNamespace) -> int:
         chrf_threshold=(
             DEFAULT_CHRF_THRESHOLD if args.chrf_threshold is None else args.chrf_threshold
         ),
-        subword=subword_model(compiled.glossary, args.spm_model, args.spm_corpus, cache_dir()),
+        subword=subword_model(compiled.glossary, args.spm_model, args.spm_corpus, model_cache),
         selection=settings.selection(),
         index=compiled.index,
         metrics=settings.metrics,
