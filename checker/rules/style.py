@@ -146,6 +146,9 @@ class PreferredSpelling(DocumentRule):
             return
         pattern, table = _spelling_pattern(spellings)
         for segment in analysis.document.segments:
+            lowered = segment.text.lower()
+            if not any(word in lowered for word in table):
+                continue  # a plain substring test first: most text has none of the words
             for match in pattern.finditer(segment.text):
                 seen = match.group(0)
                 spelling = table[seen.lower()]
