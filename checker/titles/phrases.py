@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 # Words that make a phrase a description of the person rather than a title of office
 # ("top diplomat", "veteran diplomat", "top government spokesperson").
+# Words before a job word that say nothing of whose job it is ("the spokesman", "its
+# new envoy"): the job word is still read as the glossary's title.
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "whose", "new"}
+)
 EPITHETS = frozenset(
     {
         "top",
@@ -240,6 +245,7 @@ class TitleFinder:
         words = list(_BEFORE_WORD.finditer(text, line_start, mention.start))
         taken: list[re.Match[str]] = []
         past = None
+        qualifier = None  # a lower-case word of no title right before it ("government")
         edge = _apposed_title_end(text, mention.start, mention.end)
         others = self._people_in(mention.segment, line_start, mention.start)
         for word in reversed(words):
@@ -265,16 +271,20 @@ class TitleFinder:
                 raw[0].isupper()
                 or lower in TITLE_HEADS
                 or lower in TITLE_MODIFIERS
+                or (lower in EPITHETS and taken)  # "top spokesman": a description
                 or (lower in CONNECTORS and taken)
             ):
                 taken.append(word)
                 edge = word.start()
                 continue
+            if raw.isalpha() and raw.islower() and lower not in _DETERMINERS:
+                qualifier = lower
             break
         taken.reverse()
         # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
         while taken and (
-            taken[0].group(0).lower() in CONNECTORS or not self._title_word(taken[0].group(0))
+            taken[0].group(0).lower() in CONNECTORS
+            or not (self._title_word(taken[0].group(0)) or taken[0].group(0).lower() in EPITHETS)
         ):
             taken.pop(0)
         if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
@@ -283,6 +293,13 @@ class TitleFinder:
             return None
         if taken[0].group(0).lower().startswith(("then-", "ex-")):
             past = "then"
+        if qualifier and len(taken) == 1 and taken[0].group(0).islower():
+            # "chief government spokesman", "party leader": a job word of a body the
+            # phrase does not name is a description, not one of the glossary's titles.
+            return TitlePhrase(
+                taken[0].start(), taken[0].end(), taken[0].group(0), "before", past,
+                None, (), None, None, True,
+            )  # fmt: skip
         return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
 
     def _title_word(self, word: str) -> bool:
