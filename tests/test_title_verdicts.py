@@ -49,3 +49,11 @@ def test_a_title_with_words_of_another_body_names_none_of_the_glossarys_offices(
         ("Chinese Foreign Ministry spokesperson", Verdict.NOT_HELD),
         ("Office Spokesperson", Verdict.UNKNOWN),  # "Presidential" is no title word
     ]
+
+
+def test_new_inside_a_title_leaves_the_office_it_names() -> None:
+    text = "The LDP's new secretary-general, Hiroshi Moriyama, said the party would regroup."
+    judged = analyse(text, date="2024-10-02", bundled=True).verdicts
+    assert [(v.title.text, v.verdict, [o.id for o in v.title.offices]) for v in judged] == [
+        ("LDP's new secretary-general", Verdict.HELD, ["ldp-secretary-general"])
+    ]

@@ -74,6 +74,8 @@ class TitleCaseByPosition(DocumentRule):
                     continue  # "the president of the United States Donald Trump": set off
                 if _POSSESSIVE.search(title.text):
                     continue  # "China's ambassador to Japan Wu Jianghao": a description
+                if "," in text[title.end : verdict.mention.start]:
+                    continue  # "Japan's new prime minister, Shigeru Ishiba,": set off
                 wrong = [(s, e) for s, e in words if title.text[s].islower()]
                 fixed = title.text
                 for s, e in wrong:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "whose", "new"}
 )
+# Words inside a title phrase that do not change the office it names ("Japan's new
+# foreign minister", "the LDP's new secretary-general").
+_TRANSPARENT = frozenset({"new"})
 EPITHETS = frozenset(
     {
         "top",
@@ -272,6 +275,7 @@ class TitleFinder:
                 or lower in TITLE_HEADS
                 or lower in TITLE_MODIFIERS
                 or (lower in EPITHETS and taken)  # "top spokesman": a description
+                or (lower in _TRANSPARENT and taken)  # "the LDP's new secretary-general"
                 or (lower in CONNECTORS and taken)
             ):
                 taken.append(word)
@@ -357,7 +361,7 @@ class TitleFinder:
         country = None
         content: list[str] = []
         for i, word in enumerate(words):
-            if word in ("the", "a", "an"):
+            if word in ("the", "a", "an") or word in _TRANSPARENT:
                 continue
             code = self.countries.get(word)
             if code and country is None and not content:
