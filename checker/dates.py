@@ -90,9 +90,12 @@ _ON_WEEKDAY = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _LEAD_END = re.compile(r"[.!?][\"'”’]?(?:\s|$)")
 
 
+DATELINE_REACH = 400  # how far into a story its dateline is looked for
+
+
 def date_in_dateline(text: str) -> dt.date | None:
     """A full date (month, day and year) in the first lines of a story, if there is one."""
-    head = text[:400]
+    head = text[:DATELINE_REACH]
     for match in _DATELINE.finditer(head):
         month = _MONTHS[match.group("month").lower()]
         try:

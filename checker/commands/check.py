@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.commands.options import CacheDir, NoCache
+from checker.commands.options import BATCH, CacheDir, NoCache, Scheduler
 from checker.commands.usage import choice, command, integer
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TermcheckError, UsageError
 from checker.reporters import REPORTERS
@@ -63,7 +63,6 @@ WHAT = "what to check with"
 INPUT = "input"
 REPORT = "report"
 FIXES = "fixes"
-BATCH = "batch runs"
 
 
 def register(app: typer.Typer) -> None:
@@ -288,15 +287,7 @@ def check_command(
             help="files checked in parallel (default: cores)",
         ),
     ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            rich_help_panel=BATCH,
-            help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
-        ),
-    ] = None,
+    scheduler: Scheduler = None,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
 ) -> int:

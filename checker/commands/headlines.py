@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.commands.options import CacheDir, NoCache
+from checker.commands.options import BATCH, CacheDir, NoCache, Scheduler
 from checker.commands.usage import choice, command, integer, number
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 
@@ -211,17 +211,11 @@ def headlines_command(
             "--jobs",
             metavar="N",
             parser=integer,
+            rich_help_panel=BATCH,
             help="pairs checked in parallel by N processes (default: 1); the report is the same",
         ),
     ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="a Dask scheduler (tcp://host:8786) or local:N for a local cluster",
-        ),
-    ] = None,
+    scheduler: Scheduler = None,
     terms: Annotated[
         str | None,
         typer.Option(

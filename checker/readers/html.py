@@ -29,7 +29,6 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
 from checker.errors import InputError
 from checker.readers.langtags import canonical_lang
@@ -40,6 +39,7 @@ from checker.readers.segments import (
     Piece,
     block_pieces,
     build_segment,
+    dateline_date,
     local_name,
     subtree_pieces,
 )
@@ -183,8 +183,7 @@ def read_html(source: SourceFile) -> Document:
         block_pieces(body_root, text_map, HTML_RULES, emit)
     date, origin = page.date()
     if date is None:
-        date = date_in_dateline("\n".join(s.text for s in segments))
-        origin = "dateline" if date else None
+        date, origin = dateline_date(segments)
     return Document(
         source,
         tuple(segments),

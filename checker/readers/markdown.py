@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
 from checker.model import Span
 from checker.readers.metadata import metadata_date
-from checker.readers.segments import Piece, build_segment, separator
+from checker.readers.segments import Piece, build_segment, dateline_date, separator
 from checker.source import SourceFile
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -104,8 +103,7 @@ def read_markdown(source: SourceFile) -> Document:
             f"Markdown parser's limit of {MAX_NESTING}"
         )
     if date is None:
-        date = date_in_dateline("\n".join(s.text for s in segments))
-        origin = "dateline" if date else None
+        date, origin = dateline_date(segments)
     return Document(
         source,
         tuple(segments),

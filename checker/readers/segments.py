@@ -14,11 +14,13 @@ text and the tail of each node are in the source.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from checker.dates import DATELINE_REACH, date_in_dateline
 from checker.document import Chunk, Segment, SegmentKind
 
 
@@ -221,3 +223,17 @@ def subtree_pieces(node: Any, text_map: TextMap) -> list[Piece]:
 
 def _end_of(pieces: Sequence[Piece]) -> int:
     return pieces[-1].end if pieces else 0
+
+
+def dateline_date(segments: Sequence[Segment]) -> tuple[dt.date | None, str | None]:
+    """The date a dateline in the story's first lines gives, with "dateline" as where it
+    was found; only the segments within the dateline's reach are joined."""
+    head: list[str] = []
+    size = 0
+    for segment in segments:
+        head.append(segment.text)
+        size += len(segment.text) + 1
+        if size >= DATELINE_REACH:
+            break
+    date = date_in_dateline("\n".join(head))
+    return date, "dateline" if date else None

@@ -20,11 +20,7 @@ _PAST_MARKER = re.compile(r"^(?:former|then-|ex-|late)\s*", re.IGNORECASE)
 def _when(analysis: DocumentAnalysis, verdict: TitleVerdict) -> str:
     """The date the title was judged on, the story's or the one its sentence names, with
     its preposition ("on 2025-11-19", "in 2014")."""
-    return _period_text(verdict.when or Period.day(analysis.date))
-
-
-def _period_text(when: Period) -> str:
-    return f"on {when}" if when.first == when.last else f"in {when}"
+    return (verdict.when or Period.day(analysis.date)).spoken()
 
 
 def _offices(verdict: TitleVerdict) -> str:
@@ -199,7 +195,7 @@ class TitleOtherHolder(_TitleRule):
                 name.segment,
                 title.start,
                 title.end,
-                f"'{title.text}' was held by {unknown.holder.en} {_period_text(unknown.when)}, "
+                f"'{title.text}' was held by {unknown.holder.en} {unknown.when.spoken()}, "
                 f"not by {name.surface}" + _caveat_if(unknown.unconfirmed),
                 replacement=analysis.render_name(unknown.holder),
                 replace_at=(name.start, name.end),

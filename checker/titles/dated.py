@@ -69,13 +69,25 @@ class Period:
         return cls(on, on)
 
     def __str__(self) -> str:
+        return self._named() or f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    def spoken(self) -> str:
+        """The period with its preposition: "on 2025-11-19", "in 2014", "in 2024-08",
+        "between 2025-11-19 and 2025-11-20"."""
+        named = self._named()
+        if named is None:
+            return f"between {self.first.isoformat()} and {self.last.isoformat()}"
+        return f"on {named}" if self.first == self.last else f"in {named}"
+
+    def _named(self) -> str | None:
+        """A day, a whole year or a whole month by its name; None for another span."""
         if self.first == self.last:
             return self.first.isoformat()
         if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31):
             return str(self.first.year)
         if self.first.day == 1 and self.first.replace(day=self.last.day) == self.last:
             return self.first.strftime("%Y-%m")
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+        return None
 
 
 UNDATED = Period(dt.date.min, dt.date.max)  # tied to several dates: judged on none
