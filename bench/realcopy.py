@@ -2,7 +2,7 @@
 
     python bench/realcopy.py [--list] [--markdown] [--corpus FILE]
 
-Runs each excerpt of the three real-copy sets (short quotations of English news and official
+Runs each excerpt of the four real-copy sets (short quotations of English news and official
 readouts on Japan–China relations, 2012–2026) through the library on its own date with the
 bundled glossaries and the default style, then injects single errors into the clean excerpts
 and fixes them. The sets are printed side by side:
@@ -11,7 +11,9 @@ and fixes them. The sets are printed side by side:
 - held-out (`tests/realcopy/heldout.yaml`): excerpts from other outlets and pages, collected
   after the rules were first tuned, and since used for tuning too;
 - fresh (`tests/realcopy/fresh.yaml`): a newer held-out set from other pages again, whose
-  expectations were written and figures recorded before any rule was changed for it.
+  expectations were written and figures recorded before any rule was changed for it;
+- unseen (`tests/realcopy/unseen.yaml`): a fourth set, from other pages again, made the same
+  way (its untuned figures are in its header).
 
 For each set it prints:
 
@@ -25,7 +27,7 @@ For each set it prints:
 
 `--corpus FILE` measures one excerpts file alone, with a table per kind of error; `--list`
 names each false alarm, miss and damaging fix; `--markdown` prints the README rows. Offline;
-about half a minute for the three sets.
+about a minute for the four sets.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="name every failure")
     parser.add_argument("--markdown", action="store_true", help="print the README table rows")
     parser.add_argument(
-        "--corpus", type=Path, help="measure this excerpts file alone (default: the three sets)"
+        "--corpus", type=Path, help="measure this excerpts file alone (default: the four sets)"
     )
     args = parser.parse_args(argv)
 

@@ -1,6 +1,7 @@
 """Real professional copy on Japan–China relations, 2012–2026, checked on its own dates: the
-set the rules were tuned on (`excerpts.yaml`) and the fresh held-out set no rule was tuned
-against (`fresh.yaml`).
+set the rules were tuned on (`excerpts.yaml`), the fresh held-out set (`fresh.yaml`) and the
+unseen set (`unseen.yaml`), each collected with its expectations before any rule was changed
+for it.
 
 Each excerpt gets exactly the knowledge findings (TM*, NM*, TT*, MC*) a careful copy editor
 would agree with, at their exact offsets — most get none. Single errors injected into the
@@ -14,6 +15,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ from tests.realcopy.harness import (
     CORPUS,
     FRESH,
     HELDOUT,
+    UNSEEN,
     INJECTION_KINDS,
     KNOWLEDGE_PREFIXES,
     MAX_WORDS,
@@ -38,9 +41,13 @@ from tests.realcopy.harness import (
     page_address,
 )
 
-# The sets run here, by name: "tuned" shapes the rules; "fresh" was collected, and its
-# expectations written, before any rule was changed for it.
-CORPORA = {"tuned": load_corpus(CORPUS), "fresh": load_corpus(FRESH)}
+# The sets run here, by name: "tuned" shapes the rules; "fresh" and "unseen" were collected,
+# and their expectations written, before any rule was changed for them.
+CORPORA = {
+    "tuned": load_corpus(CORPUS),
+    "fresh": load_corpus(FRESH),
+    "unseen": load_corpus(UNSEEN),
+}
 
 # The issue's targets, per kind of injected error.
 MIN_RECALL = 0.95
@@ -89,12 +96,17 @@ def test_each_excerpt_is_a_short_dated_quotation_with_its_source(name: str) -> N
             assert 0 <= x.start < x.end <= len(e.text)
 
 
-def test_the_fresh_set_shares_no_page_with_the_sets_tuned_on() -> None:
-    """The fresh set is held out: none of its pages is in the tuned or the first held-out
-    set, however the address is written."""
-    seen = {page_address(e.url) for path in (CORPUS, HELDOUT) for e in load_corpus(path).excerpts}
-    fresh = CORPORA["fresh"].excerpts
-    assert sorted({e.url for e in fresh if page_address(e.url) in seen}) == []
+@pytest.mark.parametrize(
+    ("name", "earlier"), [("fresh", (CORPUS, HELDOUT)), ("unseen", (CORPUS, HELDOUT, FRESH))]
+)
+def test_a_held_out_set_shares_no_page_with_the_sets_before_it(
+    name: str, earlier: tuple[Path, ...]
+) -> None:
+    """A held-out set is held out: none of its pages is in a set made before it, however
+    the address is written."""
+    seen = {page_address(e.url) for path in earlier for e in load_corpus(path).excerpts}
+    held_out = CORPORA[name].excerpts
+    assert sorted({e.url for e in held_out if page_address(e.url) in seen}) == []
 
 
 @pytest.mark.parametrize("name", CORPORA)
