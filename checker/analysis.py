@@ -33,7 +33,7 @@ from checker.match.index import (
     TermIndex,
     title_words,
 )
-from checker.match.near import NearName, fold_name, pinyin_slip, slip_distance, slips_allowed
+from checker.match.near import NearName, fold_name, name_slips
 from checker.mentions import EntityMention, NameKind, PersonMention, TitlePhrase
 from checker.sentences import is_sentence_start
 from checker.style import StyleProfile
@@ -834,13 +834,9 @@ def _is_acronym(text: str) -> bool:
 
 
 def _near_miss(seen: str, known: str, origin: str | None) -> bool:
-    """One slip in a long given name ("Minou" for "Minoru", "Jinsang" for "Jinsong").
-    Short Chinese given names one letter apart are usually different names (Qiang, Qing),
-    unless the slip leaves no pinyin name ("Jiiechi" for "Jiechi")."""
-    slips = slips_allowed(known, origin)
-    if slips == 0:
-        return origin == "chinese" and pinyin_slip(seen, known)
-    return abs(len(seen) - len(known)) <= slips and slip_distance(seen, known, slips) <= slips
+    """A slip in a given name ("Minou" for "Minoru", "Jiiechi" for "Jiechi"); short names
+    one letter apart are usually different names (Qiang, Qing): `name_slips`."""
+    return name_slips(seen, known, origin) is not None
 
 
 def best_form(match: Match) -> Form:

@@ -22,6 +22,7 @@ from typing import Any
 import zhon.pinyin
 
 from checker.glossary.model import Entry, Kind
+from checker.lexicon import english_frequency
 
 _MAX_SLIPS = 2
 _REMEMBERED = 200_000  # words whose answer is kept; the memory is cleared when full
@@ -73,12 +74,12 @@ class NameParts:
         self._origins = {
             k: origins[v[0].entry] for k, v in self._parts.items()
         }  # a name's slips depend on its origin; the first bearer's decides
-        self._allowed = {k: slips_allowed(k, origin) for k, origin in self._origins.items()}
-        # The most slips any name of each length allows: a word needs as many deletions
-        # as the names within two letters of its length allow.
+        self._indexed = {k: slips_indexed(k, origin) for k, origin in self._origins.items()}
+        # The most slips any name of each length is filed under: a word needs as many
+        # deletions as the names within two letters of its length allow.
         most: dict[int, int] = {}
-        for text, allowed in self._allowed.items():
-            most[len(text)] = max(most.get(len(text), 0), allowed)
+        for text, indexed in self._indexed.items():
+            most[len(text)] = max(most.get(len(text), 0), indexed)
         self._depth = {
             size: max((most.get(n, 0) for n in range(size - 2, size + 3)), default=0)
             for size in range(1, max(most, default=0) + 3)
@@ -86,7 +87,7 @@ class NameParts:
         deletions: dict[str, list[str]] = {}
         keys: dict[str, list[str]] = {}
         for text, origin in self._origins.items():
-            for variant in deletion_variants(text, self._allowed[text]):
+            for variant in deletion_variants(text, self._indexed[text]):
                 deletions.setdefault(variant, []).append(text)
             keys.setdefault(romanization_key(text, origin), []).append(text)
         self._deletions = {k: tuple(v) for k, v in deletions.items()}
@@ -124,11 +125,10 @@ class NameParts:
         table = self._deletions
         depth = self._depth.get(size, 0)
         for known in {k for v in _deletions_of(folded, depth) for k in table.get(v, ())}:
-            allowed = self._allowed[known]
-            if known in found or abs(len(known) - size) > allowed:
+            if known in found or abs(len(known) - size) > self._indexed[known]:
                 continue
-            distance = slip_distance(folded, known, allowed)
-            if distance <= allowed:
+            distance = name_slips(folded, known, self._origins[known])
+            if distance is not None:
                 found[known] = distance
         return tuple(
             NearName(part, slips)
@@ -157,9 +157,35 @@ def slips_allowed(name: str, origin: str | None) -> int:
 
 def slips_indexed(name: str, origin: str | None) -> int:
     """The slips a name part is filed under for look-ups: what `slips_allowed` grants, and
-    one for a short Chinese name, whose slips `pinyin_slip` then confirms."""
+    one for a short Chinese name or a Western one of five letters or more, whose slips
+    `name_slips` then confirms one by one."""
     allowed = slips_allowed(name, origin)
-    return 1 if allowed == 0 and origin == "chinese" else allowed
+    if allowed == 0 and (origin == "chinese" or (origin != "japanese" and len(name) >= 5)):
+        return 1
+    return allowed
+
+
+def name_slips(seen: str, known: str, origin: str | None) -> int | None:
+    """How many slips turn the (folded) known name part into the word seen, if the word may
+    be a misspelling of it; None if not. Within `slips_allowed` any slip counts. In a name
+    too short for that, one slip counts only where it leaves no name: a short pinyin given
+    name misspelt into no pinyin name of as many syllables (`pinyin_slip`), a Western given
+    name misspelt into a word English (almost) never uses ("Juseph", "Jospeh"; "Karin" for
+    "Karen" is someone else's name)."""
+    allowed = slips_allowed(known, origin)
+    if allowed:
+        distance = slip_distance(seen, known, allowed)
+        return distance if distance <= allowed else None
+    if origin == "chinese":
+        return 1 if pinyin_slip(seen, known) else None
+    if origin == "japanese" or len(known) < 5 or slip_distance(seen, known, 1) != 1:
+        return None
+    return 1 if english_frequency(seen) < _RARE_WORD_ZIPF else None
+
+
+# Under once per hundred million words of English: typing slips ("jospeh": 1.4), not names
+# ("karin": 3.0, "rahm": 2.8).
+_RARE_WORD_ZIPF = 2.0
 
 
 def pinyin_slip(seen: str, known: str) -> bool:
