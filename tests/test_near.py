@@ -14,7 +14,6 @@ from checker.match.near import (
     person_names,
     romanization_key,
     slip_distance,
-    slips_allowed,
 )
 
 

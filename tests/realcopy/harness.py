@@ -1,13 +1,14 @@
 """The real-copy test sets and their error-injection harness, shared by the tests and
 `bench/realcopy.py`.
 
-Each set (`excerpts.yaml`, `heldout.yaml`, `fresh.yaml`, `unseen.yaml`) holds short excerpts of professional
-copy, each with the knowledge findings a careful copy editor would agree with. From the clean
-excerpts the harness derives single injected errors with the glossary's own knowledge — a
-known name lower-cased, misspelt by one edit, given a wrong given name or written family name
-first, and a title given to someone other than the person who holds it on the excerpt's date
-— and measures whether each is reported at its span and whether the fixes restore the clean
-copy without touching anything else. Everything runs offline through the library API."""
+Each set (`excerpts.yaml`, `heldout.yaml`, `fresh.yaml`, `unseen.yaml`) holds short excerpts of
+professional copy, each with the knowledge findings a careful copy editor would agree with.
+From the clean excerpts the harness derives single injected errors with the glossary's own
+knowledge — a known name lower-cased, misspelt by one edit, given a wrong given name or written
+family name first, and a title given to someone other than the person who holds it on the
+excerpt's date — and measures whether each is reported at its span and whether the fixes
+restore the clean copy without touching anything else. Everything runs offline through the
+library API."""
 
 from __future__ import annotations
 
