@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from checker.document import Segment
 
 
-# Words that make a phrase a description of the person rather than a title of office
-# ("top diplomat", "veteran diplomat", "top government spokesperson").
 # Words before a job word that say nothing of whose job it is ("the spokesman", "its
 # new envoy"): the job word is still read as the glossary's title.
 _DETERMINERS = frozenset(
@@ -31,6 +29,22 @@ _DETERMINERS = frozenset(
 # Words inside a title phrase that do not change the office it names ("Japan's new
 # foreign minister", "the LDP's new secretary-general").
 _TRANSPARENT = frozenset({"new"})
+# Verbs whose object held the title when it was taken from them, at a time the sentence
+# need not name: "who would succeed Prime Minister Suga", "replaced Foreign Minister Qin".
+_SUCCESSION = frozenset(
+    {
+        "succeed",
+        "succeeds",
+        "succeeded",
+        "succeeding",
+        "replace",
+        "replaces",
+        "replaced",
+        "replacing",
+    }
+)
+# Words that make a phrase a description of the person rather than a title of office
+# ("top diplomat", "veteran diplomat", "top government spokesperson").
 EPITHETS = frozenset(
     {
         "top",
@@ -47,6 +61,18 @@ EPITHETS = frozenset(
         "key",
     }
 )
+# A career told by its count or length ("two-time prime minister", "a double prime
+# minister", "Japan's longest-serving prime minister"): a description too.
+_CAREER = re.compile(
+    r"double|onetime|longest-serving|(?:one|two|three|four|five|six|\d+)-(?:time|term)"
+)
+
+
+def is_epithet(word: str) -> bool:
+    """The (lower-case) word makes a title phrase a description of the person."""
+    return word in EPITHETS or _CAREER.fullmatch(word) is not None
+
+
 # Modifiers that make another rank of a head word: "Minister" is a foreign minister's
 # rank, not a prime minister's or a vice-minister's.
 RANK_MODIFIERS = frozenset(
@@ -274,7 +300,7 @@ class TitleFinder:
                 raw[0].isupper()
                 or lower in TITLE_HEADS
                 or lower in TITLE_MODIFIERS
-                or (lower in EPITHETS and taken)  # "top spokesman": a description
+                or (taken and is_epithet(lower))  # "top spokesman": a description
                 or (lower in _TRANSPARENT and taken)  # "the LDP's new secretary-general"
                 or (lower in CONNECTORS and taken)
             ):
@@ -283,12 +309,14 @@ class TitleFinder:
                 continue
             if raw.isalpha() and raw.islower() and lower not in _DETERMINERS:
                 qualifier = lower
+                if lower in _SUCCESSION and taken:
+                    past = "then"  # "who would succeed Prime Minister Suga": he held it then
             break
         taken.reverse()
         # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
         while taken and (
             taken[0].group(0).lower() in CONNECTORS
-            or not (self._title_word(taken[0].group(0)) or taken[0].group(0).lower() in EPITHETS)
+            or not (self._title_word(taken[0].group(0)) or is_epithet(taken[0].group(0).lower()))
         ):
             taken.pop(0)
         if len(taken) == 1 and past and taken[0].group(0).lower() in PAST_MARKERS:
@@ -372,7 +400,7 @@ class TitleFinder:
             content.append(word)
         if not any(w in TITLE_HEADS for w in content):
             return None
-        if any(w in EPITHETS for w in content):
+        if any(is_epithet(w) for w in content):
             return TitlePhrase(start, end, text, position, past, country, (), None, None, True)
         offices = self._offices_named(content, country, mention.person)
         if offices and self._foreign_words(text, offices):
