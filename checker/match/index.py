@@ -24,7 +24,7 @@ import ahocorasick
 import ahocorasick_rs
 
 from checker.glossary.model import Entry, Form, Glossary, Kind, Role
-from checker.lexicon import CONNECTORS, TITLE_HEADS
+from checker.lexicon import CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS
 from checker.match.fold import fold_form, fold_text, fold_width
 from checker.match.near import NameParts, deletion_variants, person_names, slips_indexed
 
@@ -445,6 +445,8 @@ _REMEMBERED_LENGTH = 200
 
 def _words_of_title(text: str) -> tuple[str, ...]:
     words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    if any("-" in w for w in words):
+        words = [part for w in words for part in _title_parts(w)]
     words = [_TITLE_SPELLINGS.get(w, w) for w in words]
     if len(words) < 2 or _COMPOUND_FIRSTS.isdisjoint(words):
         return tuple(words)
@@ -458,6 +460,15 @@ def _words_of_title(text: str) -> tuple[str, ...]:
 
 
 _remembered_title_words = functools.lru_cache(maxsize=8192)(_words_of_title)
+
+
+def _title_parts(word: str) -> list[str]:
+    """A hyphenated word made of title words is read as those words ("Vice-Premier" as
+    "Vice Premier"); the compounds are joined again where they make one head."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(p in TITLE_MODIFIERS or p in TITLE_HEADS for p in parts):
+        return parts
+    return [word]
 
 
 # Title words newsrooms write in more than one way, read as one: a head with a gender as
