@@ -185,9 +185,11 @@ class DocumentAnalysis:
                 return  # the name now covers both neighbours: no other bearer can be added
         if len(bearers) == 1:
             return
+        origins = {origin for _, origin, _ in bearers}  # "Chen": Sean Chen, Chen Chien-jen
         for token, order in ((after, "family-first"), (before, "given-first")):
-            if token and self._could_be_given(
-                token.group(1), bearers[0][1], token.start(1), segment
+            if token and any(
+                self._could_be_given(token.group(1), origin, token.start(1), segment)
+                for origin in origins
             ):
                 start = min(match.start, token.start(1))
                 end = max(match.end, token.end(1))
@@ -769,14 +771,11 @@ _COVERED: dict[int, tuple[tuple[Entry, ...], bool]] = {}
 
 
 def _names_a_covered_office(entries: tuple[Entry, ...]) -> bool:
-    """Among a form's entries is an office of one holder at a time whose holders are
-    declared complete (worked out once per form's entries)."""
+    """Among a form's entries is an office whose holders are declared complete (worked
+    out once per form's entries)."""
     known = _COVERED.get(id(entries))
     if known is None or known[0] is not entries:
-        covered = any(
-            e.kind is Kind.OFFICE and e.holders == "single" and e.coverage is not None
-            for e in entries
-        )
+        covered = any(e.kind is Kind.OFFICE and e.coverage is not None for e in entries)
         known = _COVERED[id(entries)] = (entries, covered)
     return known[1]
 

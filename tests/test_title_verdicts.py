@@ -57,3 +57,22 @@ def test_new_inside_a_title_leaves_the_office_it_names() -> None:
     assert [(v.title.text, v.verdict, [o.id for o in v.title.offices]) for v in judged] == [
         ("LDP's new secretary-general", Verdict.HELD, ["ldp-secretary-general"])
     ]
+
+
+def test_a_holders_family_name_with_another_given_name_is_a_given_name_slip() -> None:
+    """An office of several holders at a time, whose holders the glossary knows in full:
+    a name of one holder's family with another given name is that holder's, misnamed; a
+    family no holder bears is left alone."""
+    text = "State Councilor Wei Jianguo spoke. State Councilor Zhou Jianguo spoke."
+    (slip,) = analyse(text, date="2019-10-10", bundled=True).unknown_name_verdicts
+    assert (slip.name.start, slip.name.end, slip.name.surface) == (16, 27, "Wei Jianguo")
+    assert slip.holder.id == "wei-fenghe" and slip.given_name_slip
+
+
+def test_a_family_name_several_people_bear_is_tied_by_the_title_of_one() -> None:
+    """ "Chen" is borne by people of several origins: a pinyin given name beside it is
+    still read as one, and the title ties it to the vice president of the day."""
+    analysis = analyse("Vice President Chen Jianguo attended.", date="2016-10-10", bundled=True)
+    (mention,) = [p for p in analysis.people if p.surface == "Chen Jianguo"]
+    assert (mention.start, mention.end, mention.person.id) == (15, 27, "chen-chien-jen")
+    assert mention.tie == "title"

@@ -226,7 +226,9 @@ def _rank_slip(glossary: Glossary, title: TitlePhrase, current: tuple[Tenure, ..
 @dataclass(frozen=True)
 class UnknownNameVerdict:
     """TT002 for a name the glossary does not know: the title is a single-holder
-    office's whose holders are complete on the date, and it was someone else's."""
+    office's whose holders are complete on the date, and it was someone else's; or NM001
+    where the name is a holder's family name with another given name (of a single- or a
+    several-holder office whose holders are complete)."""
 
     name: UnknownName
     title: TitlePhrase
@@ -259,11 +261,34 @@ def unknown_name_title(
     when = title.dated or Period.day(story_date)
     if title.past is not None or title.description or when is UNDATED:
         return None
-    others = other_holders(glossary, title, when, None)
+    others = other_holders(glossary, title, when, None) or _holders_of_the_family(
+        glossary, title, when, name
+    )
     if len(others) != 1 or not _named_as_in(others[0].person, name.surface):
         return None
     holder = others[0]
     return UnknownNameVerdict(name, title, holder.person, when, holder.tenure.status != "confirmed")
+
+
+def _holders_of_the_family(
+    glossary: Glossary, title: TitlePhrase, when: Period, name: UnknownName
+) -> list[Holding]:
+    """Of an office of several holders at a time whose holders are complete over the
+    period, those who held it throughout and bear the name's family name: "Vice Premier
+    Wang Jianguo" in 2015 can only be Wang Yang with a wrong given name."""
+    if len(title.offices) != 1:
+        return []
+    office = title.offices[0]
+    words = name.surface.split()
+    if office.holders == "single" or len(words) != 2 or not _covers(office, when):
+        return []
+    return [
+        h
+        for h in glossary.holdings.get(office.id, ())
+        if h.person.family in (words[0], words[-1])
+        and h.person.en != name.surface
+        and _certain_throughout(h.tenure, when, glossary.known_until(h.person))
+    ]
 
 
 def _named_as_in(holder: Entry, surface: str) -> bool:
