@@ -46,7 +46,7 @@ from checker.titles.verdicts import (
     unknown_name_title,
 )
 
-_RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)\b")
+_RIGHT_TOKEN = re.compile(r"[ \t\u00a0]+([A-Z][a-zà-ɏ]+(?:-+[A-Za-z][a-zà-ɏ]*)?)(?![\w-])")
 # An apposition that describes the person named: ", a Beijing shopkeeper".
 _DESCRIBED = re.compile(r",[ \t\u00a0]+(?:a|an)[ \t\u00a0]([^,.;:()]*)")
 # The word just before a name, a comma between them allowed ("his father, Shintaro Abe").
@@ -54,14 +54,14 @@ _KIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*),?[ \t\u00a0]+$")
 # "his Chinese counterpart" just before a name: the word before "counterpart" names the
 # country.
 _COUNTERPART = re.compile(r"\b([A-Z][a-z]+)\s+counterparts?,?[ \t\u00a0]+$")
-_LEFT_TOKEN = re.compile(r"\b([A-Z][a-zà-ɏ]+(?:-[A-Za-z][a-zà-ɏ]+)?)[ \t\u00a0]+$")
+_LEFT_TOKEN = re.compile(r"(?<![\w-])([A-Z][a-zà-ɏ]+(?:-+[A-Za-z][a-zà-ɏ]*)?)[ \t\u00a0]+$")
 # How far before a name its given name may start: bounded, so that checking stays linear
 # in the length of a paragraph however many names it holds.
 _NEIGHBOUR_REACH = 64
 # A capitalized word that may be a misspelt name part ("Kisida", "Takachi", "Hsi"); the
 # quick pattern finds them and a few more (inside "McDonald"), to be confirmed.
-_CAPITALIZED_RUN = re.compile(r"[A-Z][a-zà-ɏ]{2,}")
-_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?![\w-])")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][a-zà-ɏ]{2,}(?:-+[A-Za-zà-ɏ]+)*")
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ɏ]{2,}(?:-+[A-Za-zà-ɏ]+)*(?![\w-])")
 
 
 class DocumentAnalysis:

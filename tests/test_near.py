@@ -125,3 +125,17 @@ def test_issue_examples_and_romanizations() -> None:
     assert parts("Josephs") == []  # a name of its own (and a common one)
     assert romanization_key("Teng", "chinese") == romanization_key("Deng", "chinese")
     assert romanization_key("Tse-tung", "chinese") == romanization_key("Zedong", "chinese")
+
+
+def test_a_hyphen_moved_doubled_or_added_is_a_slip_and_one_left_out_a_spelling() -> None:
+    parts = NameParts(person_names([_person(0, "Ching-te", "Lai", "chinese")]))
+
+    def near(word: str) -> list[tuple[str, int]]:
+        return [(n.part.text, n.slips) for n in parts.near(word)]
+
+    assert near("Chingt-e") == [("ching-te", 1)]
+    assert near("Ching--te") == [("ching-te", 1)]
+    assert near("Chi-ngte") == [("ching-te", 1)]
+    assert near("Ching-te") == [] and near("Chingte") == []
+    assert near("Chnig-te") == [("ching-te", 1)]  # letters swapped, the hyphen in place
+    assert parts.is_known("Ching-te") and not parts.is_known("Chingte")

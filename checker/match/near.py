@@ -68,9 +68,11 @@ class NameParts:
             origins[i] = origin
             for part, text in (("family", family), ("given", given)):
                 folded = fold_name(text)
-                if folded.isalpha():
-                    parts.setdefault(folded, []).append(NamePart(i, part, folded))
+                key = folded.replace("-", "")  # "Ching-te" is filed as "chingte"
+                if key.isalpha():
+                    parts.setdefault(key, []).append(NamePart(i, part, folded))
         self._parts = {k: tuple(v) for k, v in parts.items()}
+        self._spellings = {part.text for v in self._parts.values() for part in v}
         self._origins = {
             k: origins[v[0].entry] for k, v in self._parts.items()
         }  # a name's slips depend on its origin; the first bearer's decides
@@ -101,7 +103,7 @@ class NameParts:
 
     def is_known(self, word: str) -> bool:
         """The word is a part of some known person's name, as written."""
-        return fold_name(word) in self._parts
+        return fold_name(word) in self._spellings
 
     def near(self, word: str) -> tuple[NearName, ...]:
         """The known name parts this word (not itself a known part) may misspell."""
@@ -114,8 +116,17 @@ class NameParts:
 
     def _look_up(self, word: str) -> tuple[NearName, ...]:
         folded = fold_name(word)
-        if not folded.isalpha() or folded in self._parts:
+        key = folded.replace("-", "")
+        if not key.isalpha() or folded in self._spellings:
             return ()
+        if key in self._parts:
+            # The letters of a known name with its hyphen moved, doubled or added
+            # ("Chingt-e", "Ching--te", "Jin-ping"); the hyphen left out is a spelling
+            # of its own ("Chingte").
+            if "-" not in folded:
+                return ()
+            return tuple(NearName(part, 1) for part in self._parts[key])
+        folded = key
         found: dict[str, int] = {}
         for origin in ("japanese", "chinese"):
             for known in self._keys.get(romanization_key(folded, origin), ()):
