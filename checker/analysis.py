@@ -150,12 +150,14 @@ class DocumentAnalysis:
         bearers = self.index.bearers(match.surface)
         if not bearers or not match.surface[:1].isupper():
             return
+        text = segment.text
+        if text.startswith("-", match.end) or text.endswith("-", 0, match.start):
+            return  # a part of a hyphenated word ("Wen" of "Cheng Wen-tsan")
         if any(
             s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
             for s, e in covered.overlapping(match.start, match.end)
         ):
             return
-        text = segment.text
         after = _RIGHT_TOKEN.match(text, match.end)
         before = _LEFT_TOKEN.search(text, max(0, match.start - _NEIGHBOUR_REACH), match.start)
         # Only people whose given name is the neighbour, or a slip from it, can be named
@@ -224,11 +226,13 @@ class DocumentAnalysis:
 
     def _could_be_given(self, token: str, origin: str | None, start: int, segment: Segment) -> bool:
         if (
-            is_sentence_start(segment.text, start)
+            (segment.title_cased or is_sentence_start(segment.text, start))
             and is_common_word(token)
             and not self.index.name_parts.is_known(token)
         ):
-            return False  # an ordinary word capitalized by the sentence ("Interviewing Lai")
+            # An ordinary word capitalized by the sentence ("Interviewing Lai") or by a
+            # title-case headline ("China Rejects Abe-Xi Meeting").
+            return False
         key = (token, origin)  # asked again for every bearer of a family name: remembered
         if key not in self._given_names:
             self._given_names[key] = self._plausible_given(token, origin)
@@ -258,7 +262,7 @@ class DocumentAnalysis:
             for s, e in covered.overlapping(start, end)
         ):
             return False  # overlaps a glossary form other than the family name inside it
-        judged = self._given_name_kind(segment, start, end, given, person)
+        judged = self._given_name_kind(segment, start, end, given, person, order)
         if judged is None:
             return False
         kind, tie = judged
@@ -271,7 +275,7 @@ class DocumentAnalysis:
         return True
 
     def _given_name_kind(
-        self, segment: Segment, start: int, end: int, given: str, person: Entry
+        self, segment: Segment, start: int, end: int, given: str, person: Entry, order: str
     ) -> tuple[NameKind, str | None] | None:
         """What a known family name beside another given name is (the right name in another
         order, a near miss TM003, an unknown given name NM001), and what ties it to the
@@ -289,22 +293,23 @@ class DocumentAnalysis:
             # A title the known person held on the date: another given name is a slip.
             return NameKind.UNKNOWN_GIVEN, "title"
         if (
-            japanese
-            and len(self.index.entries_with_family(person.family)) == 1
+            len(self.index.entries_with_family(person.family)) == 1
+            and (japanese or order == "family-first")
             and not self._another_bearer(segment, start, end, person)
         ):
-            # Chinese family names are shared by millions: another given name is another
-            # person (real copy names many officials the glossary does not list). A
-            # Japanese family name one known person bears is worth a look; a common one
-            # only a hint.
-            common = person.family.lower() in COMMON_JAPANESE_FAMILY_NAMES
-            return NameKind.UNKNOWN_GIVEN, None if common else "rare family name"
+            # A family name one known person bears is worth a hint naming that person: a
+            # rare Japanese one with the person's name as a fix; a common Japanese one, or
+            # a Chinese one in its own order (shared by millions: real copy names many
+            # officials the glossary does not list), with none.
+            rare = japanese and person.family.lower() not in COMMON_JAPANESE_FAMILY_NAMES
+            return NameKind.UNKNOWN_GIVEN, "rare family name" if rare else None
         return None
 
     def _another_bearer(self, segment: Segment, start: int, end: int, person: Entry) -> bool:
         """The words around the name say it is someone else of the family: a relative
         ("his father, Shintaro Abe"), someone an apposition describes ("Wang Jianguo, a
-        Beijing shopkeeper": a title there ties the name before this is asked), or the
+        Beijing shopkeeper": a title there ties the name before this is asked), someone's
+        counterpart whose post the known person does not hold, or the
         holder of an office the known person never
         held ("then Japanese Prime Minister Eisaku Sato"): an office of one holder at a
         time, whose holders the glossary follows, or any office where it lists the
@@ -315,6 +320,10 @@ class DocumentAnalysis:
         described = _DESCRIBED.match(segment.text, end)
         if described and not set(title_words(described.group(1))) & TITLE_HEADS:
             return True  # "Wang Jianguo, a Beijing shopkeeper": the story says who he is
+        if _COUNTERPART.search(segment.text, max(0, start - 48), start):
+            # "the chief cabinet secretary and his Chinese counterpart Wang Jianguo": a
+            # counterpart the known person is not (a counterpart who is ties the name).
+            return True
         complete = person.coverage is not None and person.coverage.covers(self.date)
         probe = PersonMention(
             segment, start, end, segment.text[start:end], person, NameKind.UNKNOWN_GIVEN, None

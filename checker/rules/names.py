@@ -27,11 +27,12 @@ class UnknownGivenName(DocumentRule):
     with a wrong given name. The finding names the person the glossary knows and their
     post on the story's date, so the editor can decide. It is an error when a title the
     person held on the date goes with the name (before it, in apposition, or later
-    with the family name alone); otherwise an info hint, since a Japanese family name,
-    even one that only one glossary person bears, may be someone else's. Chinese family
-    names are shared by millions: without a title nothing is reported. Only words that
-    read like romanized given names count, so "Kanai said" or "Premier Li" is never
-    reported.
+    with the family name alone); otherwise, where only one glossary person bears the
+    family name, an info hint, since the name may be someone else's (a Chinese family
+    name, shared by millions, only in its own order and with no fix offered). Where the
+    story says who the bearer is ("a Beijing shopkeeper", "his Chinese counterpart" of a
+    post the known person does not hold) nothing is reported. Only words that read like
+    romanized given names count, so "Kanai said" or "Premier Li" is never reported.
 
     ## Bad
         Taro Kanai met Chinese officials in Beijing.
