@@ -96,8 +96,9 @@ class DocumentAnalysis:
         if not matches:
             return  # nothing to cover: most segments of a document of tiny paragraphs
         covered = self._covered[id(segment)] = _Spans()
+        urls = _may_hold_url(segment.text)
         for match in matches:
-            mention = self._entity(segment, match)
+            mention = self._entity(segment, match, urls)
             if mention is None:
                 continue
             self.entities.append(mention)
@@ -113,8 +114,9 @@ class DocumentAnalysis:
             if not match.cjk:
                 self._family_name_neighbours(segment, match, covered)
 
-    def _entity(self, segment: Segment, match: Match) -> EntityMention | None:
-        if _inside_url(segment.text, match.start, match.end):
+    def _entity(self, segment: Segment, match: Match, urls: bool) -> EntityMention | None:
+        """`urls`: whether the segment may hold a web or mail address at all."""
+        if urls and _inside_url(segment.text, match.start, match.end):
             return None
         entries = self.index.entries_of(match)
         group = self.index.group_of(entries)
@@ -860,6 +862,11 @@ def _order(surface: str, person: Entry) -> str | None:
         return None
     first = re.split(r"\s+", surface.strip())[0]
     return "family-first" if fold_form(first) == fold_form(person.family) else "given-first"
+
+
+def _may_hold_url(text: str) -> bool:
+    """What `_inside_url` looks for is somewhere in the text."""
+    return "://" in text or "@" in text or "www." in text
 
 
 def _inside_url(text: str, start: int, end: int) -> bool:

@@ -129,7 +129,12 @@ def document_quotations(segments: Sequence[Any], marked: Iterable[Span]) -> Quot
         singles = _single_may_open(text)
         if not singles and not any(mark in text for mark in '"“„«「『'):
             continue
+        # Most paragraphs hold no mark at all: only those that do are read mark by mark.
+        marks = [m.start() for m in (_MARK if singles else _DOUBLE_MARK).finditer(text)]
         for first, last in paragraphs(text):
+            at = bisect.bisect_left(marks, first)
+            if at == len(marks) or marks[at] >= last:
+                continue
             for start, end in quoted_spans(text, first, last, singles):
                 found.append(segment.to_source(Span(start, end)))
     return Quotations(found)
@@ -155,7 +160,17 @@ _LINE_BREAK = re.compile(r"\n")
 
 def _single_may_open(text: str) -> bool:
     """A single quotation mark may open in the text (an apostrophe inside a word cannot)."""
-    return "‘" in text or text.startswith("'") or any(o in text for o in _STRAIGHT_OPENINGS)
+    if "‘" in text or text.startswith("'"):
+        return True
+    # Each straight apostrophe's left neighbour, found with `str.find`: far quicker than a
+    # pattern, as most texts have few apostrophes.
+    at = text.find("'", 1)
+    while at > 0:
+        if text[at - 1] in _STRAIGHT_OPENING_CONTEXT:
+            return True
+        at = text.find("'", at + 1)
+    return False
 
 
-_STRAIGHT_OPENINGS = tuple(f"{before}'" for before in _OPENING_CONTEXT if before not in "\"'“‘")
+# What may stand before a straight single quote that opens a quotation.
+_STRAIGHT_OPENING_CONTEXT = "".join(c for c in _OPENING_CONTEXT if c not in "\"'“‘")

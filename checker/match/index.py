@@ -146,7 +146,7 @@ class TermIndex:
     def find(self, text: str) -> list[Match]:
         """All glossary forms in the text, leftmost-longest, Latin and CJK together."""
         matches = self.find_latin(text)
-        if _CJK.search(text):
+        if not text.isascii() and _CJK.search(text):
             matches.extend(self.find_cjk(text))
             matches.sort(key=lambda m: (m.start, -m.end))
         return matches
