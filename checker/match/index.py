@@ -32,6 +32,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020
 _FIRST_CJK = "\u3040"  # no character before it is CJK
 
 
+# The first bytes of the UTF-8 encodings of the characters `_CJK` matches (U+3040 to
+# U+9FFF: E3 to E9; U+F900 to U+FAFF: EF; U+20000 and up: F0).
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (*range(0xE3, 0xEA), 0xEF, 0xF0))
+
+
+def _may_hold_cjk(text: str) -> bool:
+    """No CJK character can be in a text this says False of: a byte search of its UTF-8 is
+    several times quicker than `_CJK.search` over the text (most non-ASCII English copy
+    holds only curly quotes and dashes, E2 in UTF-8)."""
+    if text.isascii():
+        return False
+    encoded = text.encode("utf-8", "surrogatepass")
+    return any(lead in encoded for lead in _CJK_LEAD_BYTES)
+
+
 def is_word_char(ch: str) -> bool:
     """A Latin letter or digit: what may not touch a matched Latin form."""
     return (ch.isalnum() or ch == "_") and not _CJK.match(ch)
@@ -146,7 +161,7 @@ class TermIndex:
     def find(self, text: str) -> list[Match]:
         """All glossary forms in the text, leftmost-longest, Latin and CJK together."""
         matches = self.find_latin(text)
-        if not text.isascii() and _CJK.search(text):
+        if _may_hold_cjk(text) and _CJK.search(text):
             matches.extend(self.find_cjk(text))
             matches.sort(key=lambda m: (m.start, -m.end))
         return matches
