@@ -32,15 +32,21 @@ def quoted_spans(
     offsets into the text that include their marks. `singles`: whether a single quote
     may open in the text (worked out when not given)."""
     end = len(text) if end is None else end
+    if singles is None:
+        singles = _single_may_open(text)
+    marks = (_MARK if singles else _DOUBLE_MARK).finditer(text, start, end)
+    return _spans_of(text, ((m.start(), m.group(0)) for m in marks), end)
+
+
+def _spans_of(text: str, marks: Iterable[tuple[int, str]], end: int) -> list[tuple[int, int]]:
+    """The quotations that the marks (offset, character; in order) of one paragraph ending
+    at `end` enclose."""
     spans: list[tuple[int, int]] = []
     double_start: int | None = None
     straight = False  # the open double quote is a straight one
     single_start: int | None = None
     single_straight = False
-    if singles is None:
-        singles = _single_may_open(text)
-    for mark in (_MARK if singles else _DOUBLE_MARK).finditer(text, start, end):
-        i, ch = mark.start(), mark.group(0)
+    for i, ch in marks:
         if ch in _DOUBLE_OPEN and double_start is None:
             double_start, straight, single_start = i, False, None
         elif ch in _DOUBLE_CLOSE and double_start is not None and not straight:
@@ -129,15 +135,32 @@ def document_quotations(segments: Sequence[Any], marked: Iterable[Span]) -> Quot
         singles = _single_may_open(text)
         if not singles and not any(mark in text for mark in '"“„«「『'):
             continue
-        # Most paragraphs hold no mark at all: only those that do are read mark by mark.
-        marks = [m.start() for m in (_MARK if singles else _DOUBLE_MARK).finditer(text)]
-        for first, last in paragraphs(text):
-            at = bisect.bisect_left(marks, first)
-            if at == len(marks) or marks[at] >= last:
-                continue
-            for start, end in quoted_spans(text, first, last, singles):
+        # The text's marks are found at once and dealt to their paragraphs: most
+        # paragraphs hold none.
+        marks = [
+            (m.start(), m.group(0)) for m in (_MARK if singles else _DOUBLE_MARK).finditer(text)
+        ]
+        for last, own in _marks_by_paragraph(marks, paragraphs(text)):
+            for start, end in _spans_of(text, own, last):
                 found.append(segment.to_source(Span(start, end)))
     return Quotations(found)
+
+
+def _marks_by_paragraph(
+    marks: list[tuple[int, str]], bounds: list[tuple[int, int]]
+) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """The end of each paragraph that holds marks, with its marks (marks and paragraphs in
+    order; no mark stands between paragraphs, which only white space separates)."""
+    taken = 0
+    for _, last in bounds:
+        if taken == len(marks):
+            return
+        ending = taken
+        while ending < len(marks) and marks[ending][0] < last:
+            ending += 1
+        if ending > taken:
+            yield last, marks[taken:ending]
+            taken = ending
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
