@@ -327,7 +327,7 @@ class TermIndex:
                     table.setdefault(variant, []).append(position)
             self._near_given[key] = table
         found: set[int] = set()
-        for variant in deletion_variants(given, _MAX_SLIPS):
+        for variant in _given_variants(given):
             found.update(table.get(variant, ()))
         return sorted(found)
 
@@ -418,6 +418,13 @@ class _CandidateTable:
         self._pairs, self._starts = state
         self.entries = ()
         self._made = {}
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_variants(given: str) -> frozenset[str]:
+    """A written given name's deletion variants, worked out once for the words met again
+    and again beside family names."""
+    return frozenset(deletion_variants(given, _MAX_SLIPS))
 
 
 _DFA_KEYS = 5_000  # the most Latin keys compiled to a DFA as well (see `_latin_dfa`)
