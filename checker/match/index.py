@@ -420,7 +420,7 @@ class _CandidateTable:
         self._made = {}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # a few KB each
 def _given_variants(given: str) -> frozenset[str]:
     """A written given name's deletion variants, worked out once for the words met again
     and again beside family names."""
