@@ -96,8 +96,9 @@ class DocumentAnalysis:
         if not matches:
             return  # nothing to cover: most segments of a document of tiny paragraphs
         covered = self._covered[id(segment)] = _Spans()
+        urls = _may_hold_url(segment.text)
         for match in matches:
-            mention = self._entity(segment, match)
+            mention = self._entity(segment, match, urls)
             if mention is None:
                 continue
             self.entities.append(mention)
@@ -113,8 +114,9 @@ class DocumentAnalysis:
             if not match.cjk:
                 self._family_name_neighbours(segment, match, covered)
 
-    def _entity(self, segment: Segment, match: Match) -> EntityMention | None:
-        if _inside_url(segment.text, match.start, match.end):
+    def _entity(self, segment: Segment, match: Match, urls: bool) -> EntityMention | None:
+        """`urls`: whether the segment may hold a web or mail address at all."""
+        if urls and _inside_url(segment.text, match.start, match.end):
             return None
         entries = self.index.entries_of(match)
         group = self.index.group_of(entries)
@@ -507,19 +509,18 @@ class DocumentAnalysis:
         near, answers = parts.near, parts.answers  # one look-up per word once seen
         for segment in self.document.segments:
             # Most words are seen before and near nothing: their strings are looked up
-            # first, and the text scanned for positions only when one is near a name.
-            slips = {
-                word
-                for word in set(_CAPITALIZED_RUN.findall(segment.text))
-                if (answers[word] if word in answers else near(word))
-            }
+            # first (the remembered answers by `filter`, with no Python loop), and the text
+            # searched for positions only when one is near a name.
+            words = set(_CAPITALIZED_RUN.findall(segment.text))
+            slips = set(filter(answers.get, words))
+            slips.update(filter(near, words.difference(answers)))
             if slips:
                 self._near_names_in(segment, slips)
 
     def _near_names_in(self, segment: Segment, slips: set[str]) -> None:
         covered = self._covered.get(id(segment)) or _Spans()
-        for word in _NAME_WORD.finditer(segment.text):
-            if word.group(0) not in slips or covered.overlapping(word.start(), word.end()):
+        for word in _name_words(segment.text, slips):
+            if covered.overlapping(word.start(), word.end()):
                 continue
             if is_common_word(word.group(0)) or self.index.find_latin(word.group(0)):
                 continue  # an ordinary word, or another known entity
@@ -864,6 +865,26 @@ def _order(surface: str, person: Entry) -> str | None:
         return None
     first = re.split(r"\s+", surface.strip())[0]
     return "family-first" if fold_form(first) == fold_form(person.family) else "given-first"
+
+
+def _name_words(text: str, words: set[str]) -> list[re.Match[str]]:
+    """The `_NAME_WORD` matches that are one of `words`, in order: as `finditer` would give
+    them, found with `str.find` (a few words, where the text holds many name words)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            match = _NAME_WORD.match(text, at)
+            if match is not None and match.end() == at + len(word):
+                found.append(match)
+            at = text.find(word, at + len(word))
+    found.sort(key=lambda match: match.start())
+    return found
+
+
+def _may_hold_url(text: str) -> bool:
+    """What `_inside_url` looks for is somewhere in the text."""
+    return "://" in text or "@" in text or "www." in text
 
 
 def _inside_url(text: str, start: int, end: int) -> bool:

@@ -73,6 +73,8 @@ _DATELINE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b"
 )
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_ISO_DIGITS = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 _MONTH = (
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
     r"July|August|September|October|November|December"
@@ -96,13 +98,15 @@ DATELINE_REACH = 400  # how far into a story its dateline is looked for
 def date_in_dateline(text: str) -> dt.date | None:
     """A full date (month, day and year) in the first lines of a story, if there is one."""
     head = text[:DATELINE_REACH]
-    for match in _DATELINE.finditer(head):
+    # Each pattern opens with a word boundary, which the regular expression engine tries at
+    # every position: it runs only where a quick search finds what it needs.
+    for match in _DATELINE.finditer(head) if _MONTH_STEM.search(head) else ():
         month = _MONTHS[match.group("month").lower()]
         try:
             return dt.date(int(match.group("year")), month, int(match.group("day")))
         except ValueError:
             continue
-    for match in _ISO.finditer(head):
+    for match in _ISO.finditer(head) if _ISO_DIGITS.search(head) else ():
         try:
             return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:

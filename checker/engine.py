@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
@@ -158,15 +158,14 @@ def run_rules(
     analysis: object,
     reporter: ReporterFor,
     skip: Container[str] = frozenset(),
-) -> Iterator[Finding]:
-    """The engine loop: each rule (but those in `skip`) over one unit of work's analysis,
-    yielding the findings it reports to its reporter."""
+) -> list[Finding]:
+    """The engine loop: each rule (but those in `skip`) over one unit of work's analysis;
+    the findings they report to their reporters, rule by rule (in one list)."""
+    found: list[Finding] = []
     for rule, severity in rules:
-        if rule.code in skip:
-            continue
-        found: list[Finding] = []
-        rule.check(analysis, reporter(rule, severity, found))
-        yield from found
+        if rule.code not in skip:
+            rule.check(analysis, reporter(rule, severity, found))
+    return found
 
 
 # A check over a whole document beyond the copy rules (quoted headlines against their
@@ -215,13 +214,11 @@ class Checker:
         date, origin = self.story_date(document)
         analysis = DocumentAnalysis(document, self.index, self.style, date)
         ignored = self.selection.disabled_in(document.path)
-        found = list(
-            run_rules(
-                self.rules,
-                analysis,
-                lambda rule, severity, out: Reporter(rule, document.path, severity, out, document),
-                ignored,
-            )
+        found = run_rules(
+            self.rules,
+            analysis,
+            lambda rule, severity, out: Reporter(rule, document.path, severity, out, document),
+            ignored,
         )
         findings = apply_suppressions(
             document,

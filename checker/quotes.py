@@ -32,15 +32,21 @@ def quoted_spans(
     offsets into the text that include their marks. `singles`: whether a single quote
     may open in the text (worked out when not given)."""
     end = len(text) if end is None else end
+    if singles is None:
+        singles = _single_may_open(text)
+    marks = (_MARK if singles else _DOUBLE_MARK).finditer(text, start, end)
+    return _spans_of(text, ((m.start(), m.group(0)) for m in marks), end)
+
+
+def _spans_of(text: str, marks: Iterable[tuple[int, str]], end: int) -> list[tuple[int, int]]:
+    """The quotations that the marks (offset, character; in order) of one paragraph ending
+    at `end` enclose."""
     spans: list[tuple[int, int]] = []
     double_start: int | None = None
     straight = False  # the open double quote is a straight one
     single_start: int | None = None
     single_straight = False
-    if singles is None:
-        singles = _single_may_open(text)
-    for mark in (_MARK if singles else _DOUBLE_MARK).finditer(text, start, end):
-        i, ch = mark.start(), mark.group(0)
+    for i, ch in marks:
         if ch in _DOUBLE_OPEN and double_start is None:
             double_start, straight, single_start = i, False, None
         elif ch in _DOUBLE_CLOSE and double_start is not None and not straight:
@@ -129,10 +135,32 @@ def document_quotations(segments: Sequence[Any], marked: Iterable[Span]) -> Quot
         singles = _single_may_open(text)
         if not singles and not any(mark in text for mark in '"“„«「『'):
             continue
-        for first, last in paragraphs(text):
-            for start, end in quoted_spans(text, first, last, singles):
+        # The text's marks are found at once and dealt to their paragraphs: most
+        # paragraphs hold none.
+        marks = [
+            (m.start(), m.group(0)) for m in (_MARK if singles else _DOUBLE_MARK).finditer(text)
+        ]
+        for last, own in _marks_by_paragraph(marks, paragraphs(text)):
+            for start, end in _spans_of(text, own, last):
                 found.append(segment.to_source(Span(start, end)))
     return Quotations(found)
+
+
+def _marks_by_paragraph(
+    marks: list[tuple[int, str]], bounds: list[tuple[int, int]]
+) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """The end of each paragraph that holds marks, with its marks (marks and paragraphs in
+    order; no mark stands between paragraphs, which only white space separates)."""
+    taken = 0
+    for _, last in bounds:
+        if taken == len(marks):
+            return
+        ending = taken
+        while ending < len(marks) and marks[ending][0] < last:
+            ending += 1
+        if ending > taken:
+            yield last, marks[taken:ending]
+            taken = ending
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -155,7 +183,17 @@ _LINE_BREAK = re.compile(r"\n")
 
 def _single_may_open(text: str) -> bool:
     """A single quotation mark may open in the text (an apostrophe inside a word cannot)."""
-    return "‘" in text or text.startswith("'") or any(o in text for o in _STRAIGHT_OPENINGS)
+    if "‘" in text or text.startswith("'"):
+        return True
+    # Each straight apostrophe's left neighbour, found with `str.find`: far quicker than a
+    # pattern, as most texts have few apostrophes.
+    at = text.find("'", 1)
+    while at > 0:
+        if text[at - 1] in _STRAIGHT_OPENING_CONTEXT:
+            return True
+        at = text.find("'", at + 1)
+    return False
 
 
-_STRAIGHT_OPENINGS = tuple(f"{before}'" for before in _OPENING_CONTEXT if before not in "\"'“‘")
+# What may stand before a straight single quote that opens a quotation.
+_STRAIGHT_OPENING_CONTEXT = "".join(c for c in _OPENING_CONTEXT if c not in "\"'“‘")

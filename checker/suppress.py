@@ -181,7 +181,9 @@ class _MetaFindings:
 
 def find_directives(document: Document) -> tuple[list[Directive], list[Problem]]:
     """Every directive of the document's format, with its scope; and the unreadable ones."""
-    bodies = _directive_bodies(document.format, document.source.text)
+    bodies = list(_directive_bodies(document.format, document.source.text))
+    if not bodies:
+        return [], []  # most documents: no scope to work out
     return _read_directives(bodies, _scoper(document))
 
 
@@ -217,7 +219,7 @@ def _directive_bodies(fmt: str, text: str) -> Iterator[tuple[Span, int, str]]:
             if head is not None:
                 start = match.start("body") + head.end()
                 yield Span(match.start(), match.end()), start, text[start : match.end("body")]
-    else:
+    elif "termcheck" in text:  # the directive's word, found far quicker than the pattern
         for match in _HASH_DIRECTIVE.finditer(text):
             yield Span(match.start(), match.end()), match.start("body"), match.group("body")
 

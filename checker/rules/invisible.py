@@ -10,7 +10,9 @@ from checker.match.fold import INVISIBLE
 from checker.model import Applicability, Severity
 from checker.rules.base import DocumentRule, Reporter, register
 
-_RUN = re.compile(f"[{INVISIBLE}]+")
+# `[...][...]*`, not `[...]+`: a pattern that opens with a character set is searched for
+# by that set, several times faster over a text without any.
+_RUN = re.compile(f"[{INVISIBLE}][{INVISIBLE}]*")
 # Joiners and direction marks can be wanted (an emoji sequence, right-to-left text):
 # removing them is offered, not applied.
 _MAYBE_WANTED = frozenset("\u200c\u200d\u200e\u200f\u061c")

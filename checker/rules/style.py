@@ -202,19 +202,15 @@ _DAY_MONTH = re.compile(
 _LONGEST_DATE = len("September. 30th") + 1
 # Every month name and abbreviation opens with one of these: a text without any has no date.
 _MONTH_STEMS = tuple(m[:3] for m in calendar.month_abbr if m)
+_MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 _MONTH_REACH = len("30th of ")  # how far before its month a day-month date starts
 
 
 def _month_words_in(text: str) -> list[int]:
-    """Where a month's name may start, found with `str.find` (far cheaper than running the
-    date patterns over every position of a story without a month)."""
-    found = []
-    for stem in _MONTH_STEMS:
-        at = text.find(stem)
-        while at >= 0:
-            found.append(at)
-            at = text.find(stem, at + 3)
-    return sorted(found)
+    """Where a month's name may start, found by one pattern of the stems (far cheaper than
+    running the date patterns over every position of a story without a month; no two
+    stems overlap, as each has its only capital first)."""
+    return [stem.start() for stem in _MONTH_STEM.finditer(text)]
 
 
 def _dates_at(pattern: re.Pattern[str], text: str, months: list[int]) -> list[re.Match[str]]:
