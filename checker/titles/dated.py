@@ -34,9 +34,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a quick gate: the full patterns decide
 # A month or day without its year ("in August", "on Nov. 18", "early March"), or "last
 # week/month/year": read back from the story's date.
 _RELATIVE = re.compile(
-    rf"\b(?:[Ii]n|[Oo]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<month>{_MONTH})\b\.?"
+    # Opens with its first letters as a set (no word before them), so that the scan
+    # skips every other position at once.
+    r"[IiOoEeLlMm](?<!\w[IiOoEeLlMm])(?:"
+    rf"(?:(?<=[Ii])n|(?<=[Oo])n|(?<=[Ee])arly|(?<=[Ll])ate|(?<=[Mm])id-?)\s+(?P<month>{_MONTH})\b\.?"
     r"(?:\s+(?P<day>\d{1,2})\b(?!,?\s*(?:19|20)\d\d)|(?![.,]?\s*\d))"
-    r"|\b[Ll]ast\s+(?P<unit>week|month|year)\b"
+    r"|(?<=[Ll])ast\s+(?P<unit>week|month|year)\b)"
 )
 # Where a sentence, paragraph, list line or table row ends: a line of its own opens with
 # a bullet, a bar or a date ("2019 ...", "September 25, 2020 ...", "25 September 2020 ...").
