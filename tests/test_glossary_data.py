@@ -203,6 +203,7 @@ def test_no_tenure_inside_a_single_holders_coverage_has_an_unknown_date(office: 
         "minister-of-national-defense-prc",
         "mfa-prc-spokesperson",
         "ambassador-prc-to-japan",
+        "mfa-prc-asian-affairs-dg",
         "tao-director",
         "cpc-general-secretary",
         "cpc-international-department-head",
@@ -278,6 +279,8 @@ def test_offices_the_beat_names_most_are_complete_from_2012(office_id: str) -> N
         ("mofa-japan-press-secretary", "2021-06-01", "tomoyuki-yoshida"),
         ("mofa-japan-press-secretary", "2022-06-01", "hikariko-ono"),
         ("consul-general-prc-osaka", "2020-06-01", "he-zhenliang"),
+        ("mfa-prc-asian-affairs-dg", "2013-06-01", "luo-zhaohui"),
+        ("mfa-prc-asian-affairs-dg", "2019-06-01", "wu-jianghao"),
         ("mfa-prc-asian-affairs-dg", "2020-10-15", ""),
         (
             "deputy-chief-cabinet-secretary-japan",
