@@ -188,6 +188,8 @@ def test_no_tenure_inside_a_single_holders_coverage_has_an_unknown_date(office: 
     [
         "prime-minister-japan",
         "chief-cabinet-secretary-japan",
+        "deputy-chief-cabinet-secretary-japan",
+        "mofa-japan-press-secretary",
         "minister-for-foreign-affairs-japan",
         "minister-of-defense-japan",
         "ambassador-japan-to-china",
@@ -201,6 +203,7 @@ def test_no_tenure_inside_a_single_holders_coverage_has_an_unknown_date(office: 
         "minister-of-national-defense-prc",
         "mfa-prc-spokesperson",
         "ambassador-prc-to-japan",
+        "mfa-prc-asian-affairs-dg",
         "tao-director",
         "cpc-general-secretary",
         "cpc-international-department-head",
@@ -268,9 +271,59 @@ def test_offices_the_beat_names_most_are_complete_from_2012(office_id: str) -> N
         ("mofa-japan-asian-oceanian-dg", "2012-06-01", "shinsuke-sugiyama"),
         ("mofa-japan-asian-oceanian-dg", "2016-06-01", ""),
         ("vice-minister-for-foreign-affairs", "2017-01-01", "shinsuke-sugiyama"),
+        ("mofa-japan-press-secretary", "2012-06-01", "yutaka-yokoi"),
+        ("mofa-japan-press-secretary", "2014-06-01", "kuni-sato"),
+        ("mofa-japan-press-secretary", "2016-06-01", "yasuhisa-kawamura"),
+        ("mofa-japan-press-secretary", "2017-06-01", "norio-maruyama"),
+        ("mofa-japan-press-secretary", "2018-06-01", ""),
+        ("mofa-japan-press-secretary", "2021-06-01", "tomoyuki-yoshida"),
         ("mofa-japan-press-secretary", "2022-06-01", "hikariko-ono"),
         ("consul-general-prc-osaka", "2020-06-01", "he-zhenliang"),
+        ("mfa-prc-asian-affairs-dg", "2013-06-01", "luo-zhaohui"),
+        ("mfa-prc-asian-affairs-dg", "2019-06-01", "wu-jianghao"),
         ("mfa-prc-asian-affairs-dg", "2020-10-15", ""),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2012-06-01",
+            "hiroyuki-nagahama makoto-taketoshi tsuyoshi-saito",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2014-06-01",
+            "hiroshige-seko katsunobu-kato kazuhiro-sugita",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2018-06-01",
+            "kazuhiro-sugita kotaro-nogami yasutoshi-nishimura",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2020-06-01",
+            "akihiro-nishimura kazuhiro-sugita naoki-okada",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2022-06-01",
+            "seiji-kihara shunichi-kuryu yoshihiko-isozaki",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2024-06-01",
+            "hideki-murai hiroshi-moriya shunichi-kuryu",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2025-06-01",
+            "fumitoshi-sato kazuhiko-aoki keiichiro-tachibana",
+        ),
+        (
+            "deputy-chief-cabinet-secretary-japan",
+            "2025-11-19",
+            "kei-sato masanao-ozaki yasuhiro-tsuyuki",
+        ),
+        ("prime-minister-japan", "2011-06-01", "naoto-kan"),
+        ("prime-minister-japan", "2005-06-01", "junichiro-koizumi"),
         ("us-president", "2025-11-19", "donald-trump"),
         ("un-secretary-general", "2025-11-19", "antonio-guterres"),
     ],
@@ -317,6 +370,23 @@ def test_an_inferred_start_is_marked_unconfirmed() -> None:
     assert (str(tenure.start), tenure.status) == ("2003", "unconfirmed")
 
 
+def test_every_day_of_the_deputies_coverage_has_three_of_them() -> None:
+    """Two political deputies and an administrative one serve at a time: on every
+    covered day three may have held the post, and no more than three certainly stay on
+    past it (on a cabinet's first day the outgoing deputies are listed too)."""
+    glossary = bundled()
+    office = glossary.get("deputy-chief-cabinet-secretary-japan")
+    assert office is not None
+    for day in covered_days(office):
+        assert len(glossary.holders_on(office.id, day, certain=False)) >= 3, day
+        staying = [
+            h.person.id
+            for h in glossary.holders_on(office.id, day)
+            if h.tenure.end is None or h.tenure.end.latest > day
+        ]
+        assert len(staying) <= 3, (day, staying)
+
+
 def verdicts(text: str, date: str) -> list[tuple[str, str, list[str]]]:
     """(name as written, verdict, holders named) for each title in the text, judged with
     the bundled glossaries on the date."""
@@ -340,6 +410,9 @@ def verdicts(text: str, date: str) -> list[tuple[str, str, list[str]]]:
         ("Vice President Li Yuanchao visited Tokyo.", "2015-06-01", "held"),
         ("CDP leader Yukio Edano criticised the plan.", "2019-06-01", "held"),
         ("Hu Jintao, general secretary of the party, spoke.", "2012-06-01", "held"),
+        ("Deputy Chief Cabinet Secretary Hiroyuki Nagahama met them.", "2012-05-18", "held"),
+        ("Deputy Chief Cabinet Secretary Seiji Kihara spoke.", "2022-06-01", "held"),
+        ("Deputy Chief Cabinet Secretary Kazuhiro Sugita spoke.", "2019-06-01", "held"),
     ],
 )
 def test_titles_of_the_back_filled_history_are_held_on_their_dates(
@@ -354,13 +427,19 @@ def test_titles_of_the_back_filled_history_are_held_on_their_dates(
         ("Defense Minister Chang Wanquan spoke.", "2020-06-01", "Chang Wanquan", "wei-fenghe"),
         ("Taiwan Foreign Minister David Lin spoke.", "2020-06-01", "David Lin", "joseph-wu"),
         ("State Councilor Yang Jiechi met him.", "2019-06-01", "Yang Jiechi", ""),
+        (
+            "Deputy Chief Cabinet Secretary Koichi Hagiuda spoke.",
+            "2019-06-01",
+            "Koichi Hagiuda",
+            "",
+        ),
     ],
 )
 def test_a_title_after_its_term_is_stale_and_names_the_holder(
     text: str, date: str, name: str, holder: str
 ) -> None:
     """A single-holder office names who held it on the date; a state councilor (five at
-    a time) names nobody."""
+    a time) or a deputy chief cabinet secretary (three) names nobody."""
     assert verdicts(text, date) == [(name, "stale", holder.split())]
 
 
