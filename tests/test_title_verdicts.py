@@ -76,3 +76,15 @@ def test_a_family_name_several_people_bear_is_tied_by_the_title_of_one() -> None
     (mention,) = [p for p in analysis.people if p.surface == "Chen Jianguo"]
     assert (mention.start, mention.end, mention.person.id) == (15, 27, "chen-chien-jen")
     assert mention.tie == "title"
+
+
+def test_a_country_word_that_opens_a_bodys_name_is_no_country_qualifier() -> None:
+    text = (
+        "Taiwan Affairs Office spokesperson Chen Binhua said. "
+        "Taiwan's Foreign Minister Lin Chia-lung said."
+    )
+    judged = analyse(text, date="2025-11-20", bundled=True).verdicts
+    assert [(v.title.text, v.title.country, [o.id for o in v.title.offices]) for v in judged] == [
+        ("Taiwan Affairs Office spokesperson", None, ["tao-spokesperson"]),
+        ("Taiwan's Foreign Minister", "TW", ["foreign-minister-roc-taiwan"]),
+    ]

@@ -393,6 +393,9 @@ class TitleFinder:
                 continue
             code = self.countries.get(word)
             if code and country is None and not content:
+                if word in self._organization_openers(text):
+                    content.append(word)  # "Taiwan Affairs Office spokesperson": a body's
+                    continue
                 country = code  # "Japan's foreign minister", "Chinese Premier"
                 continue
             if code and country is None and _after_of(words, i):
@@ -416,6 +419,16 @@ class TitleFinder:
         if offices or generic:  # only a title that names something is judged on a date
             dated = sentence_period(mention.segment.text, start, mention.end, self.story_date)
         return TitlePhrase(start, end, text, position, past, country, offices, generic, dated)
+
+    def _organization_openers(self, text: str) -> set[str]:
+        """The first words of the organizations' forms the text holds ("taiwan" of
+        "Taiwan Affairs Office"): a country word there names the body, not a country."""
+        return {
+            title_words(match.surface)[0]
+            for match in self.index.find(text)
+            if any(e.kind is Kind.ORGANIZATION for e in self.index.entries_of(match))
+            and title_words(match.surface)
+        }
 
     def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
         """Capitalized words in the phrase that belong to no title, organization or country
