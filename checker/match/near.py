@@ -76,7 +76,7 @@ class NameParts:
         self._origins = {
             k: origins[v[0].entry] for k, v in self._parts.items()
         }  # a name's slips depend on its origin; the first bearer's decides
-        self._indexed = {k: slips_indexed(k, origin) for k, origin in self._origins.items()}
+        self._indexed = {k: slips_filed(k, origin) for k, origin in self._origins.items()}
         # The most slips any name of each length is filed under: a word needs as many
         # deletions as the names within two letters of its length allow.
         most: dict[int, int] = {}
@@ -174,6 +174,15 @@ def slips_indexed(name: str, origin: str | None) -> int:
     if allowed == 0 and (origin == "chinese" or (origin != "japanese" and len(name) >= 5)):
         return 1
     return allowed
+
+
+def slips_filed(name: str, origin: str | None) -> int:
+    """The slips a name part is filed under in the near-miss index of single words: as
+    `slips_indexed`, but none for a pinyin name of one syllable, which a word alone misses
+    by one letter far too often ("The" for "He", "Lie" for "Li")."""
+    if origin == "chinese" and slips_allowed(name, origin) == 0 and _pinyin_syllables(name) < 2:
+        return 0
+    return slips_indexed(name, origin)
 
 
 def name_slips(seen: str, known: str, origin: str | None) -> int | None:
