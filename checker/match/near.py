@@ -180,9 +180,14 @@ def slips_filed(name: str, origin: str | None) -> int:
     """The slips a name part is filed under in the near-miss index of single words: as
     `slips_indexed`, but none for a pinyin name of one syllable, which a word alone misses
     by one letter far too often ("The" for "He", "Lie" for "Li")."""
-    if origin == "chinese" and slips_allowed(name, origin) == 0 and _pinyin_syllables(name) < 2:
+    if origin == "chinese" and slips_allowed(name, origin) == 0 and len(_VOWELS.findall(name)) < 2:
         return 0
     return slips_indexed(name, origin)
+
+
+# A pinyin syllable has one run of vowels ("huang", "jie"): counted so, a name's syllables
+# are known without the syllable table's large pattern (compiled once per process).
+_VOWELS = re.compile(r"[aeiouüv]+")
 
 
 def name_slips(seen: str, known: str, origin: str | None) -> int | None:
