@@ -40,7 +40,7 @@ from checker.output import writing_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 3
+_FORMAT = 4
 # Format version; sizes of the key, the glossary, the index, the entries and their offsets;
 # SHA-256 of all that follows the header.
 _HEADER = struct.Struct("<QQQQQQ32s")
@@ -70,10 +70,13 @@ class GlossaryCache:
         """The glossaries named (the bundled ones if none), compiled, from the cache when
         it holds them; otherwise loaded, compiled and stored for next time.
 
-        The compiled glossary lives as long as the process: it is moved out of the
-        garbage collector's sight (`gc.freeze`), which otherwise walks its hundreds of
-        thousands of objects again and again while stories are checked."""
-        compiled = self._load(paths)
+        The compiled glossary lives as long as the process: it is made, read or written
+        with the garbage collector paused (it makes millions of objects, none of them
+        garbage, and each full collection would walk all made so far), then moved out of
+        the collector's sight (`gc.freeze`), which otherwise walks them again and again
+        while stories are checked."""
+        with _collections_paused():
+            compiled = self._load(paths)
         gc.freeze()
         return compiled
 
@@ -96,7 +99,10 @@ class GlossaryCache:
         """Put glossaries compiled elsewhere into the cache; False if it cannot be written."""
         files = glossary_paths(paths)
         key = cache_key(files)
-        return self.enabled and self._store(self.directory / f"{key}.bin", key, compiled)
+        if not self.enabled:
+            return False
+        with _collections_paused():
+            return self._store(self.directory / f"{key}.bin", key, compiled)
 
     def _store(self, path: Path, key: str, compiled: Compiled) -> bool:
         try:
@@ -120,6 +126,17 @@ class GlossaryCache:
         for old in files[KEEP - 1 :]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+@contextlib.contextmanager
+def _collections_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def default_cache_dir() -> Path:
@@ -193,7 +210,7 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     batch: list[bytes] = []
     written = pending = 0
     for entry in entries:
-        blob = plain_data.dumps(entry)
+        blob = plain_data.dumps_row(entry)
         batch.append(blob)
         pending += len(blob)
         offsets.append(written + pending)
@@ -264,14 +281,8 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
     by_id = _LazyById(entries)
     holdings = _LazyHoldings(entries)
     lazy: dict[str, Any] = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
-    enabled = gc.isenabled()
-    gc.disable()  # many small objects, none of them garbage: skip collections while loading
-    try:
-        glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
-        index, by_id.positions, holdings.positions = plain_data.loads(index_bytes, lazy)
-    finally:
-        if enabled:
-            gc.enable()
+    glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
+    index, by_id.positions, holdings.positions = plain_data.loads(index_bytes, lazy)
     if not isinstance(glossary, Glossary) or not isinstance(index, TermIndex):
         raise DamagedCache("unexpected content")
     return Compiled(glossary, index, from_cache=True)
@@ -302,7 +313,9 @@ class LazyEntries(Sequence[Entry]):
             if index < 0:
                 index += len(self._loaded)
             offsets = self._offsets
-            entry = plain_data.loads(bytes(self._blobs[offsets[index] : offsets[index + 1]]))
+            entry = plain_data.loads_row(
+                Entry, bytes(self._blobs[offsets[index] : offsets[index + 1]])
+            )
             self._loaded[index] = entry
         return entry
 
