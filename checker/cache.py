@@ -183,18 +183,15 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     entries = glossary.entries
     holdings = glossary.holdings  # computed now, stored as positions
     position = {id(entry): i for i, entry in enumerate(entries)}
-    ids: dict[str, int] = {}
-    for i, entry in enumerate(entries):
-        ids.setdefault(entry.id, i)  # the first entry with an id is the one `get` returns
     holding_positions = {
         office: tuple((position[id(h.person)], h.person.tenures.index(h.tenure)) for h in found)
         for office, found in holdings.items()
     }
     del position
+    ids = [entry.id for entry in entries]  # in order: `_LazyById` finds the first of each
     references = {id(entries): _ENTRIES, id(glossary.by_id): _BY_ID, id(holdings): _HOLDINGS}
     glossary_bytes = plain_data.dumps(glossary, references)
     references[id(glossary)] = _GLOSSARY
-    index_bytes = plain_data.dumps((index, ids, holding_positions), references)
     key_bytes = key.encode()
     digest = hashlib.sha256()
 
@@ -205,7 +202,11 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     handle.write(_MAGIC + bytes(_HEADER.size))
     put(key_bytes)
     put(glossary_bytes)
-    put(index_bytes)
+    index_size = 0
+    for part in plain_data.dump_parts((index, ids, holding_positions), references):
+        put(part)
+        index_size += len(part)
+    del ids, holding_positions
     offsets = array("q", [0])
     batch: list[bytes] = []
     written = pending = 0
@@ -221,7 +222,7 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     put(b"".join(batch))
     written += pending
     put(offsets.tobytes())
-    sizes = (len(key_bytes), len(glossary_bytes), len(index_bytes), written, len(offsets) * 8)
+    sizes = (len(key_bytes), len(glossary_bytes), index_size, written, len(offsets) * 8)
     handle.seek(len(_MAGIC))
     handle.write(_HEADER.pack(_FORMAT, *sizes, digest.digest()))
 
@@ -282,7 +283,9 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
     holdings = _LazyHoldings(entries)
     lazy: dict[str, Any] = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
     glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
-    index, by_id.positions, holdings.positions = plain_data.loads(index_bytes, lazy)
+    index, ids, holdings.positions = plain_data.loads(index_bytes, lazy)
+    for position, entry_id in enumerate(ids):
+        by_id.positions.setdefault(entry_id, position)  # the first entry with an id
     if not isinstance(glossary, Glossary) or not isinstance(index, TermIndex):
         raise DamagedCache("unexpected content")
     return Compiled(glossary, index, from_cache=True)

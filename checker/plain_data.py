@@ -34,7 +34,7 @@ import json
 import types
 import typing
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -73,10 +73,14 @@ class PlainDataError(ValueError):
 def dumps(value: Any, references: Mapping[int, str] | None = None) -> bytes:
     """The value as plain-data JSON; objects whose id is in `references` are written as
     references to the names given."""
-    encoder = _Encoder(references or {})
-    # Objects of the model left in a structure are handed back by json's encoder to
-    # `encode`, so their fields are walked by json's C code, not by Python.
-    return json.dumps(encoder.encode(value), default=encoder.encode, separators=(",", ":")).encode()
+    return b"".join(dump_parts(value, references))
+
+
+def dump_parts(value: Any, references: Mapping[int, str] | None = None) -> Iterator[bytes]:
+    """The JSON of `dumps`, in parts: a tuple's items and a registered object's fields are
+    each encoded in turn, so the text of a large value (a term index) is never built whole
+    (json's encoder holds every piece of its output until it joins them)."""
+    return _Encoder(references or {}).parts(value)
 
 
 def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any:
@@ -217,6 +221,33 @@ class _Encoder:
     def __init__(self, references: Mapping[int, str]) -> None:
         self.references = references
 
+    def parts(self, value: Any) -> Iterator[bytes]:
+        kind = type(value)
+        if id(value) in self.references or kind in _SCALARS:
+            yield self.dumps(value)
+        elif kind is tuple:
+            yield b'{"t":['
+            for i, item in enumerate(value):
+                if i:
+                    yield b","
+                yield from self.parts(item)
+            yield b"]}"
+        elif _state_of_parts(kind):
+            yield b'{"o":[' + self.dumps(_registered(kind)) + b',{"d":['
+            for i, (key, field) in enumerate(_state(value).items()):
+                yield (b",[" if i else b"[") + self.dumps(key) + b","
+                yield from self.parts(field)
+                yield b"]"
+            yield b"]}]}"
+        else:
+            yield self.dumps(value)
+
+    def dumps(self, value: Any) -> bytes:
+        # Objects of the model left in a structure are handed back by json's encoder to
+        # `encode`, so their fields are walked by json's C code, not by Python.
+        text = json.dumps(self.encode(value), default=self.encode, separators=(",", ":"))
+        return text.encode()
+
     def encode(self, value: Any) -> Any:
         kind = type(value)
         if kind in _SCALARS:
@@ -249,16 +280,6 @@ class _Encoder:
             if code is None:
                 code = _ENUM_CODES[value] = {"e": [_registered(kind), value.value]}
             return code
-        names = _MODEL_FIELDS.get(kind)
-        if names is not None:  # the glossary model: many small objects, the shortest path
-            state = []
-            for key in names:
-                v = getattr(value, key)
-                state.append([key, v if type(v) in _LEFT else self.encode(v)])
-            extra = getattr(value, "__dict__", None)
-            if extra and len(extra) > len(names):  # cached properties beside the fields
-                state.extend([k, self.encode(v)] for k, v in extra.items() if k not in names)
-            return {"o": [kind.__name__, {"d": state}]}
         if kind is ahocorasick.Automaton:
             return {"k": list(value.items())}  # (word, number) pairs, written as arrays
         if kind is dt.date:
@@ -280,12 +301,12 @@ _LEFT = (
     )
     | {dt.date}
 )
-# The registered dataclasses' field names (what `_state` gives for them, faster).
-_MODEL_FIELDS: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls))
-    for cls in CLASSES.values()
-    if dataclasses.is_dataclass(cls) and not issubclass(cls, index.TermIndex)
-}
+
+
+def _state_of_parts(cls: type) -> bool:
+    """Objects written field by field in parts: the large ones, the term index and its
+    tables (the glossary's many small objects are rows, `dumps_row`)."""
+    return cls is index.TermIndex or cls is index._CandidateTable
 
 
 def _registered(cls: type) -> str:
