@@ -12,6 +12,7 @@ glossary size.
 from __future__ import annotations
 
 import functools
+import itertools
 import pickle
 import re
 from array import array
@@ -60,27 +61,32 @@ class TermIndex:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.entries: tuple[Entry, ...] = glossary.entries
-        latin: dict[str, list[tuple[int, int]]] = {}
-        cjk: dict[str, list[tuple[int, int]]] = {}
+        # Each key's number, and (key number, entry index, form position) for every form,
+        # as flat numbers: a glossary has hundreds of thousands of forms.
+        latin: dict[str, int] = {}
+        cjk: dict[str, int] = {}
+        latin_forms, cjk_forms = array("i"), array("i")
         for i, entry in enumerate(self.entries):
             for position, form in enumerate(entry.forms):
                 if form.lang == "en":
                     key = fold_form(form.text)
                     if key:
-                        latin.setdefault(key, []).append((i, position))
+                        latin_forms.extend((latin.setdefault(key, len(latin)), i, position))
                 else:
                     for variant in script_variants(form.text):
-                        cjk.setdefault(variant, []).append((i, position))
+                        cjk_forms.extend((cjk.setdefault(variant, len(cjk)), i, position))
         self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
-        self._latin_values = _CandidateTable(self.entries, latin.values())
+        self._latin_values = _CandidateTable(self.entries, latin_forms, len(latin))
         self._cjk_keys = list(cjk)
-        self._cjk_values = _CandidateTable(self.entries, cjk.values())
+        self._cjk_values = _CandidateTable(self.entries, cjk_forms, len(cjk))
+        del latin_forms, cjk_forms, cjk
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, key in enumerate(latin):
-            automaton.add_word(key, i)
+        for key, number in latin.items():
+            automaton.add_word(key, number)
         if latin:
             automaton.make_automaton()
         self._latin = automaton
+        del latin
         self.family_names = _family_names(self.entries)
         self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
@@ -347,17 +353,23 @@ class _CandidateTable:
 
     __slots__ = ("_made", "_pairs", "_starts", "entries")
 
-    def __init__(
-        self, entries: Sequence[Entry], pairs_per_key: Iterable[list[tuple[int, int]]]
-    ) -> None:
+    def __init__(self, entries: Sequence[Entry], forms: array[int], keys: int) -> None:
+        """`forms`: (key number, entry index, form position) of each form, in order; the
+        candidates of a key keep that order."""
         self.entries = entries
-        self._pairs = array("i")
-        self._starts = array("i", [0])
-        for pairs in pairs_per_key:
-            for entry, position in pairs:
-                self._pairs.append(entry)
-                self._pairs.append(position)
-            self._starts.append(len(self._pairs) // 2)
+        key_of, entry_of, position_of = forms[0::3], forms[1::3], forms[2::3]
+        counts = [0] * (keys + 1)
+        for key in key_of:
+            counts[key + 1] += 1
+        self._starts = array("i", itertools.accumulate(counts))
+        self._pairs = array("i", bytes(8 * len(key_of)))
+        at = self._starts.tolist()  # the next place of each key's candidates
+        pairs = self._pairs
+        for key, entry, position in zip(key_of, entry_of, position_of, strict=True):
+            place = at[key]
+            at[key] = place + 1
+            pairs[2 * place] = entry
+            pairs[2 * place + 1] = position
         self._made: dict[int, tuple[Candidate, ...]] = {}
 
     def __getitem__(self, key: int) -> tuple[Candidate, ...]:
