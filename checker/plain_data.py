@@ -221,22 +221,24 @@ class _Encoder:
     def __init__(self, references: Mapping[int, str]) -> None:
         self.references = references
 
-    def parts(self, value: Any) -> Iterator[bytes]:
+    def parts(self, value: Any, top: bool = True) -> Iterator[bytes]:
+        """The value's JSON in parts: the items of the tuple given (`top`), the fields of a
+        term index and of its tables."""
         kind = type(value)
-        if id(value) in self.references or kind in _SCALARS:
+        if id(value) in self.references:
             yield self.dumps(value)
-        elif kind is tuple:
+        elif kind is tuple and top:
             yield b'{"t":['
             for i, item in enumerate(value):
                 if i:
                     yield b","
-                yield from self.parts(item)
+                yield from self.parts(item, top=False)
             yield b"]}"
-        elif _state_of_parts(kind):
+        elif kind is index.TermIndex or kind is index._CandidateTable:
             yield b'{"o":[' + self.dumps(_registered(kind)) + b',{"d":['
             for i, (key, field) in enumerate(_state(value).items()):
                 yield (b",[" if i else b"[") + self.dumps(key) + b","
-                yield from self.parts(field)
+                yield from self.parts(field, top=False)
                 yield b"]"
             yield b"]}]}"
         else:
@@ -303,12 +305,6 @@ _LEFT = (
 )
 
 
-def _state_of_parts(cls: type) -> bool:
-    """Objects written field by field in parts: the large ones, the term index and its
-    tables (the glossary's many small objects are rows, `dumps_row`)."""
-    return cls is index.TermIndex or cls is index._CandidateTable
-
-
 def _registered(cls: type) -> str:
     if CLASSES.get(cls.__name__) is not cls:
         raise PlainDataError(f"{cls.__module__}.{cls.__qualname__} is not a plain-data class")
@@ -319,9 +315,7 @@ def _state(value: Any) -> dict[str, Any]:
     """What an object is made of: its own `__getstate__` where it has one (the term index
     leaves out what it rebuilds on use), else its fields and attributes."""
     if isinstance(value, index.TermIndex):
-        state = dict(value.__getstate__())
-        state["_office_words"] = value.office_words  # kept as data, not as a pickle
-        return state
+        return value.__getstate__()
     if isinstance(value, index._CandidateTable):
         pairs, starts = value.__getstate__()
         return {"_pairs": pairs, "_starts": starts}

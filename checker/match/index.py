@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import pickle
 import re
 from array import array
 from collections.abc import Collection, Iterable, Sequence
@@ -90,16 +89,11 @@ class TermIndex:
         self.family_names = _family_names(self.entries)
         self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
-        self._office_words: OfficeWords | bytes = _office_words(self.entries, self.countries)
+        self.office_words = _office_words(self.entries, self.countries)
         self._office_facts = {
             i: (self.entries[i].id, self.entries[i].country) for i, _ in self.office_words
         }
-        self._office_positions: dict[str, tuple[int, ...]] = {}
-        for i, (office_id, _) in sorted(self._office_facts.items()):
-            self._office_positions[office_id] = (*self._office_positions.get(office_id, ()), i)
-        self._office_sets_by_word = _office_sets_by_rarest_word(
-            self.office_words, self._office_facts
-        )
+        self._index_offices()
         self._distinct: dict[int, tuple[Entry, ...]] = {}
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
@@ -109,21 +103,38 @@ class TermIndex:
             w for _, words in self.office_words for w in words
         ) | _organization_words(self.entries)
 
-    @property
-    def office_words(self) -> OfficeWords:
-        """For each correct English form of each office, its content words."""
-        words = self._office_words
-        if isinstance(words, bytes):  # loaded from a cache: read when first needed
-            words = self._office_words = pickle.loads(words)
-        return words
+    def _index_offices(self) -> None:
+        """The look-up tables of the offices' forms, made from their words and facts (and
+        made again after loading: they are not stored)."""
+        self._office_positions: dict[str, tuple[int, ...]] = {}
+        for i, (office_id, _) in sorted(self._office_facts.items()):
+            self._office_positions[office_id] = (*self._office_positions.get(office_id, ()), i)
+        self._office_sets_by_word = _office_sets_by_rarest_word(
+            self.office_words, self._office_facts
+        )
 
-    # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
-    # The office words are stored as one block, read on first use (checks do not need them).
+    # What is stored (pickled, or cached as plain data): the automata's keys and tables, the
+    # rest as columns of plain values (a few lists, not a tuple or a set per office or per
+    # person). The CJK automaton, the office look-up tables, the name parts and the answers
+    # remembered are made again.
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state.pop("_cjk_automaton", None)
-        state.pop("name_parts", None)
-        state["_office_words"] = pickle.dumps(self.office_words, pickle.HIGHEST_PROTOCOL)
+        for made in ("_cjk_automaton", "name_parts", "_office_positions", "_office_sets_by_word"):
+            state.pop(made, None)
+        state["person_names"] = [list(column) for column in zip(*self.person_names, strict=True)]
+        state["office_words"] = (
+            [i for i, _ in self.office_words],
+            [sorted(words) for _, words in self.office_words],
+        )
+        state["_office_facts"] = (
+            list(self._office_facts),
+            [office_id for office_id, _ in self._office_facts.values()],
+            [country for _, country in self._office_facts.values()],
+        )
+        state["_office_vocabulary"] = (
+            list(self._office_vocabulary),
+            [sorted(words) for words in self._office_vocabulary.values()],
+        )
         state["_distinct"] = {}
         state["_bearers"] = {}
         state["_groups"] = {}
@@ -131,9 +142,18 @@ class TermIndex:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state["person_names"] = list(zip(*state["person_names"], strict=True))
+        positions, words = state["office_words"]
+        state["office_words"] = tuple(zip(positions, map(frozenset, words), strict=True))
+        positions, ids, countries = state["_office_facts"]
+        state["_office_facts"] = dict(zip(positions, zip(ids, countries, strict=True), strict=True))
+        offices, words = state["_office_vocabulary"]
+        state["_office_vocabulary"] = dict(zip(offices, map(frozenset, words), strict=True))
         self.__dict__.update(state)
         self._latin_values.entries = self.entries
         self._cjk_values.entries = self.entries
+        self._index_offices()
 
     @cached_property
     def name_parts(self) -> NameParts:
