@@ -113,8 +113,10 @@ def loads_row(cls: type[T], data: bytes | str) -> T:
     assert decode is not None
     try:
         value: T = decode(json.loads(data))
+    except PlainDataError:
+        raise
     except (RecursionError, TypeError, ValueError, AttributeError) as exc:
-        raise PlainDataError(f"not a {cls.__name__} row: {type(exc).__name__}: {exc}") from None
+        raise PlainDataError(f"not a row of {cls.__name__}: {type(exc).__name__}: {exc}") from None
     return value
 
 
@@ -206,7 +208,7 @@ def _dataclass_codec(cls: type) -> _Codec:
 
     def read(row: Any) -> Any:
         if type(row) is not list or len(row) != size:
-            raise PlainDataError(f"a {cls.__name__} is a list of {size} values")
+            raise PlainDataError(f"a row of {cls.__name__} is a list of {size} values")
         for i, decode in decoders:
             row[i] = decode(row[i])
         return cls(*row)
