@@ -7,9 +7,10 @@ compiled form; any change makes a new key, and a file that does not match is ign
 rebuilt. Only the bytes of the glossary files are read on a hit (to hash them).
 
 The file holds plain data (`checker.plain_data`: JSON that can only rebuild the glossary
-model, never run code): the glossary and its index as two blocks, and each glossary entry
-apart, read only when a check first touches that entry: a cold check of one story against
-100,000 entries reads the few hundred it needs. A header gives the format version and a
+model, never run code): the glossary and its index as two blocks (the index written field
+by field as it is encoded), and each glossary entry apart, as a row of its fields, read
+only when a check first touches that entry: a cold check of one story against 100,000
+entries reads the few hundred it needs. A header gives the format version and a
 SHA-256 checksum of everything after it, checked before anything is read; a file that
 fails the check is rebuilt, with a warning. Files are written atomically and never
 partially; at most `KEEP` of them are kept, the least recently used are removed. The
