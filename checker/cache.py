@@ -7,9 +7,10 @@ compiled form; any change makes a new key, and a file that does not match is ign
 rebuilt. Only the bytes of the glossary files are read on a hit (to hash them).
 
 The file holds plain data (`checker.plain_data`: JSON that can only rebuild the glossary
-model, never run code): the glossary and its index as two blocks, and each glossary entry
-apart, read only when a check first touches that entry: a cold check of one story against
-100,000 entries reads the few hundred it needs. A header gives the format version and a
+model, never run code): the glossary and its index as two blocks (the index written field
+by field as it is encoded), and each glossary entry apart, as a row of its fields, read
+only when a check first touches that entry: a cold check of one story against 100,000
+entries reads the few hundred it needs. A header gives the format version and a
 SHA-256 checksum of everything after it, checked before anything is read; a file that
 fails the check is rebuilt, with a warning. Files are written atomically and never
 partially; at most `KEEP` of them are kept, the least recently used are removed. The
@@ -40,7 +41,7 @@ from checker.output import writing_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 3
+_FORMAT = 4
 # Format version; sizes of the key, the glossary, the index, the entries and their offsets;
 # SHA-256 of all that follows the header.
 _HEADER = struct.Struct("<QQQQQQ32s")
@@ -70,10 +71,13 @@ class GlossaryCache:
         """The glossaries named (the bundled ones if none), compiled, from the cache when
         it holds them; otherwise loaded, compiled and stored for next time.
 
-        The compiled glossary lives as long as the process: it is moved out of the
-        garbage collector's sight (`gc.freeze`), which otherwise walks its hundreds of
-        thousands of objects again and again while stories are checked."""
-        compiled = self._load(paths)
+        The compiled glossary lives as long as the process: it is made, read or written
+        with the garbage collector paused (it makes millions of objects, none of them
+        garbage, and each full collection would walk all made so far), then moved out of
+        the collector's sight (`gc.freeze`), which otherwise walks them again and again
+        while stories are checked."""
+        with _collections_paused():
+            compiled = self._load(paths)
         gc.freeze()
         return compiled
 
@@ -96,7 +100,10 @@ class GlossaryCache:
         """Put glossaries compiled elsewhere into the cache; False if it cannot be written."""
         files = glossary_paths(paths)
         key = cache_key(files)
-        return self.enabled and self._store(self.directory / f"{key}.bin", key, compiled)
+        if not self.enabled:
+            return False
+        with _collections_paused():
+            return self._store(self.directory / f"{key}.bin", key, compiled)
 
     def _store(self, path: Path, key: str, compiled: Compiled) -> bool:
         try:
@@ -120,6 +127,17 @@ class GlossaryCache:
         for old in files[KEEP - 1 :]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+@contextlib.contextmanager
+def _collections_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def default_cache_dir() -> Path:
@@ -166,18 +184,15 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     entries = glossary.entries
     holdings = glossary.holdings  # computed now, stored as positions
     position = {id(entry): i for i, entry in enumerate(entries)}
-    ids: dict[str, int] = {}
-    for i, entry in enumerate(entries):
-        ids.setdefault(entry.id, i)  # the first entry with an id is the one `get` returns
     holding_positions = {
         office: tuple((position[id(h.person)], h.person.tenures.index(h.tenure)) for h in found)
         for office, found in holdings.items()
     }
     del position
+    ids = [entry.id for entry in entries]  # in order: `_LazyById` finds the first of each
     references = {id(entries): _ENTRIES, id(glossary.by_id): _BY_ID, id(holdings): _HOLDINGS}
     glossary_bytes = plain_data.dumps(glossary, references)
     references[id(glossary)] = _GLOSSARY
-    index_bytes = plain_data.dumps((index, ids, holding_positions), references)
     key_bytes = key.encode()
     digest = hashlib.sha256()
 
@@ -188,12 +203,16 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     handle.write(_MAGIC + bytes(_HEADER.size))
     put(key_bytes)
     put(glossary_bytes)
-    put(index_bytes)
+    index_size = 0
+    for part in plain_data.dump_parts((index, ids, holding_positions), references):
+        put(part)
+        index_size += len(part)
+    del ids, holding_positions
     offsets = array("q", [0])
     batch: list[bytes] = []
     written = pending = 0
     for entry in entries:
-        blob = plain_data.dumps(entry)
+        blob = plain_data.dumps_row(entry)
         batch.append(blob)
         pending += len(blob)
         offsets.append(written + pending)
@@ -204,7 +223,7 @@ def _write(handle: BinaryIO, key: str, glossary: Glossary, index: TermIndex) -> 
     put(b"".join(batch))
     written += pending
     put(offsets.tobytes())
-    sizes = (len(key_bytes), len(glossary_bytes), len(index_bytes), written, len(offsets) * 8)
+    sizes = (len(key_bytes), len(glossary_bytes), index_size, written, len(offsets) * 8)
     handle.seek(len(_MAGIC))
     handle.write(_HEADER.pack(_FORMAT, *sizes, digest.digest()))
 
@@ -264,14 +283,10 @@ def _unpack(handle: BinaryIO, key: str) -> Compiled | None:
     by_id = _LazyById(entries)
     holdings = _LazyHoldings(entries)
     lazy: dict[str, Any] = {_ENTRIES: entries, _BY_ID: by_id, _HOLDINGS: holdings}
-    enabled = gc.isenabled()
-    gc.disable()  # many small objects, none of them garbage: skip collections while loading
-    try:
-        glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
-        index, by_id.positions, holdings.positions = plain_data.loads(index_bytes, lazy)
-    finally:
-        if enabled:
-            gc.enable()
+    glossary = lazy[_GLOSSARY] = plain_data.loads(glossary_bytes, lazy)
+    index, ids, holdings.positions = plain_data.loads(index_bytes, lazy)
+    for position, entry_id in enumerate(ids):
+        by_id.positions.setdefault(entry_id, position)  # the first entry with an id
     if not isinstance(glossary, Glossary) or not isinstance(index, TermIndex):
         raise DamagedCache("unexpected content")
     return Compiled(glossary, index, from_cache=True)
@@ -302,7 +317,9 @@ class LazyEntries(Sequence[Entry]):
             if index < 0:
                 index += len(self._loaded)
             offsets = self._offsets
-            entry = plain_data.loads(bytes(self._blobs[offsets[index] : offsets[index + 1]]))
+            entry = plain_data.loads_row(
+                Entry, bytes(self._blobs[offsets[index] : offsets[index + 1]])
+            )
             self._loaded[index] = entry
         return entry
 

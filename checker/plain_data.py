@@ -14,7 +14,14 @@ wrapper that says what it holds, so a file cannot make one thing pass for anothe
     {"k": [[key, value], ...]}  a pyahocorasick automaton, rebuilt from its words
 
 An automaton is rebuilt from its words rather than loaded from its memory image, so no C
-parser ever reads bytes from the file."""
+parser ever reads bytes from the file.
+
+Many objects of one class (the glossary's entries) are written as rows instead
+(`dumps_row`, `loads_row`): an object is a JSON list of its fields in declaration order,
+each written by its declared type (an enum member as its value, a date as ISO text, a
+tuple as a list, a registered dataclass as a row of its own), so no tag or field name is
+written and no object is handed back and forth between json's encoder and Python. The
+reader is told the class and builds only what its fields' types say."""
 
 from __future__ import annotations
 
@@ -24,9 +31,12 @@ import datetime as dt
 import enum
 import functools
 import json
+import types
+import typing
 from array import array
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from operator import attrgetter
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -63,10 +73,14 @@ class PlainDataError(ValueError):
 def dumps(value: Any, references: Mapping[int, str] | None = None) -> bytes:
     """The value as plain-data JSON; objects whose id is in `references` are written as
     references to the names given."""
-    encoder = _Encoder(references or {})
-    # Objects of the model left in a structure are handed back by json's encoder to
-    # `encode`, so their fields are walked by json's C code, not by Python.
-    return json.dumps(encoder.encode(value), default=encoder.encode, separators=(",", ":")).encode()
+    return b"".join(dump_parts(value, references))
+
+
+def dump_parts(value: Any, references: Mapping[int, str] | None = None) -> Iterator[bytes]:
+    """The JSON of `dumps`, in parts: a tuple's items and a registered object's fields are
+    each encoded in turn, so the text of a large value (a term index) is never built whole
+    (json's encoder holds every piece of its output until it joins them)."""
+    return _Encoder(references or {}).parts(value)
 
 
 def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any:
@@ -78,12 +92,165 @@ def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any
         raise PlainDataError(f"not plain data: {type(exc).__name__}: {exc}") from None
 
 
+T = TypeVar("T")
+# One encoder for every row: compact, no cycle check (rows are trees); ASCII, so text that
+# carries undecodable bytes (a file name's surrogate escapes) is written too.
+_ROW_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+
+
+def dumps_row(value: Any) -> bytes:
+    """An object of a registered dataclass as a row (see the module's notes)."""
+    kind: Any = type(value)  # a class is hashable, as the cache of codecs needs
+    encode, _ = _row_codec(kind)
+    assert encode is not None  # a dataclass always has one
+    return _ROW_ENCODER.encode(encode(value)).encode()
+
+
+def loads_row(cls: type[T], data: bytes | str) -> T:
+    """The object of class `cls` that `dumps_row` wrote as `data`."""
+    declared: Any = cls
+    _, decode = _row_codec(declared)
+    assert decode is not None
+    try:
+        value: T = decode(json.loads(data))
+    except PlainDataError:
+        raise
+    except (RecursionError, TypeError, ValueError, AttributeError) as exc:
+        raise PlainDataError(f"not a row of {cls.__name__}: {type(exc).__name__}: {exc}") from None
+    return value
+
+
+# How a value of a declared type is written and read back: None is JSON's own value.
+_Codec = tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]
+
+
+@functools.cache
+def _row_codec(declared: Any) -> _Codec:
+    """The writer and reader of values of a declared type: JSON's scalars, `X | None`, an
+    enum or a dataclass registered in `CLASSES`, a date, `tuple[X, ...]`, `tuple[X, Y]`."""
+    if declared in _SCALARS:
+        return None, None
+    origin = typing.get_origin(declared)
+    if origin is typing.Union or origin is types.UnionType:
+        present = [t for t in typing.get_args(declared) if t is not type(None)]
+        if all(t in _SCALARS for t in present):
+            return None, None
+        if len(present) != 1:
+            raise PlainDataError(f"no row form for {declared}")
+        return _optional(_row_codec(present[0]))
+    if origin is tuple:
+        return _tuple_codec(typing.get_args(declared))
+    if declared is dt.date:
+        return dt.date.isoformat, dt.date.fromisoformat
+    if isinstance(declared, type) and issubclass(declared, enum.Enum):
+        _registered(declared)
+        return attrgetter("value"), declared
+    if isinstance(declared, type) and dataclasses.is_dataclass(declared):
+        return _dataclass_codec(declared)
+    raise PlainDataError(f"no row form for {declared}")
+
+
+def _optional(codec: _Codec) -> _Codec:
+    encode, decode = codec
+    assert encode is not None and decode is not None
+    return (
+        lambda value: None if value is None else encode(value),
+        lambda row: None if row is None else decode(row),
+    )
+
+
+def _tuple_codec(items: tuple[Any, ...]) -> _Codec:
+    if len(items) == 2 and items[1] is Ellipsis:  # tuple[X, ...]
+        encode, decode = _row_codec(items[0])
+        if encode is None or decode is None:
+            return list, _list_as_tuple
+        return (
+            lambda value: [encode(v) for v in value],
+            lambda row: tuple([decode(v) for v in _list_as_tuple(row)]),
+        )
+    codecs = [_row_codec(item) for item in items]
+    size = len(codecs)
+
+    def read(row: Any) -> tuple[Any, ...]:
+        if type(row) is not list or len(row) != size:
+            raise PlainDataError(f"expected a list of {size} values")
+        return tuple(v if d is None else d(v) for (_, d), v in zip(codecs, row, strict=True))
+
+    def write(value: tuple[Any, ...]) -> list[Any]:
+        return [v if e is None else e(v) for (e, _), v in zip(codecs, value, strict=True)]
+
+    return write, read
+
+
+def _list_as_tuple(row: Any) -> tuple[Any, ...]:
+    if type(row) is not list:
+        raise PlainDataError("expected a list")
+    return tuple(row)
+
+
+def _dataclass_codec(cls: type) -> _Codec:
+    """A row of the dataclass's fields in order; only the fields whose type JSON does not
+    hold itself are converted (an entry's text fields are copied by one `attrgetter`)."""
+    _registered(cls)
+    declared = typing.get_type_hints(cls)
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    fields = attrgetter(*names)
+    size = len(names)
+    converted = [(i, *_row_codec(declared[name])) for i, name in enumerate(names)]
+    encoders = [(i, encode) for i, encode, _ in converted if encode is not None]
+    decoders = [(i, decode) for i, _, decode in converted if decode is not None]
+
+    def write(value: Any) -> list[Any]:
+        row = list(fields(value))
+        for i, encode in encoders:
+            row[i] = encode(row[i])
+        return row
+
+    def read(row: Any) -> Any:
+        if type(row) is not list or len(row) != size:
+            raise PlainDataError(f"a row of {cls.__name__} is a list of {size} values")
+        for i, decode in decoders:
+            row[i] = decode(row[i])
+        return cls(*row)
+
+    return write, read
+
+
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 class _Encoder:
     def __init__(self, references: Mapping[int, str]) -> None:
         self.references = references
+
+    def parts(self, value: Any, top: bool = True) -> Iterator[bytes]:
+        """The value's JSON in parts: the items of the tuple given (`top`), the fields of a
+        term index and of its tables."""
+        kind = type(value)
+        if id(value) in self.references:
+            yield self.dumps(value)
+        elif kind is tuple and top:
+            yield b'{"t":['
+            for i, item in enumerate(value):
+                if i:
+                    yield b","
+                yield from self.parts(item, top=False)
+            yield b"]}"
+        elif kind is index.TermIndex or kind is index._CandidateTable:
+            yield b'{"o":[' + self.dumps(_registered(kind)) + b',{"d":['
+            for i, (key, field) in enumerate(_state(value).items()):
+                yield (b",[" if i else b"[") + self.dumps(key) + b","
+                yield from self.parts(field, top=False)
+                yield b"]"
+            yield b"]}]}"
+        else:
+            yield self.dumps(value)
+
+    def dumps(self, value: Any) -> bytes:
+        # Objects of the model left in a structure are handed back by json's encoder to
+        # `encode`, so their fields are walked by json's C code, not by Python.
+        text = json.dumps(self.encode(value), default=self.encode, separators=(",", ":"))
+        return text.encode()
 
     def encode(self, value: Any) -> Any:
         kind = type(value)
@@ -117,16 +284,6 @@ class _Encoder:
             if code is None:
                 code = _ENUM_CODES[value] = {"e": [_registered(kind), value.value]}
             return code
-        names = _MODEL_FIELDS.get(kind)
-        if names is not None:  # the glossary model: many small objects, the shortest path
-            state = []
-            for key in names:
-                v = getattr(value, key)
-                state.append([key, v if type(v) in _LEFT else self.encode(v)])
-            extra = getattr(value, "__dict__", None)
-            if extra and len(extra) > len(names):  # cached properties beside the fields
-                state.extend([k, self.encode(v)] for k, v in extra.items() if k not in names)
-            return {"o": [kind.__name__, {"d": state}]}
         if kind is ahocorasick.Automaton:
             return {"k": list(value.items())}  # (word, number) pairs, written as arrays
         if kind is dt.date:
@@ -148,12 +305,6 @@ _LEFT = (
     )
     | {dt.date}
 )
-# The registered dataclasses' field names (what `_state` gives for them, faster).
-_MODEL_FIELDS: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls))
-    for cls in CLASSES.values()
-    if dataclasses.is_dataclass(cls) and not issubclass(cls, index.TermIndex)
-}
 
 
 def _registered(cls: type) -> str:
@@ -166,9 +317,7 @@ def _state(value: Any) -> dict[str, Any]:
     """What an object is made of: its own `__getstate__` where it has one (the term index
     leaves out what it rebuilds on use), else its fields and attributes."""
     if isinstance(value, index.TermIndex):
-        state = dict(value.__getstate__())
-        state["_office_words"] = value.office_words  # kept as data, not as a pickle
-        return state
+        return value.__getstate__()
     if isinstance(value, index._CandidateTable):
         pairs, starts = value.__getstate__()
         return {"_pairs": pairs, "_starts": starts}

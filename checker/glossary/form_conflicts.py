@@ -17,16 +17,26 @@ from checker.match.fold import fold_form
 
 def forbidden_names_of_others(glossary: Glossary) -> Iterator[tuple[Entry, int | None, str]]:
     """(entry, line, message) for each forbidden form that names another person."""
+    forbidden = [
+        (entry, form, fold_form(form.text))
+        for entry in glossary.entries
+        for form in entry.forms_of(Role.FORBIDDEN)
+    ]
+    if not forbidden:
+        return
+    wrong = {key for _, _, key in forbidden}  # only the names some wrong form writes are kept
     names: dict[str, set[str]] = defaultdict(set)
     for person in glossary.entries:
         if person.kind is not Kind.PERSON or not person.family or not person.given:
             continue
         family, given = person.family, person.given
         for name in (family, given, f"{given} {family}", f"{family} {given}"):
-            names[fold_form(name)].add(person.id)
-    for entry in glossary.entries:
-        for form in entry.forms_of(Role.FORBIDDEN):
-            others = sorted(names.get(fold_form(form.text), set()) - {entry.id})
+            key = fold_form(name)
+            if key in wrong:
+                names[key].add(person.id)
+    for entry, form, key in forbidden:
+        if key in names:
+            others = sorted(names[key] - {entry.id})
             if others:
                 yield (
                     entry,

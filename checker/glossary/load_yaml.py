@@ -54,7 +54,7 @@ _KIND_KEYS = {
     Kind.PLACE: {"adjective", "country"},
     Kind.TERM: {"events"},
 }
-_ENTRY_KEYS = {kind: _COMMON_KEYS | keys for kind, keys in _KIND_KEYS.items()}
+_ENTRY_KEYS = {kind: _COMMON_KEYS | keys | {LINE} for kind, keys in _KIND_KEYS.items()}
 _ROLE_KEYS = {
     "accepted": Role.ACCEPTED,
     "short": Role.SHORT,
@@ -65,7 +65,22 @@ _ROLE_KEYS = {
     "discouraged": Role.DISCOURAGED,
     "forbidden": Role.FORBIDDEN,
 }
-_FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal"}
+_FORM_KEYS = {"form", "status", "note", "source", "use", "value", "formal", LINE}
+_TENURE_KEYS = {"office", "from", "to", "source", "status", "note", LINE}
+# The keys that hold forms, in the order an entry's forms are listed: (key, role, language).
+_FORM_LISTS = (
+    *((key, role, "en") for key, role in _ROLE_KEYS.items()),
+    *((lang, Role.PREFERRED, lang) for lang in CJK_LANGS),
+    ("forbidden-cjk", Role.FORBIDDEN, "cjk"),
+)
+# Entry fields read as text: (key, field).
+_NAME_FIELDS = (
+    ("family", "family"),
+    ("given", "given"),
+    ("name-origin", "name_origin"),
+    ("country", "country"),
+)
+_NOTE_FIELDS = (("ja-reading", "ja_reading"), ("note", "note"))
 
 
 MAX_FORM_LENGTH = 500  # characters of one form (the longest real title is under 150)
@@ -122,6 +137,8 @@ def glossary_from_yaml(text: str, path: str, *, pure: bool = False) -> Glossary:
 
 
 def _reject_unknown(mapping: dict[str, Any], allowed: set[str], path: str, what: str) -> None:
+    if mapping.keys() <= allowed:
+        return
     for key in mapping:
         if key != LINE and key not in allowed:
             raise GlossaryError(f"unknown key {key!r} in {what}", path, mapping.get(LINE))
@@ -153,18 +170,45 @@ class EntryReader:
         if not isinstance(en, str) or not en.strip():
             raise self.fail(f"entry {entry_id!r} has no English form 'en'", line)
         self.length(en, entry_id, "en", line)
+        get = item.get
+        # Most keys are absent from most entries: each is looked at only when present.
         forms = [Form(en, Role.PREFERRED, line=line)]
-        for key, role in _ROLE_KEYS.items():
-            forms.extend(self.forms(item.get(key), role, "en", entry_id, key, line))
-        for lang in CJK_LANGS:
-            forms.extend(self.forms(item.get(lang), Role.PREFERRED, lang, entry_id, lang, line))
-        forms.extend(
-            self.forms(
-                item.get("forbidden-cjk"), Role.FORBIDDEN, "cjk", entry_id, "forbidden-cjk", line
+        for key, role, lang in _FORM_LISTS:
+            value = get(key)
+            if value is not None:
+                forms.extend(self.forms(value, role, lang, entry_id, key, line))
+        # Checked in the order of the entry's fields, so the first problem is the one named.
+        fields: dict[str, Any] = {}
+        if "born" in item:
+            fields["born"], fields["born_status"] = self.dated_value(
+                item["born"], entry_id, "born", line
             )
-        )
-        born, born_status = self.dated_value(item.get("born"), entry_id, "born", line)
-        status = self.status(item.get("status"), entry_id, line)
+        status = self.status(get("status"), entry_id, line)
+        self.texts(item, _NAME_FIELDS, entry_id, line, fields)
+        if "case" in item:
+            fields["case"] = self.choice(
+                item["case"], ("exact", "title-or-lower"), entry_id, "case", line
+            )
+        if "holders" in item:
+            fields["holders"] = self.choice(
+                item["holders"], ("single", "multiple"), entry_id, "holders", line
+            )
+        self.texts(item, (("organization", "organization"),), entry_id, line, fields)
+        if "tenures" in item:
+            tenures = self.seq(item["tenures"], entry_id, "tenures", line)
+            fields["tenures"] = tuple([self.tenure(t, entry_id, line) for t in tenures])
+        if "events" in item:
+            events = self.seq(item["events"], entry_id, "events", line)
+            fields["events"] = tuple([self.event(e, entry_id, line) for e in events])
+        self.texts(item, _NOTE_FIELDS, entry_id, line, fields)
+        if "sources" in item:
+            sources = self.seq(item["sources"], entry_id, "sources", line)
+            fields["sources"] = tuple([str(source) for source in sources])
+        if "specs" in item:
+            specs = self.seq(item["specs"], entry_id, "specs", line)
+            fields["specs"] = tuple([self.spec(spec, entry_id, line) for spec in specs])
+        if "coverage" in item:
+            fields["coverage"] = self.coverage(item["coverage"], entry_id, line)
         return Entry(
             id=entry_id,
             kind=kind,
@@ -172,36 +216,8 @@ class EntryReader:
             forms=tuple(forms),
             path=self.path,
             line=line,
-            family=self.text(item.get("family"), entry_id, "family", line),
-            given=self.text(item.get("given"), entry_id, "given", line),
-            name_origin=self.text(item.get("name-origin"), entry_id, "name-origin", line),
-            country=self.text(item.get("country"), entry_id, "country", line),
-            case=self.choice(
-                item.get("case", "exact"), ("exact", "title-or-lower"), entry_id, "case", line
-            ),
-            holders=self.choice(
-                item.get("holders", "single"), ("single", "multiple"), entry_id, "holders", line
-            ),
-            organization=self.text(item.get("organization"), entry_id, "organization", line),
-            tenures=tuple(
-                self.tenure(t, entry_id, line)
-                for t in self.seq(item.get("tenures"), entry_id, "tenures", line)
-            ),
-            born=born,
-            born_status=born_status,
-            events=tuple(
-                self.event(e, entry_id, line)
-                for e in self.seq(item.get("events"), entry_id, "events", line)
-            ),
-            ja_reading=self.text(item.get("ja-reading"), entry_id, "ja-reading", line),
-            note=self.text(item.get("note"), entry_id, "note", line),
             status=status,
-            sources=tuple(str(s) for s in self.seq(item.get("sources"), entry_id, "sources", line)),
-            specs=tuple(
-                self.spec(s, entry_id, line)
-                for s in self.seq(item.get("specs"), entry_id, "specs", line)
-            ),
-            coverage=self.coverage(item.get("coverage"), entry_id, line),
+            **fields,
         )
 
     def coverage(self, value: Any, entry_id: str, line: int | None) -> Coverage | None:
@@ -241,6 +257,20 @@ class EntryReader:
                 f"than {MAX_FORM_LENGTH}",
                 line,
             )
+
+    def texts(
+        self,
+        item: dict[str, Any],
+        keys: tuple[tuple[str, str], ...],
+        entry_id: str,
+        line: int | None,
+        fields: dict[str, Any],
+    ) -> None:
+        """The text fields (key, field name) the entry gives, put in `fields`."""
+        for key, name in keys:
+            value = item.get(key)
+            if value is not None:
+                fields[name] = self.text(value, entry_id, key, line)
 
     def seq(self, value: Any, entry_id: str, key: str, line: int | None) -> list[Any]:
         if value is None:
@@ -339,12 +369,7 @@ class EntryReader:
                 f"entry {entry_id!r}: each tenure is a mapping with an 'office'", entry_line
             )
         line = item.get(LINE)
-        _reject_unknown(
-            item,
-            {"office", "from", "to", "source", "status", "note"},
-            self.path,
-            f"a tenure of {entry_id!r}",
-        )
+        _reject_unknown(item, _TENURE_KEYS, self.path, f"a tenure of {entry_id!r}")
         end_unknown = item.get("to") == "unknown"
         return Tenure(
             office=str(item["office"]),

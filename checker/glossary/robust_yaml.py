@@ -53,8 +53,12 @@ _STR = BaseResolver.DEFAULT_SCALAR_TAG
 _MAP = BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ = BaseResolver.DEFAULT_SEQUENCE_TAG
 _NON_SPECIFIC = (None, "!")
-_RESOLVER = Resolver()
-_RESOLVED_BY_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+# PyYAML's implicit resolvers of plain scalars by first character ('' for an empty value),
+# applied as its `Resolver.resolve` applies them, without its per-call work for path
+# resolvers and for resolvers of any first character, which the safe loader has none of.
+_IMPLICIT = {first: tuple(found) for first, found in Resolver.yaml_implicit_resolvers.items()}
+assert None not in _IMPLICIT and not Resolver.yaml_path_resolvers
+_RESOLVED_BY_FIRST = frozenset(k for k in _IMPLICIT if k)
 
 
 def parse_yaml(
@@ -156,7 +160,11 @@ def _scalar(event: Any) -> Any:
     if tag in _NON_SPECIFIC:
         if not event.implicit[0] or (value and value[0] not in _RESOLVED_BY_FIRST):
             return value
-        tag = _RESOLVER.resolve(ScalarNode, value, event.implicit)
+        tag = _STR
+        for resolved, pattern in _IMPLICIT[value[:1]]:
+            if pattern.match(value):
+                tag = resolved
+                break
     if tag == _STR:
         return value
     construct = _SCALAR_TYPES.get(tag)

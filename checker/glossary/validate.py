@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -67,13 +66,24 @@ def _ids(glossary: Glossary) -> Iterator[Problem]:
 
 def _shared_forms(glossary: Glossary) -> Iterator[Problem]:
     # Each form's owners once each with each role, in order (by identity: comparing entries
-    # field by field would cost as much as the glossary for every form).
-    claims: dict[str, dict[tuple[int, Role], tuple[Entry, Role]]] = defaultdict(dict)
+    # field by field would cost as much as the glossary for every form). Most forms have
+    # one claim, kept as it is; a second makes a table of them.
+    claims: dict[str, tuple[Entry, Role] | dict[tuple[int, Role], tuple[Entry, Role]]] = {}
     for entry in glossary.entries:
         for form in entry.forms:
             key = fold_form(form.text) if form.lang == "en" else form.text
-            claims[key].setdefault((id(entry), form.role), (entry, form.role))
+            claim = (entry, form.role)
+            found = claims.setdefault(key, claim)
+            if found is claim:
+                continue
+            if isinstance(found, tuple):
+                if found[0] is entry and found[1] is form.role:
+                    continue
+                found = claims[key] = {(id(found[0]), found[1]): found}
+            found.setdefault((id(entry), form.role), claim)
     for key, claimed in claims.items():
+        if isinstance(claimed, tuple):
+            continue  # one claim: one owner
         owners = list(claimed.values())
         entries = {e.id for e, _ in owners}
         if len(entries) < 2:

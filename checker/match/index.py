@@ -12,7 +12,7 @@ glossary size.
 from __future__ import annotations
 
 import functools
-import pickle
+import itertools
 import re
 from array import array
 from collections.abc import Collection, Iterable, Sequence
@@ -75,40 +75,40 @@ class TermIndex:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.entries: tuple[Entry, ...] = glossary.entries
-        latin: dict[str, list[tuple[int, int]]] = {}
-        cjk: dict[str, list[tuple[int, int]]] = {}
+        # Each key's number, and (key number, entry index, form position) for every form,
+        # as flat numbers: a glossary has hundreds of thousands of forms.
+        latin: dict[str, int] = {}
+        cjk: dict[str, int] = {}
+        latin_forms, cjk_forms = array("i"), array("i")
         for i, entry in enumerate(self.entries):
             for position, form in enumerate(entry.forms):
                 if form.lang == "en":
                     key = fold_form(form.text)
                     if key:
-                        latin.setdefault(key, []).append((i, position))
+                        latin_forms.extend((latin.setdefault(key, len(latin)), i, position))
                 else:
                     for variant in script_variants(form.text):
-                        cjk.setdefault(variant, []).append((i, position))
+                        cjk_forms.extend((cjk.setdefault(variant, len(cjk)), i, position))
         self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
-        self._latin_values = _CandidateTable(self.entries, latin.values())
+        self._latin_values = _CandidateTable(self.entries, latin_forms, len(latin))
         self._cjk_keys = list(cjk)
-        self._cjk_values = _CandidateTable(self.entries, cjk.values())
+        self._cjk_values = _CandidateTable(self.entries, cjk_forms, len(cjk))
+        del latin_forms, cjk_forms, cjk
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, key in enumerate(latin):
-            automaton.add_word(key, i)
+        for key, number in latin.items():
+            automaton.add_word(key, number)
         if latin:
             automaton.make_automaton()
         self._latin = automaton
+        del latin
         self.family_names = _family_names(self.entries)
         self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
-        self._office_words: OfficeWords | bytes = _office_words(self.entries, self.countries)
+        self.office_words = _office_words(self.entries, self.countries)
         self._office_facts = {
             i: (self.entries[i].id, self.entries[i].country) for i, _ in self.office_words
         }
-        self._office_positions: dict[str, tuple[int, ...]] = {}
-        for i, (office_id, _) in sorted(self._office_facts.items()):
-            self._office_positions[office_id] = (*self._office_positions.get(office_id, ()), i)
-        self._office_sets_by_word = _office_sets_by_rarest_word(
-            self.office_words, self._office_facts
-        )
+        self._index_offices()
         self._distinct: dict[int, tuple[Entry, ...]] = {}
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
@@ -118,22 +118,44 @@ class TermIndex:
             w for _, words in self.office_words for w in words
         ) | _organization_words(self.entries)
 
-    @property
-    def office_words(self) -> OfficeWords:
-        """For each correct English form of each office, its content words."""
-        words = self._office_words
-        if isinstance(words, bytes):  # loaded from a cache: read when first needed
-            words = self._office_words = pickle.loads(words)
-        return words
+    def _index_offices(self) -> None:
+        """The look-up tables of the offices' forms, made from their words and facts (and
+        made again after loading: they are not stored)."""
+        self._office_positions: dict[str, tuple[int, ...]] = {}
+        for i, (office_id, _) in sorted(self._office_facts.items()):
+            self._office_positions[office_id] = (*self._office_positions.get(office_id, ()), i)
+        self._office_sets_by_word = _office_sets_by_rarest_word(
+            self.office_words, self._office_facts
+        )
 
-    # The CJK automaton cannot be pickled: it is rebuilt on first use after loading.
-    # The office words are stored as one block, read on first use (checks do not need them).
+    # What is stored (pickled, or cached as plain data): the automata's keys and tables, the
+    # rest as columns of plain values (a few lists, not a tuple or a set per office or per
+    # person). The CJK automaton, the office look-up tables, the name parts and the answers
+    # remembered are made again.
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state.pop("_cjk_automaton", None)
-        state.pop("_latin_dfa", None)
-        state.pop("name_parts", None)
-        state["_office_words"] = pickle.dumps(self.office_words, pickle.HIGHEST_PROTOCOL)
+        for made in (
+            "_cjk_automaton",
+            "_latin_dfa",
+            "name_parts",
+            "_office_positions",
+            "_office_sets_by_word",
+        ):
+            state.pop(made, None)
+        state["person_names"] = [list(column) for column in zip(*self.person_names, strict=True)]
+        state["office_words"] = (
+            [i for i, _ in self.office_words],
+            [sorted(words) for _, words in self.office_words],
+        )
+        state["_office_facts"] = (
+            list(self._office_facts),
+            [office_id for office_id, _ in self._office_facts.values()],
+            [country for _, country in self._office_facts.values()],
+        )
+        state["_office_vocabulary"] = (
+            list(self._office_vocabulary),
+            [sorted(words) for words in self._office_vocabulary.values()],
+        )
         state["_distinct"] = {}
         state["_bearers"] = {}
         state["_groups"] = {}
@@ -141,9 +163,18 @@ class TermIndex:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state["person_names"] = list(zip(*state["person_names"], strict=True))
+        positions, words = state["office_words"]
+        state["office_words"] = tuple(zip(positions, map(frozenset, words), strict=True))
+        positions, ids, countries = state["_office_facts"]
+        state["_office_facts"] = dict(zip(positions, zip(ids, countries, strict=True), strict=True))
+        offices, words = state["_office_vocabulary"]
+        state["_office_vocabulary"] = dict(zip(offices, map(frozenset, words), strict=True))
         self.__dict__.update(state)
         self._latin_values.entries = self.entries
         self._cjk_values.entries = self.entries
+        self._index_offices()
 
     @cached_property
     def name_parts(self) -> NameParts:
@@ -387,17 +418,23 @@ class _CandidateTable:
 
     __slots__ = ("_made", "_pairs", "_starts", "entries")
 
-    def __init__(
-        self, entries: Sequence[Entry], pairs_per_key: Iterable[list[tuple[int, int]]]
-    ) -> None:
+    def __init__(self, entries: Sequence[Entry], forms: array[int], keys: int) -> None:
+        """`forms`: (key number, entry index, form position) of each form, in order; the
+        candidates of a key keep that order."""
         self.entries = entries
-        self._pairs = array("i")
-        self._starts = array("i", [0])
-        for pairs in pairs_per_key:
-            for entry, position in pairs:
-                self._pairs.append(entry)
-                self._pairs.append(position)
-            self._starts.append(len(self._pairs) // 2)
+        key_of, entry_of, position_of = forms[0::3], forms[1::3], forms[2::3]
+        counts = [0] * (keys + 1)
+        for key in key_of:
+            counts[key + 1] += 1
+        self._starts = array("i", itertools.accumulate(counts))
+        self._pairs = array("i", bytes(8 * len(key_of)))
+        at = self._starts.tolist()  # the next place of each key's candidates
+        pairs = self._pairs
+        for key, entry, position in zip(key_of, entry_of, position_of, strict=True):
+            place = at[key]
+            at[key] = place + 1
+            pairs[2 * place] = entry
+            pairs[2 * place + 1] = position
         self._made: dict[int, tuple[Candidate, ...]] = {}
 
     def __getitem__(self, key: int) -> tuple[Candidate, ...]:

@@ -222,15 +222,15 @@ def test_a_cache_write_that_fails_part_way_leaves_nothing(
     from checker import plain_data
 
     written = []
-    dumps = plain_data.dumps
+    dumps_row = plain_data.dumps_row
 
-    def failing(value: object, references: object = None) -> bytes:
+    def failing(value: object) -> bytes:
         written.append(value)
         if len(written) == 5:
             raise MemoryError("no room")
-        return dumps(value, references)  # type: ignore[arg-type]
+        return dumps_row(value)
 
-    monkeypatch.setattr(plain_data, "dumps", failing)
+    monkeypatch.setattr(plain_data, "dumps_row", failing)
     loaded = GlossaryCache(tmp_path / "cache").load([glossary_file])
     assert (loaded.from_cache, loaded.stored) == (False, False)
     assert loaded.glossary.get("minoru-kihara") is not None
