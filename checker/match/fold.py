@@ -60,8 +60,16 @@ _ASCII_REPLACEMENTS = tuple(pair for pair in _REPLACEMENTS if pair[0].isascii())
 
 def fold_form(form: str) -> str:
     """The key a glossary form is stored under."""
+    if form.isascii():  # most forms: no normalization, nothing to replace but the case
+        folded = form.strip().lower()
+        if "  " not in folded and not _ASCII_SPACES.search(folded):
+            return folded
     folded, _ = fold_text(unicodedata.normalize("NFC", form).strip())
     return folded
+
+
+# The ASCII characters folding turns into a space (what `fold_form` needs to look for).
+_ASCII_SPACES = re.compile("[" + "".join(c for c, r in _ASCII_REPLACEMENTS if r == " ") + "]")
 
 
 def fold_text(text: str) -> tuple[str, OffsetMap | None]:
