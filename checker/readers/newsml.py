@@ -23,7 +23,14 @@ from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
 from checker.readers.nitf import nitf_content
 from checker.readers.quoted_markup import marked_quotations
-from checker.readers.segments import Piece, block_pieces, build_segment, local_name, subtree_pieces
+from checker.readers.segments import (
+    Piece,
+    SegmentList,
+    block_pieces,
+    build_segment,
+    local_name,
+    subtree_pieces,
+)
 from checker.readers.xml_map import XmlMap
 from checker.source import SourceFile
 
@@ -138,8 +145,8 @@ class _ItemReader:
             return [segment] if segment is not None else []
         return []
 
-    def _xhtml(self, html: Any) -> list[Segment]:
-        result: list[Segment] = []
+    def _xhtml(self, html: Any) -> tuple[Segment, ...]:
+        result = SegmentList()
         counts: Counter[str] = Counter()
 
         def emit(block: Any, pieces: list[Piece]) -> None:
@@ -149,12 +156,11 @@ class _ItemReader:
             segment = build_segment(
                 kind, pieces, f"{self.prefix}html/{name}[{counts[name]}]", self.lang
             )
-            if segment is not None:
-                result.append(segment)
+            result.append(segment)
 
         for body in self._child(html, "body"):
             block_pieces(body, self.map, HTML_RULES, emit)
-        return result
+        return result.segments()
 
     def date(self) -> tuple[dt.date | None, str | None]:
         for meta_name, child_name in (

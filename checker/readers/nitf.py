@@ -25,6 +25,7 @@ from checker.readers.quoted_markup import marked_quotations
 from checker.readers.segments import (
     BlockRules,
     Piece,
+    SegmentList,
     block_pieces,
     build_segment,
     local_name,
@@ -98,7 +99,7 @@ def nitf_content(nitf: Any, text_map: XmlMap, prefix: str = "") -> NitfContent:
     """The segments and the story date of an `nitf` element (a whole file, or an NITF
     body inside a NewsML-G2 item)."""
     lang = canonical_lang(nitf.get("baselang") or nitf.get(_XML_LANG))
-    segments: list[Segment] = []
+    segments = SegmentList()
     counts: Counter[str] = Counter()
 
     def emit(block: Any, pieces: list[Piece]) -> None:
@@ -109,8 +110,7 @@ def nitf_content(nitf: Any, text_map: XmlMap, prefix: str = "") -> NitfContent:
             _segment_name(prefix, name, counts),
             canonical_lang(block.get(_XML_LANG), lang),
         )
-        if segment is not None:
-            segments.append(segment)
+        segments.append(segment)
 
     has_hl1 = any(local_name(e) == "hl1" for e in nitf.iter())
     for part in nitf:
@@ -121,7 +121,7 @@ def nitf_content(nitf: Any, text_map: XmlMap, prefix: str = "") -> NitfContent:
         elif name == "body":
             block_pieces(part, text_map, NITF_RULES, emit)
     date, origin = _story_date(nitf)
-    return NitfContent(tuple(segments), date, origin)
+    return NitfContent(segments.segments(), date, origin)
 
 
 def _segment_name(prefix: str, name: str, counts: Counter[str]) -> str:
