@@ -38,7 +38,7 @@ from checker.document import ChunkTable, Document, Segment, SegmentKind
 from checker.errors import InputError
 from checker.model import Edit
 from checker.readers.segments import SegmentList, local_name
-from checker.readers.xml_map import parse_source, xml_bytes
+from checker.readers.xml_stream import parse_source, xml_bytes
 from checker.source import ARCHIVE, SourceFile, decode
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
