@@ -310,12 +310,13 @@ class _BodyReader:
         self._t_count = 0  # every element named `t`, in document order
         self._t: tuple[int, int, bool] | None = None  # the open w:t: ordinal, tag, spaces
         self._t_pieces: list[tuple[str, int, int, bool]] = []  # its text: where, literal
-        self._t_runs: list[tuple[int, int, int]] = []  # (start, end, ordinal) of each
+        # (start, end, ordinal) of each run of text, kept only to find its w:t in `tree`
+        self._t_runs: list[tuple[int, int, int]] | None = [] if tree is not None else None
         self._parse()
         self.text = self._text.getvalue()
         del self._text
         self.text_elements: list[tuple[int, int, Any]] | None = None
-        if tree is not None:
+        if tree is not None and self._t_runs is not None:
             elements = [e for e in tree.getroot().iter() if local_name(e) == "t"]
             self.text_elements = [(s, e, elements[i]) for s, e, i in self._t_runs]
         if self._tracked:
@@ -491,7 +492,8 @@ class _BodyReader:
                 start, end = paragraph.add(text, editable=literal)
                 if literal:
                     self.runs.add(start, end, xml_start, tag_start, preserves)
-                self._t_runs.append((start, end, ordinal))
+                if self._t_runs is not None:
+                    self._t_runs.append((start, end, ordinal))
         self._t = None
         self._t_pieces = []
 

@@ -21,7 +21,7 @@ from checker.readers.html import HTML_RULES
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
 from checker.readers.nitf import nitf_content, nitf_stream
-from checker.readers.segments import Piece, SegmentList, build_segment, local_name, subtree_pieces
+from checker.readers.segments import Piece, build_segment, local_name, subtree_pieces
 from checker.readers.xml_stream import BlockStream, Node, NodeMap, light_quotations, root_name
 from checker.source import SourceFile
 
@@ -64,19 +64,14 @@ class NewsmlStreams:
         item = next((a for a in reversed(ancestors) if local_name(a) == "newsitem"), None)
         lang = canonical_lang(item.get(_XML_LANG) if item is not None else None)
         counts = self._html_counts.setdefault(id(parent), Counter())
-        segments = SegmentList()
 
-        def emit(block: Any, pieces: list[Piece]) -> None:
+        def segment_of(block: Node, pieces: list[Piece]) -> Segment | None:
             name = local_name(block) or "text"
             counts[name] += 1
             kind = SegmentKind.HEADLINE if name in ("h1", "h2", "h3") else SegmentKind.BODY
-            segments.append(
-                build_segment(kind, pieces, f"{prefix}html/{name}[{counts[name]}]", lang)
-            )
+            return build_segment(kind, pieces, f"{prefix}html/{name}[{counts[name]}]", lang)
 
-        stream = BlockStream(node, HTML_RULES, emit)
-        stream.result = segments
-        return stream
+        return BlockStream(node, HTML_RULES, segment_of)
 
 
 def newsml_document(source: SourceFile, root: Node) -> Document:
@@ -180,7 +175,7 @@ class _ItemReader:
             segment
             for body in self._child(html, "body")
             if body.stream is not None
-            for segment in body.stream.result.segments()
+            for segment in body.stream.segments.segments()
         ]
 
     def date(self) -> tuple[dt.date | None, str | None]:

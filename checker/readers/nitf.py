@@ -23,7 +23,6 @@ from checker.readers.metadata import metadata_date
 from checker.readers.segments import (
     BlockRules,
     Piece,
-    SegmentList,
     build_segment,
     local_name,
     subtree_pieces,
@@ -99,15 +98,12 @@ def nitf_stream(body: Node, nitf: Node, prefix: str = "") -> BlockStream:
     """The stream that reads the blocks of an NITF `body` (of the element `nitf`) into
     segments as they end; their names start with `prefix`."""
     lang = _lang(nitf)
-    segments = SegmentList()
     counts: Counter[str] = Counter()
 
-    def emit(block: Any, pieces: list[Piece]) -> None:
-        segments.append(_segment(block, pieces, prefix, counts, lang))
+    def segment_of(block: Node, pieces: list[Piece]) -> Segment | None:
+        return _segment(block, pieces, prefix, counts, lang)
 
-    stream = BlockStream(body, NITF_RULES, emit, kept=_DATE_ELEMENTS)
-    stream.result = segments
-    return stream
+    return BlockStream(body, NITF_RULES, segment_of, kept=_DATE_ELEMENTS)
 
 
 def nitf_content(nitf: Node, prefix: str = "") -> NitfContent:
@@ -129,7 +125,7 @@ def nitf_content(nitf: Node, prefix: str = "") -> NitfContent:
                 if segment is not None:
                     segments.append(segment)
         elif name == "body" and part.stream is not None:
-            segments.extend(part.stream.result.segments())
+            segments.extend(part.stream.segments.segments())
     date, origin = _story_date(nitf)
     return NitfContent(tuple(segments), date, origin)
 

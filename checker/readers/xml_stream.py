@@ -26,10 +26,11 @@ from typing import Any
 
 from lxml import etree
 
+from checker.document import Segment
 from checker.errors import InputError
 from checker.model import Span
 from checker.readers.quoted_markup import QUOTATION_ELEMENTS, marked_quotations
-from checker.readers.segments import BlockRules, Emit, Piece, separator
+from checker.readers.segments import BlockRules, Piece, SegmentList, separator
 from checker.source import SourceFile
 from checker.xmlsafe import check_xml, parse_xml
 
@@ -140,23 +141,31 @@ class _Frame:
 _BLOCK, _INLINE, _SKIP, _BREAK = range(4)
 
 
+# The segment a reader makes of a block's pieces, if any (the block is a light `Node`).
+SegmentOf = Callable[[Node, list[Piece]], Segment | None]
+
+
 class BlockStream:
-    """The blocks of one element read from events: `emit(block, pieces)` for the text
-    of the element and of every block inside it, as each ends (the order and the pieces
-    of `segments.block_pieces`). It also keeps the local names of the elements met, the
-    spans of quotation elements, and for elements named in `kept` their attributes and
-    text, in document order (`kept_nodes`)."""
+    """The blocks of one element read from events: the text of the element and of every
+    block inside it, as each ends, made into a segment by `segment_of` (the order and the
+    pieces of `segments.block_pieces`) and collected in `segments`. It also keeps the
+    local names of the elements met, the spans of quotation elements, and for elements
+    named in `kept` their attributes and text, in document order (`kept_nodes`)."""
 
     def __init__(
-        self, root: Node, rules: BlockRules, emit: Emit, kept: frozenset[str] = frozenset()
+        self,
+        root: Node,
+        rules: BlockRules,
+        segment_of: SegmentOf,
+        kept: frozenset[str] = frozenset(),
     ) -> None:
         self.rules = rules
-        self.emit = emit
+        self.segment_of = segment_of
         self.kept = kept
+        self.segments = SegmentList()
         self.names: set[str] = set()
         self.quotations: list[Span] = []
         self.kept_nodes: list[Node] = []
-        self.result: Any = None  # what the reader made of the blocks (its segments)
         self._frames = [_Frame(_BLOCK, root)]
         self._blocks = [self._frames[0]]
         self._open_quotations: list[list[int]] = []  # [start, end] of each open one
@@ -235,8 +244,8 @@ class BlockStream:
             self._break_at = None
 
     def _flush(self, frame: _Frame) -> None:
-        if frame.run:
-            self.emit(frame.node, frame.run)
+        if frame.run and frame.node is not None:
+            self.segments.append(self.segment_of(frame.node, frame.run))
             frame.run = []
 
 
