@@ -82,10 +82,10 @@ class _EditableRuns:
     as long as the document is."""
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
-        self.xml_starts = array("q")
-        self.tag_starts = array("q")
+        self.starts = array("i")  # 32 bits: a part is at most 64 MB
+        self.ends = array("i")
+        self.xml_starts = array("i")
+        self.tag_starts = array("i")
         self.preserves_space = bytearray()
 
     def add(self, start: int, end: int, xml_start: int, tag_start: int, preserves: bool) -> None:
