@@ -168,8 +168,8 @@ def annotate(result: Result, when: dt.datetime | None = None) -> Annotated:
         raise InputError("only a Word (.docx) file can be annotated", source.path)
     package = _Package(source.raw, source.path)
     part = _MainPart(package)
-    reader = _BodyReader(part, keep_elements=True)
-    if "\n".join(reader.paragraph_texts) != source.text:
+    reader = _BodyReader(package, part.tree)
+    if reader.text != source.text:
         raise InputError("the Word file changed while it was annotated", source.path)
     stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     comments = _CommentsPart(package)

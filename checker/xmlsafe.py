@@ -7,7 +7,10 @@ capped before parsing. Errors are one line with the file and the position.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -41,24 +44,70 @@ def parse_xml(data: bytes, path: str) -> etree._ElementTree:
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        message = str(exc.msg).split(", line ")[0] if exc.msg else "malformed XML"
-        depth = _DEPTH_LIMIT.match(message)
-        if depth:
-            raise InputError(
-                f"XML nested more than {depth.group(1)} elements deep; refused", path, line, column
-            ) from None
-        raise InputError(f"not well-formed XML: {message}", path, line, column) from None
+        raise _syntax_error(exc, path) from None
     tree = root.getroottree()
+    _refuse_declared_entities(tree, path)
+    for node in root.iter(etree.Entity):
+        raise _entity_used(node, path)
+    return tree
+
+
+def check_xml(data: bytes, path: str) -> Iterator[Any]:
+    """Check untrusted XML bytes as `parse_xml` does, with the same refusals and errors,
+    without keeping a tree: each element is yielded as it ends, then freed with the
+    elements before it."""
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(f"XML document larger than {MAX_XML_BYTES // (1024 * 1024)} MiB", path)
+    _refuse_entity_declarations(data, path)
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        remove_pis=False,
+        recover=False,
+    )
+    try:
+        for _, element in events:
+            for child in element:
+                if child.tag is etree.Entity:
+                    raise _entity_used(child, path)
+            yield element
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, path) from None
+    _refuse_declared_entities(events.root.getroottree(), path)
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> InputError:
+    line, column = exc.position if exc.position else (None, None)
+    message = str(exc.msg).split(", line ")[0] if exc.msg else "malformed XML"
+    depth = _DEPTH_LIMIT.match(message)
+    if depth:
+        return InputError(
+            f"XML nested more than {depth.group(1)} elements deep; refused", path, line, column
+        )
+    return InputError(f"not well-formed XML: {message}", path, line, column)
+
+
+def _refuse_declared_entities(tree: etree._ElementTree, path: str) -> None:
     dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[union-attr]
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
         raise InputError(
             "XML declares entities; refused (entity declarations are not allowed)", path
         )
-    for node in root.iter(etree.Entity):
-        entity_line = node.sourceline if isinstance(node.sourceline, int) else None
-        raise InputError(f"XML uses the undeclared entity {node.text}; refused", path, entity_line)
-    return tree
+
+
+def _entity_used(node: Any, path: str) -> InputError:
+    line = node.sourceline if isinstance(node.sourceline, int) else None
+    return InputError(f"XML uses the undeclared entity {node.text}; refused", path, line)
 
 
 def _refuse_entity_declarations(data: bytes, path: str) -> None:

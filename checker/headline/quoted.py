@@ -84,7 +84,7 @@ class QuotedHeadlines:
                     path=document.path,
                     span=span,
                     message=message,
-                    segment=segment.name,
+                    segment=segment.name_at(quote.start),
                     fix=fix,
                     data=data,
                 )
@@ -109,7 +109,7 @@ class QuotedHeadlines:
                 span=span,
                 message=f"'{link.quote.text}' is quoted as a headline, but no source headline "
                 f"in the pair files renders it{closest}",
-                segment=segment.name,
+                segment=segment.name_at(link.quote.start),
                 data={"chrf": link.score, "threshold": self.threshold},
             )
         ]

@@ -37,6 +37,7 @@ from checker.readers.quoted_markup import marked_quotations
 from checker.readers.segments import (
     BlockRules,
     Piece,
+    SegmentList,
     block_pieces,
     build_segment,
     dateline_date,
@@ -159,10 +160,9 @@ def read_html(source: SourceFile) -> Document:
         )
         warnings.append(f"{text_map.dropped:,} characters of text were not checked: {why}")
     page = _Page(root, text_map)
-    segments: list[Segment] = []
+    segments = SegmentList()
     headline, headline_element = page.headline()
-    if headline is not None:
-        segments.append(headline)
+    segments.append(headline)
     body_root = page.body_root()
     lang = canonical_lang(root.get("lang") or root.get(_XML_LANG))
     counts: Counter[str] = Counter()
@@ -176,17 +176,17 @@ def read_html(source: SourceFile) -> Document:
         segment = build_segment(
             kind, pieces, f"{name}[{counts[name]}]", canonical_lang(block.get("lang"), lang)
         )
-        if segment is not None:
-            segments.append(segment)
+        segments.append(segment)
 
     if body_root is not None:
         block_pieces(body_root, text_map, HTML_RULES, emit)
+    found = segments.segments()
     date, origin = page.date()
     if date is None:
-        date, origin = dateline_date(segments)
+        date, origin = dateline_date(found)
     return Document(
         source,
-        tuple(segments),
+        found,
         date,
         origin,
         tuple(warnings),

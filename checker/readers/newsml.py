@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
-
-from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
 from checker.readers.html import HTML_RULES
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
-from checker.readers.nitf import nitf_content
-from checker.readers.quoted_markup import marked_quotations
-from checker.readers.segments import Piece, block_pieces, build_segment, local_name, subtree_pieces
-from checker.readers.xml_map import XmlMap
+from checker.readers.nitf import nitf_content, nitf_stream
+from checker.readers.segments import Piece, build_segment, local_name, subtree_pieces
+from checker.readers.xml_stream import BlockStream, Node, NodeMap, light_quotations, root_name
 from checker.source import SourceFile
 
 NEWSML_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
@@ -41,25 +39,59 @@ _META_KINDS = {
 FRAGMENTS = frozenset({"contentMeta", "contentSet"})
 
 
-def newsml_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlMap) -> Document:
-    root = tree.getroot()
+class NewsmlStreams:
+    """Opens a stream for each story body of a NewsML-G2 document as the pass meets it
+    (an NITF or XHTML body in `inlineXML`), its segments named after its item; `items`
+    is the number of items in the document."""
+
+    def __init__(self, items: int) -> None:
+        self.items = items
+        self._number = 0  # of the item being read
+        self._html_counts: dict[int, Counter[str]] = {}
+
+    def __call__(self, node: Node, ancestors: Sequence[Node]) -> BlockStream | None:
+        name = local_name(node)
+        if name == "newsitem":
+            self._number += 1
+        if name != "body" or len(ancestors) < 2 or local_name(ancestors[-2]) != "inlinexml":
+            return None
+        prefix = f"item[{self._number}]/" if self.items > 1 else ""
+        parent = ancestors[-1]
+        if local_name(parent) == "nitf":
+            return nitf_stream(node, parent, f"{prefix}nitf/")
+        if local_name(parent) != "html":
+            return None
+        item = next((a for a in reversed(ancestors) if local_name(a) == "newsitem"), None)
+        lang = canonical_lang(item.get(_XML_LANG) if item is not None else None)
+        counts = self._html_counts.setdefault(id(parent), Counter())
+
+        def segment_of(block: Node, pieces: list[Piece]) -> Segment | None:
+            name = local_name(block) or "text"
+            counts[name] += 1
+            kind = SegmentKind.HEADLINE if name in ("h1", "h2", "h3") else SegmentKind.BODY
+            return build_segment(kind, pieces, f"{prefix}html/{name}[{counts[name]}]", lang)
+
+        return BlockStream(node, HTML_RULES, segment_of)
+
+
+def newsml_document(source: SourceFile, root: Node) -> Document:
     items: list[tuple[list[Any], str | None]] = [
         (list(e), e.get(_XML_LANG)) for e in root.iter() if local_name(e) == "newsitem"
     ]
-    if not items and etree.QName(root).localname in FRAGMENTS:
+    if not items and root_name(root) in FRAGMENTS:
         items = [([root], None)]
     segments: list[Segment] = []
     date: dt.date | None = None
     origin: str | None = None
     for number, (parts, lang) in enumerate(items, 1):
         prefix = f"item[{number}]/" if len(items) > 1 else ""
-        reader = _ItemReader(parts, canonical_lang(lang), text_map, prefix)
+        reader = _ItemReader(parts, canonical_lang(lang), prefix)
         segments.extend(reader.segments())
         if date is None:
             date, origin = reader.date()
     warnings = list(source.warnings)
     if not segments:
-        warnings.append(f"NewsML-G2 <{etree.QName(root).localname}> holds no story text")
+        warnings.append(f"NewsML-G2 <{root_name(root)}> holds no story text")
     return Document(
         source,
         tuple(segments),
@@ -67,16 +99,16 @@ def newsml_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlM
         origin,
         tuple(warnings),
         format="xml",
-        marked_quotations=marked_quotations(root, text_map),
+        marked_quotations=light_quotations(root),
     )
 
 
 class _ItemReader:
     """The text of one item, given its parts (`itemMeta`, `contentMeta`, `contentSet`)."""
 
-    def __init__(self, parts: list[Any], lang: str, text_map: XmlMap, prefix: str) -> None:
+    def __init__(self, parts: list[Any], lang: str, prefix: str) -> None:
         self.parts = parts
-        self.map = text_map
+        self.map = NodeMap()
         self.prefix = prefix
         self.lang = lang
         self.nitf_date: tuple[dt.date | None, str | None] = (None, None)
@@ -121,7 +153,7 @@ class _ItemReader:
             for body in content:
                 body_name = local_name(body)
                 if body_name == "nitf":
-                    found = nitf_content(body, self.map, f"{self.prefix}nitf/")
+                    found = nitf_content(body, f"{self.prefix}nitf/")
                     result.extend(found.segments)
                     if self.nitf_date[0] is None:
                         self.nitf_date = (found.date, found.date_origin)
@@ -139,22 +171,12 @@ class _ItemReader:
         return []
 
     def _xhtml(self, html: Any) -> list[Segment]:
-        result: list[Segment] = []
-        counts: Counter[str] = Counter()
-
-        def emit(block: Any, pieces: list[Piece]) -> None:
-            name = local_name(block) or "text"
-            counts[name] += 1
-            kind = SegmentKind.HEADLINE if name in ("h1", "h2", "h3") else SegmentKind.BODY
-            segment = build_segment(
-                kind, pieces, f"{self.prefix}html/{name}[{counts[name]}]", self.lang
-            )
-            if segment is not None:
-                result.append(segment)
-
-        for body in self._child(html, "body"):
-            block_pieces(body, self.map, HTML_RULES, emit)
-        return result
+        return [
+            segment
+            for body in self._child(html, "body")
+            if body.stream is not None
+            for segment in body.stream.segments.segments()
+        ]
 
     def date(self) -> tuple[dt.date | None, str | None]:
         for meta_name, child_name in (

@@ -12,25 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-
-from lxml import etree
 
 from checker.dates import date_in_dateline
 from checker.document import Document, Segment, SegmentKind
 from checker.readers.langtags import canonical_lang
 from checker.readers.metadata import metadata_date
-from checker.readers.quoted_markup import marked_quotations
 from checker.readers.segments import (
     BlockRules,
     Piece,
-    block_pieces,
     build_segment,
     local_name,
     subtree_pieces,
 )
-from checker.readers.xml_map import XmlMap
+from checker.readers.xml_stream import BlockStream, Node, NodeMap, light_quotations
 from checker.source import SourceFile
 
 _KINDS = {
@@ -74,6 +71,9 @@ _DATE_SOURCES = ("date.issue", "date.release")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+_DATE_ELEMENTS = frozenset({*_DATE_SOURCES, "story.date", "dateline"})
+
+
 @dataclass(frozen=True)
 class NitfContent:
     segments: tuple[Segment, ...]
@@ -81,8 +81,8 @@ class NitfContent:
     date_origin: str | None
 
 
-def nitf_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlMap) -> Document:
-    content = nitf_content(tree.getroot(), text_map)
+def nitf_document(source: SourceFile, root: Node) -> Document:
+    content = nitf_content(root)
     return Document(
         source,
         content.segments,
@@ -90,38 +90,60 @@ def nitf_document(source: SourceFile, tree: etree._ElementTree, text_map: XmlMap
         content.date_origin,
         source.warnings,
         format="xml",
-        marked_quotations=marked_quotations(tree.getroot(), text_map),
+        marked_quotations=light_quotations(root),
     )
 
 
-def nitf_content(nitf: Any, text_map: XmlMap, prefix: str = "") -> NitfContent:
-    """The segments and the story date of an `nitf` element (a whole file, or an NITF
-    body inside a NewsML-G2 item)."""
-    lang = canonical_lang(nitf.get("baselang") or nitf.get(_XML_LANG))
-    segments: list[Segment] = []
+def nitf_stream(body: Node, nitf: Node, prefix: str = "") -> BlockStream:
+    """The stream that reads the blocks of an NITF `body` (of the element `nitf`) into
+    segments as they end; their names start with `prefix`."""
+    lang = _lang(nitf)
     counts: Counter[str] = Counter()
 
-    def emit(block: Any, pieces: list[Piece]) -> None:
-        name = local_name(block) or "text"
-        segment = build_segment(
-            _KINDS.get(name, SegmentKind.BODY),
-            pieces,
-            _segment_name(prefix, name, counts),
-            canonical_lang(block.get(_XML_LANG), lang),
-        )
-        if segment is not None:
-            segments.append(segment)
+    def segment_of(block: Node, pieces: list[Piece]) -> Segment | None:
+        return _segment(block, pieces, prefix, counts, lang)
 
-    has_hl1 = any(local_name(e) == "hl1" for e in nitf.iter())
+    return BlockStream(body, NITF_RULES, segment_of, kept=_DATE_ELEMENTS)
+
+
+def nitf_content(nitf: Node, prefix: str = "") -> NitfContent:
+    """The segments and the story date of an `nitf` element (a whole file, or an NITF
+    body inside a NewsML-G2 item) whose bodies were streamed (`nitf_stream`)."""
+    lang = _lang(nitf)
+    segments: list[Segment] = []
+    counts: Counter[str] = Counter()
+    has_hl1 = any(
+        local_name(e) == "hl1" or (e.stream is not None and "hl1" in e.stream.names)
+        for e in nitf.iter()
+    )
     for part in nitf:
         name = local_name(part)
         if name == "head" and not has_hl1:
             for title in _children(part, "title"):
-                emit(title, subtree_pieces(title, text_map))
-        elif name == "body":
-            block_pieces(part, text_map, NITF_RULES, emit)
+                pieces = subtree_pieces(title, NodeMap())
+                segment = _segment(title, pieces, prefix, counts, lang)
+                if segment is not None:
+                    segments.append(segment)
+        elif name == "body" and part.stream is not None:
+            segments.extend(part.stream.segments.segments())
     date, origin = _story_date(nitf)
     return NitfContent(tuple(segments), date, origin)
+
+
+def _lang(nitf: Node) -> str:
+    return canonical_lang(nitf.get("baselang") or nitf.get(_XML_LANG))
+
+
+def _segment(
+    block: Any, pieces: list[Piece], prefix: str, counts: Counter[str], lang: str
+) -> Segment | None:
+    name = local_name(block) or "text"
+    return build_segment(
+        _KINDS.get(name, SegmentKind.BODY),
+        pieces,
+        _segment_name(prefix, name, counts),
+        canonical_lang(block.get(_XML_LANG), lang),
+    )
 
 
 def _segment_name(prefix: str, name: str, counts: Counter[str]) -> str:
@@ -133,14 +155,24 @@ def _children(node: Any, name: str) -> list[Any]:
     return [child for child in node if local_name(child) == name]
 
 
-def _story_date(nitf: Any) -> tuple[dt.date | None, str | None]:
-    for element in nitf.iter():
+def _date_elements(nitf: Node) -> Iterator[Node]:
+    """The elements that may give the story's date, in document order: those of the
+    light tree, and those a streamed body kept."""
+    for node in nitf.iter():
+        if node.stream is not None:
+            yield from node.stream.kept_nodes
+        else:
+            yield node
+
+
+def _story_date(nitf: Node) -> tuple[dt.date | None, str | None]:
+    for element in _date_elements(nitf):
         name = local_name(element)
         if name in _DATE_SOURCES:
             date = metadata_date(element.get("norm"))
             if date is not None:
                 return date, f"metadata ({name})"
-    for element in nitf.iter():
+    for element in _date_elements(nitf):
         name = local_name(element)
         if name == "story.date":
             date = metadata_date(element.get("norm"))

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from checker.dates import DATELINE_REACH, date_in_dateline
-from checker.document import Chunk, Segment, SegmentKind
+from checker.document import JOINED_PARAGRAPHS, ChunkTable, Segment, SegmentKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,24 +116,59 @@ def build_segment(
     units = _normalized(pieces)
     if not any(u.text.strip() for u in units):
         return None
-    chunks: list[Chunk] = []
+    chunks = ChunkTable()
     texts: list[str] = []
     position = 0
     for unit in units:
         end = position + len(unit.text)
-        previous = chunks[-1] if chunks else None
-        if (
-            previous is not None
-            and unit.literal
-            and previous.literal
-            and previous.src_end == unit.start
-        ):
-            chunks[-1] = Chunk(previous.text_start, end, previous.src_start, unit.end)
+        last = len(chunks) - 1
+        touches = last >= 0 and chunks.literal(last) and chunks.src_end(last) == unit.start
+        if unit.literal and touches:
+            chunks.extend_last(end, unit.end)
         else:
-            chunks.append(Chunk(position, end, unit.start, unit.end, unit.literal))
+            chunks.append(position, end, unit.start, unit.end, unit.literal)
         texts.append(unit.text)
         position = end
-    return Segment(kind, "".join(texts), tuple(chunks), name, lang)
+    return Segment(kind, "".join(texts), chunks, name, lang)
+
+
+class SegmentList:
+    """The segments of a document in reading order, with consecutive one-line body
+    paragraphs of one language joined `JOINED_PARAGRAPHS` at a time (`Segment.joined`),
+    as they come: a large document of tiny paragraphs never holds a segment per
+    paragraph. Shorter runs of such paragraphs keep a segment each, so a story of
+    ordinary length reads as before, a segment per paragraph."""
+
+    def __init__(self) -> None:
+        self._segments: list[Segment] = []
+        self._run: list[Segment] = []
+
+    def append(self, segment: Segment | None) -> None:
+        if segment is None:
+            return
+        run = self._run
+        if not segment.may_join:
+            self._end_run()
+            self._segments.append(segment)
+            return
+        if run and run[0].lang != segment.lang:
+            self._end_run()
+        run.append(segment)
+        if len(run) == JOINED_PARAGRAPHS:
+            self._segments.append(Segment.joined(run))
+            run.clear()
+
+    def extend(self, segments: Iterable[Segment]) -> None:
+        for segment in segments:
+            self.append(segment)
+
+    def _end_run(self) -> None:
+        self._segments.extend(self._run)
+        self._run.clear()
+
+    def segments(self) -> tuple[Segment, ...]:
+        self._end_run()
+        return tuple(self._segments)
 
 
 class TextMap(Protocol):

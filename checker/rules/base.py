@@ -129,7 +129,7 @@ class Reporter:
                 path=self.path,
                 span=span,
                 message=message,
-                segment=segment.name,
+                segment=segment.name_at(start),
                 fix=fix,
                 related=related,
                 data=data or {},

@@ -149,3 +149,72 @@ def test_zip_bomb_member_is_refused() -> None:
 def test_zip_read_as_text_suffix_is_refused() -> None:
     with pytest.raises(InputError, match=r"a zip archive, not a \.txt document"):
         reader_for("story.txt")(decode(SAMPLE.read_bytes(), "story.txt"))
+
+
+def test_a_run_across_the_parser_blocks_is_spliced_in_place() -> None:
+    """The main part is parsed a block at a time: a run of text longer than a block, with
+    references on both sides of a block's end, keeps its exact offsets."""
+    from checker.readers.docx import _BLOCK
+
+    filler = "word " * (_BLOCK // 5)
+    body = f"<w:p><w:r><w:t>A&amp;B {filler}taiwan &lt;x&gt; {filler}taiwan.</w:t></w:r></w:p>"
+    document = read(docx(body))
+    text = document.source.text
+    assert text == f"A&B {filler}taiwan <x> {filler}taiwan."
+    first, last = text.index("taiwan"), text.rindex("taiwan")
+    segment = document.segments[0]
+    assert segment.is_literal(Span(first, first + 6)) and segment.is_literal(Span(last, last + 6))
+    new = document.splice(
+        [Edit(Span(first, first + 6), "Taiwan"), Edit(Span(last, last + 6), "Taiwan")]
+    )
+    xml = zipfile.ZipFile(io.BytesIO(new)).read("word/document.xml").decode()
+    assert f"A&amp;B {filler}Taiwan &lt;x&gt; {filler}Taiwan.</w:t>" in xml
+    assert read(new).source.text == text.replace("taiwan", "Taiwan")
+
+
+def test_a_utf16_main_part_is_read_and_spliced_in_utf16() -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>刘劲松 met taiwan</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", xml.encode("utf-16"))
+    document = read(out.getvalue())
+    assert document.source.text == "刘劲松 met taiwan"
+    new = document.splice([Edit(Span(8, 14), "Taiwan")])
+    stored = zipfile.ZipFile(io.BytesIO(new)).read("word/document.xml")
+    assert stored == xml.replace("taiwan", "Taiwan").encode("utf-16")
+
+
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (
+            f'<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document {W}><w:body/></w:document>',
+            "XML declares entities; refused",
+        ),
+        (
+            f"<w:document {W}><w:body><w:p>{'<w:r>' * 300}</w:p></w:body></w:document>",
+            "nested more than 256",
+        ),
+        (
+            f"<w:document {W}><w:body><w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p></w:body>"
+            "</w:document>",
+            "undefined entity",
+        ),
+        (
+            f"<w:document {W}><w:body><w:p></w:body></w:document>",
+            "not well-formed XML: mismatched tag",
+        ),
+    ],
+)
+def test_hostile_main_parts_are_one_line_errors(xml: str, message: str) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    with pytest.raises(InputError, match=message) as raised:
+        read(out.getvalue())
+    assert "story.docx:word/document.xml" in str(raised.value)
+    assert "\n" not in str(raised.value)

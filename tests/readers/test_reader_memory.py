@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from lxml import etree
 
-from checker.document import Document
+from checker.document import JOINED_PARAGRAPHS, Document
 from checker.model import Edit, Span
 from checker.readers import reader_for
 from checker.source import SourceFile, decode
@@ -130,3 +130,50 @@ def test_a_fix_in_a_large_word_file_is_written_from_the_kept_offsets() -> None:
     at = text.index("Beijing", text.rindex("\n", 0, len(text) - 1) + 1)
     fixed = document.splice([Edit(Span(at, at + 7), "Peking")])
     assert read(decode(fixed, "fixed.docx")).source.text == text[:at] + "Peking" + text[at + 7 :]
+
+
+def _one_word_paragraphs(name: str, count: int) -> SourceFile:
+    """A document of one-word paragraphs, the worst case for a cost per paragraph."""
+    words = [f"Word{i % 7}." for i in range(count)]
+    if name == "docx":
+        body = "".join(f"<w:p><w:r><w:t>{w}</w:t></w:r></w:p>" for w in words)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(
+                "word/document.xml",
+                f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}'
+                "</w:body></w:document>",
+            )
+        return decode(out.getvalue(), "story.docx")
+    paragraphs = "".join(f"<p>{w}</p>\n" for w in words)
+    data = nitf(0) if name == "nitf" else newsml(0)
+    data = data.replace(b"<body.content>", b"<body.content>" + paragraphs.encode(), 1)
+    return decode(data, FORMATS[name][0])
+
+
+@pytest.mark.parametrize("name", ["nitf", "newsml", "docx"])
+def test_streamed_readers_keep_a_few_bytes_a_tiny_paragraph(name: str) -> None:
+    """NITF, NewsML-G2 and Word bodies are read a block at a time and their tiny
+    paragraphs joined into segments: reading never holds an object per paragraph."""
+    read(_one_word_paragraphs(name, 10))
+    source = _one_word_paragraphs(name, 20_000)
+    if name == "docx":  # its XML once unzipped
+        markup = (
+            zipfile.ZipFile(io.BytesIO(source.raw or b"")).getinfo("word/document.xml").file_size
+        )
+    else:
+        markup = len(source.text)
+    tracemalloc.start()
+    try:
+        document = read(source)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sum(len(s.names) for s in document.segments) >= 20_000
+    apart = [s for s in document.segments if s.paragraphs is None]
+    assert len(apart) < JOINED_PARAGRAPHS  # the last run, too short to be joined
+    # Per paragraph of about 14 bytes of markup (40 in a Word file): its text, one chunk
+    # (five 32-bit numbers), its name and where it starts. (Read as a tree, NITF kept 29
+    # and peaked at 44 times the markup, a Word file 12 and 37 times its XML.)
+    assert kept < 5 * markup, (kept, markup)
+    assert peak < 8 * markup, (peak, markup)

@@ -1,4 +1,5 @@
-"""The XML source map: every text node at its exact offset, references non-literal."""
+"""The XML source map: every text node at its exact offset, references non-literal; a
+streamed body gives the blocks a tree gives."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from checker.document import Segment
 from checker.errors import InputError
 from checker.model import Span
 from checker.readers import reader_for
-from checker.readers.xml_map import XmlMap, parse_source
+from checker.readers.nitf import NITF_RULES
+from checker.readers.segments import Piece, block_pieces
+from checker.readers.xml_stream import BlockStream, Node, NodeMap, parse_source, read_light
 from checker.source import SourceFile, decode
 
 
@@ -103,11 +106,43 @@ def test_map_text_equals_lxml_text_for_every_node() -> None:
     text = nitf("<p>a<em>b&amp;<b>c</b>d</em>e&#65;</p><!--x-->tail<?pi x?>more")
     source = decode(text.encode(), "x.xml")
     tree = parse_source(source)
-    xml_map = XmlMap(tree, source.text, "x.xml")
-    for node in tree.getroot().iter():
-        if isinstance(node.tag, str):
-            assert "".join(p.text for p in xml_map.text_pieces(node)) == (node.text or "")
-        assert "".join(p.text for p in xml_map.tail_pieces(node)) == (node.tail or "")
+    light = read_light(source, lambda *_: None)
+    nodes = list(light.iter())
+    assert len(nodes) == len(list(tree.getroot().iter()))
+    for node, element in zip(nodes, tree.getroot().iter(), strict=True):
+        if isinstance(element.tag, str):
+            assert node.tag == element.tag
+            assert "".join(p.text for p in node.text_pieces) == (element.text or "")
+        assert "".join(p.text for p in node.tail_pieces) == (element.tail or "")
+
+
+STREAMED = [
+    "<p>Liu <em>Jin</em>song said.</p>\n<p>Two<br/>lines<br/></p>",
+    "<block>before<p>inside</p>between<p>again <br/> after</p>last</block>",
+    "<p>a<media-reference>skipped<p>hidden</p></media-reference>b<!--c-->d</p>",
+    "<p>x&amp;y &#x2019;\r\n  wrapped</p><bq><p>“Quoted,”</p> he said</bq><p/>",
+    "<table><tr><td>cell<br/></td><td><hl2>head</hl2>tail</td></tr></table>",
+]
+
+
+@pytest.mark.parametrize("body", STREAMED)
+def test_a_streamed_body_gives_the_blocks_of_the_tree(body: str) -> None:
+    """The event walker emits what `block_pieces` emits over the same body as a tree."""
+    source = decode(nitf(body).encode(), "x.xml")
+    streamed: list[tuple[str | None, list[Piece]]] = []
+
+    def open_stream(node: Node, ancestors: object) -> BlockStream | None:
+        if node.tag != "body":
+            return None
+        return BlockStream(node, NITF_RULES, lambda b, p: streamed.append((b.tag, list(p))))
+
+    read_light(source, open_stream)
+    tree = read_light(source, lambda *_: None)
+    whole: list[tuple[str | None, list[Piece]]] = []
+    body_node = next(n for n in tree.iter() if n.tag == "body")
+    block_pieces(body_node, NodeMap(), NITF_RULES, lambda b, p: whole.append((b.tag, list(p))))
+    assert streamed == whole
+    assert any(pieces for _, pieces in whole)
 
 
 def test_undeclared_html_entity_is_refused_in_one_line() -> None:
