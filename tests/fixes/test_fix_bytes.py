@@ -11,7 +11,7 @@ import io
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker.engine import Checker
@@ -163,6 +163,8 @@ def test_fixing_a_random_document_changes_only_the_fixed_word(
 ) -> None:
     before = data.draw(filler(encoding))
     after = data.draw(filler(encoding))
+    # A backtick on each side makes a Markdown code span, which is rightly left alone.
+    assume(fmt != "markdown" or "`" not in (before + after).decode(encoding))
     name, raw = FORMATS[fmt](encoding, before + WRONG + after)
     fixed = fix_source(story_checker, decode(raw, name, encoding))
     assert fixed.data == raw.replace(WRONG, RIGHT)
