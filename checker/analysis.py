@@ -88,6 +88,7 @@ class DocumentAnalysis:
         for person in self.people:
             person.titles.extend(self._titles(person))
         self._tie_by_later_titles()
+        self._drop_hints_of_unnamed_chinese_people()
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -301,8 +302,8 @@ class DocumentAnalysis:
         ):
             # A family name one known person bears is worth a hint naming that person: a
             # rare Japanese one with the person's name as a fix; a common Japanese one, or
-            # a Chinese one in its own order (shared by millions: real copy names many
-            # officials the glossary does not list), with none.
+            # a Chinese one in its own order where the story names the person too
+            # (`_drop_hints_of_unnamed_chinese_people`), with none.
             rare = japanese and person.family.lower() not in COMMON_JAPANESE_FAMILY_NAMES
             return NameKind.UNKNOWN_GIVEN, "rare family name" if rare else None
         return None
@@ -364,6 +365,23 @@ class DocumentAnalysis:
             titled = last_titled.get(mention.person.id)
             if titled is not None and titled >= (order[id(mention.segment)], mention.end):
                 mention.tie = "title"
+
+    def _drop_hints_of_unnamed_chinese_people(self) -> None:
+        """A Chinese family name one known person bears, with another given name and
+        nothing tying it to that person, is worth a hint only where the story names the
+        person too ("Xi Jinping ... Xi Jianguo"): real copy names many Chinese people the
+        glossary does not list, and a family name is shared by millions."""
+        named = self.named_people
+        self.people = [
+            p
+            for p in self.people
+            if not (
+                p.kind is NameKind.UNKNOWN_GIVEN
+                and p.tie is None
+                and not p.person.is_japanese_name
+                and p.person.id not in named
+            )
+        ]
 
     def _tied_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
         """The known person of this family name a title ties the name to: their own, or

@@ -29,7 +29,8 @@ class UnknownGivenName(DocumentRule):
     person held on the date goes with the name (before it, in apposition, or later
     with the family name alone); otherwise, where only one glossary person bears the
     family name, an info hint, since the name may be someone else's (a Chinese family
-    name, shared by millions, only in its own order and with no fix offered). Where the
+    name, shared by millions, only in its own order, where the story names the known
+    person too, and with no fix offered). Where the
     story says who the bearer is ("a Beijing shopkeeper", "his Chinese counterpart" of a
     post the known person does not hold) nothing is reported. Only words that read like
     romanized given names count, so "Kanai said" or "Premier Li" is never reported.

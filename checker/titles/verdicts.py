@@ -16,7 +16,7 @@ import enum
 from dataclasses import dataclass
 
 from checker.glossary.model import Entry, Glossary, Holding, Role, Tenure
-from checker.lexicon import plausible_given_name
+from checker.lexicon import CONNECTORS, plausible_given_name
 from checker.match.index import title_words
 from checker.mentions import PersonMention, TitlePhrase
 from checker.titles.dated import UNDATED, Period
@@ -261,6 +261,8 @@ def unknown_name_title(
     when = title.dated or Period.day(story_date)
     if title.past is not None or title.description or when is UNDATED:
         return None
+    if title.country is None and _every_countrys(title):
+        return None  # "Prime Minister Hun Sen": whose prime minister, the title does not say
     others = other_holders(glossary, title, when, None) or _holders_of_the_family(
         glossary, title, when, name
     )
@@ -268,6 +270,41 @@ def unknown_name_title(
         return None
     holder = others[0]
     return UnknownNameVerdict(name, title, holder.person, when, holder.tenure.status != "confirmed")
+
+
+# Words of the titles every country has ("President", "Prime Minister", "Foreign Minister",
+# "Ambassador"): given to a name the glossary does not know, such a title says whose office
+# it is only with a country ("Japanese Prime Minister Taro Yamada").
+_EVERY_COUNTRYS = frozenset(
+    {
+        "president",
+        "vice",
+        "prime",
+        "premier",
+        "minister",
+        "foreign",
+        "defense",
+        "deputy",
+        "ambassador",
+        "spokesperson",
+        "secretary",
+        "state",
+        "general",
+        "chancellor",
+        "chief",
+    }
+)
+
+
+def _every_countrys(title: TitlePhrase) -> bool:
+    """The title is made of words every country's titles use, and nothing else."""
+    words = [
+        part
+        for word in title_words(title.text)
+        for part in word.split("-")
+        if part not in CONNECTORS
+    ]
+    return bool(words) and all(word in _EVERY_COUNTRYS for word in words)
 
 
 def _holders_of_the_family(
