@@ -92,9 +92,10 @@ def main() -> None:
         print(f"| {people:,} | {built:.2f} | {per_word:.1f} | {found} |")
 
 
-def _references(folder: Path) -> list[str]:
+def _references(folder: Path, pattern: str = "*.csv") -> list[str]:
+    """The English references of the test sets in `folder` (those matching `pattern`)."""
     sentences = []
-    for path in sorted(folder.glob("*.csv")):
+    for path in sorted(folder.glob(pattern)):
         with path.open(encoding="utf-8", newline="") as handle:
             rows = csv.reader(handle)
             next(rows, None)
