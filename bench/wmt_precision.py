@@ -28,7 +28,7 @@ from checker.glossary.loader import load_glossaries
 from checker.style import load_style
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from real_text import _references, _stories  # noqa: E402  (the throughput bench's stories)
+from real_text import _references, _stories  # the throughput bench's stories
 
 BENCH = Path(__file__).resolve().parent
 KNOWLEDGE = ("TM", "NM", "TT", "MC")
