@@ -19,17 +19,27 @@ from checker.errors import InputError
 MAX_XML_BYTES = 256 * 1024 * 1024
 
 
+# How untrusted XML is parsed, by a tree parser or by `iterparse`: no entities resolved, no
+# network, no DTD loaded, libxml2's size limits kept, errors not recovered from.
+_SAFE_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "remove_pis": False,
+    "recover": False,
+}
+
+
 def safe_xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_pis=False,
-        recover=False,
-    )
+    return etree.XMLParser(**_SAFE_OPTIONS)
+
+
+def _refuse_large(data: bytes, path: str) -> None:
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(f"XML document larger than {MAX_XML_BYTES // (1024 * 1024)} MiB", path)
 
 
 # libxml2's own words for its nesting limit (it names an option users cannot set).
@@ -38,8 +48,7 @@ _DEPTH_LIMIT = re.compile(r"Excessive depth in document: (\d+)")
 
 def parse_xml(data: bytes, path: str) -> etree._ElementTree:
     """Parse untrusted XML bytes, or raise InputError with the file and position."""
-    if len(data) > MAX_XML_BYTES:
-        raise InputError(f"XML document larger than {MAX_XML_BYTES // (1024 * 1024)} MiB", path)
+    _refuse_large(data, path)
     _refuse_entity_declarations(data, path)
     try:
         root = etree.fromstring(data, safe_xml_parser())
@@ -56,21 +65,9 @@ def check_xml(data: bytes, path: str) -> Iterator[Any]:
     """Check untrusted XML bytes as `parse_xml` does, with the same refusals and errors,
     without keeping a tree: each element is yielded as it ends, then freed with the
     elements before it."""
-    if len(data) > MAX_XML_BYTES:
-        raise InputError(f"XML document larger than {MAX_XML_BYTES // (1024 * 1024)} MiB", path)
+    _refuse_large(data, path)
     _refuse_entity_declarations(data, path)
-    events = etree.iterparse(
-        io.BytesIO(data),
-        events=("end",),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_pis=False,
-        recover=False,
-    )
+    events = etree.iterparse(io.BytesIO(data), events=("end",), **_SAFE_OPTIONS)
     try:
         for _, element in events:
             for child in element:
