@@ -88,3 +88,29 @@ def test_a_country_word_that_opens_a_bodys_name_is_no_country_qualifier() -> Non
         ("Taiwan Affairs Office spokesperson", None, ["tao-spokesperson"]),
         ("Taiwan's Foreign Minister", "TW", ["foreign-minister-roc-taiwan"]),
     ]
+
+
+def test_a_capitalized_word_of_no_title_glued_to_a_title_makes_it_another_bodys() -> None:
+    text = (
+        "On Thursday Presidential Office Spokesperson Li Qiang said. "
+        "On Thursday Prime Minister Fumio Kishida spoke. "
+        "Since Chinese President Xi Jinping enacted the law, more have been detained."
+    )
+    judged = analyse(text, date="2025-11-20", bundled=True).verdicts
+    assert [(v.title.text, [o.id for o in v.title.offices], v.verdict) for v in judged] == [
+        ("Office Spokesperson", [], Verdict.UNKNOWN),  # "Presidential" names another body
+        ("Prime Minister", ["prime-minister-japan"], Verdict.STALE),  # a day names none
+        ("Chinese President", ["president-prc"], Verdict.HELD),  # nor does "Since"
+    ]
+
+
+def test_the_taiwan_affairs_offices_spokespersons_are_known_from_2014() -> None:
+    text = (
+        "Taiwan Affairs Office spokesperson Mao Ning said. "
+        "Taiwan Affairs Office spokesperson Chen Binhua said."
+    )
+    judged = analyse(text, date="2024-06-01", bundled=True).verdicts
+    assert [(v.mention.surface, [o.id for o in v.title.offices], v.verdict) for v in judged] == [
+        ("Mao Ning", ["tao-spokesperson"], Verdict.NOT_HELD),
+        ("Chen Binhua", ["tao-spokesperson"], Verdict.HELD),
+    ]

@@ -4,6 +4,7 @@ director-general of ..."), each resolved to the glossary offices it names."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -11,7 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from checker.glossary.model import Entry, Kind, Role
-from checker.lexicon import CONNECTORS, GENERIC_RANKS, PAST_MARKERS, TITLE_HEADS, TITLE_MODIFIERS
+from checker.lexicon import (
+    CONNECTORS,
+    GENERIC_RANKS,
+    PAST_MARKERS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    is_common_word,
+)
 from checker.match.index import DistinctEntries, TermIndex, title_words
 from checker.mentions import PersonMention, TitlePhrase
 from checker.sentences import is_sentence_start
@@ -192,6 +200,14 @@ _SENTENCE_OPENERS = (
         "meanwhile",
     }
 )
+# Nouns in the names of many bodies: alone beside a job word they say whose job it is no
+# more than the job word does ("Office Spokesperson"); "ministry" and "department" stay,
+# as copy calls the body it has just named so ("a ministry spokesman").
+_BODY_NOUNS = frozenset({"office", "bureau", "council", "commission", "committee", "agency"})
+# Days and months, capitalized wherever they stand.
+_CALENDAR_WORDS = frozenset(
+    name.lower() for name in (*calendar.day_name, *calendar.month_name) if name
+)
 # Two or three capitalized words after a title: a name ("Taro Yamada", "Wang Jianguo").
 _UNKNOWN_NAME = re.compile(
     r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
@@ -275,6 +291,7 @@ class TitleFinder:
         taken: list[re.Match[str]] = []
         past = None
         qualifier = None  # a lower-case word of no title right before it ("government")
+        glued = None  # a capitalized word of no title right before it ("Presidential")
         edge = _apposed_title_end(text, mention.start, mention.end)
         others = self._people_in(mention.segment, line_start, mention.start)
         for word in reversed(words):
@@ -294,6 +311,8 @@ class TitleFinder:
                 taken.append(word)  # "then-Japanese prime minister": the past opens the title
                 break
             if taken and raw[0].isupper() and not self._title_word(raw):
+                if taken[-1].group(0).lower() not in CONNECTORS and raw.isalpha() and raw.istitle():
+                    glued = word  # "Presidential" (not "VIETNAM-" of a dateline)
                 break  # "President Yoon Suk Yeol and Prime Minister", "Protest Against Prime
                 # Minister" in a title-case headline: a capitalized word of no title ends it
             if (
@@ -313,6 +332,7 @@ class TitleFinder:
                     past = "then"  # "who would succeed Prime Minister Suga": he held it then
             break
         taken.reverse()
+        leftmost = taken[0] if taken else None
         # Leading words that belong to no title ("Later Defense Minister ...") are dropped.
         while taken and (
             taken[0].group(0).lower() in CONNECTORS
@@ -325,6 +345,18 @@ class TitleFinder:
             return None
         if taken[0].group(0).lower().startswith(("then-", "ex-")):
             past = "then"
+        if (
+            glued is not None
+            and taken[0] is leftmost
+            and not any(w.group(0).lower() in CONNECTORS for w in taken)  # one title
+            and self._names_a_body(mention, glued)
+        ):
+            # "Presidential Office Spokesperson", "Hong Kong Chief Executive": the title of
+            # a body whose name the glossary does not know, not one of its offices.
+            return TitlePhrase(
+                taken[0].start(), taken[-1].end(), text[taken[0].start() : taken[-1].end()],
+                "before", past, None, (), None, None, True,
+            )  # fmt: skip
         if qualifier and len(taken) == 1 and taken[0].group(0).islower():
             # "chief government spokesman", "party leader": a job word of a body the
             # phrase does not name is a description, not one of the glossary's titles.
@@ -333,6 +365,21 @@ class TitleFinder:
                 None, (), None, None, True,
             )  # fmt: skip
         return self._title_phrase(mention, taken[0].start(), taken[-1].end(), "before", past)
+
+    @staticmethod
+    def _names_a_body(mention: Named, word: re.Match[str]) -> bool:
+        """A capitalized word of no title right before a title is part of the name of a
+        body, unless it is a day or month, or a title-case headline or the sentence's start
+        capitalized it."""
+        if mention.segment.title_cased:
+            return False
+        written = word.group(0)
+        lower = written.lower()
+        if lower in _CALENDAR_WORDS:
+            return False  # "on Thursday Prime Minister ..."
+        if is_sentence_start(mention.segment.text, word.start()):
+            return lower not in _SENTENCE_OPENERS and not is_common_word(written)  # "Since"
+        return True
 
     def _title_word(self, word: str) -> bool:
         folded = title_words(word)
@@ -421,14 +468,22 @@ class TitleFinder:
         return TitlePhrase(start, end, text, position, past, country, offices, generic, dated)
 
     def _organization_openers(self, text: str) -> set[str]:
-        """The first words of the organizations' forms the text holds ("taiwan" of
-        "Taiwan Affairs Office"): a country word there names the body, not a country."""
-        return {
-            title_words(match.surface)[0]
-            for match in self.index.find(text)
-            if any(e.kind is Kind.ORGANIZATION for e in self.index.entries_of(match))
-            and title_words(match.surface)
-        }
+        """The first words of the organizations' names the text holds ("taiwan" of "Taiwan
+        Affairs Office", or of "Taiwan Affairs Office spokesperson", a form of one of its
+        offices): a country word there names the body, not a country."""
+        openers = set()
+        for match in self.index.find(text):
+            words = title_words(match.surface)
+            if not words:
+                continue
+            for entry in self.index.entries_of(match):
+                body = self.index.glossary.get(entry.organization or "")
+                if entry.kind is Kind.ORGANIZATION or (
+                    body is not None
+                    and any(title_words(f.text)[:1] == words[:1] for f in body.forms)
+                ):
+                    openers.add(words[0])
+        return openers
 
     def _foreign_words(self, text: str, offices: tuple[Entry, ...]) -> bool:
         """Capitalized words in the phrase that belong to no title, organization or country
@@ -453,13 +508,16 @@ class TitleFinder:
         """Of the offices a phrase names, those whose forms (or their organization's) use
         every word of it, or of one of its titles joined by "and": a bare "spokesperson"
         names the Foreign Ministry's, but "Presidential Office Spokesperson" or "Defense
-        Ministry spokesperson" another body's, which the glossary does not know."""
+        Ministry spokesperson" another body's, which the glossary does not know; and a
+        title whose other words only say it is some body's ("Office Spokesperson") names
+        none."""
         parts: list[set[str]] = [set()]
         for word in content:
             if word == "and":  # "State Councilor and Foreign Minister": two titles
                 parts.append(set())
             elif word not in CONNECTORS and word not in PAST_MARKERS and word not in self.countries:
                 parts[-1].add(word)
+        parts = [part for part in parts if part <= TITLE_HEADS or part - TITLE_HEADS - _BODY_NOUNS]
         return tuple(
             office
             for office in offices
