@@ -43,6 +43,8 @@ def _may_hold_cjk(text: str) -> bool:
     holds only curly quotes and dashes, E2 in UTF-8)."""
     if text.isascii():
         return False
+    if _CJK.search(text, 0, 16):
+        return True  # Chinese or Japanese copy shows itself at once
     encoded = text.encode("utf-8", "surrogatepass")
     return any(lead in encoded for lead in _CJK_LEAD_BYTES)
 
