@@ -372,7 +372,7 @@ class DocumentAnalysis:
         person too ("Xi Jinping ... Xi Jianguo"): real copy names many Chinese people the
         glossary does not list, and a family name is shared by millions."""
         named = self.named_people
-        self.people = [
+        kept = [
             p
             for p in self.people
             if not (
@@ -382,6 +382,10 @@ class DocumentAnalysis:
                 and p.person.id not in named
             )
         ]
+        if len(kept) < len(self.people):
+            self.people = kept
+            for made in ("_people_by_segment", "_people_counted"):  # made again when asked
+                self.__dict__.pop(made, None)
 
     def _tied_holder(self, segment: Segment, start: int, end: int, family: str) -> Entry | None:
         """The known person of this family name a title ties the name to: their own, or

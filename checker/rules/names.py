@@ -83,7 +83,7 @@ class UnknownGivenName(DocumentRule):
                 name.end,
                 f"'{name.surface}': the glossary knows no {holder.family} with the given name "
                 f"'{given}'; did you mean {holder.en}, who held '{unknown.title.text}' "
-                f"({unknown.when})?",
+                f"{unknown.when.spoken()}?",
                 replacement=analysis.render_name(holder),
                 applicability=(
                     Applicability.DISPLAY_ONLY if unknown.unconfirmed else Applicability.UNSAFE

@@ -261,7 +261,7 @@ def unknown_name_title(
     when = title.dated or Period.day(story_date)
     if title.past is not None or title.description or when is UNDATED:
         return None
-    if title.country is None and _every_countrys(title):
+    if title.country is None and _universal_title(title):
         return None  # "Prime Minister Hun Sen": whose prime minister, the title does not say
     others = other_holders(glossary, title, when, None) or _holders_of_the_family(
         glossary, title, when, name
@@ -275,7 +275,7 @@ def unknown_name_title(
 # Words of the titles every country has ("President", "Prime Minister", "Foreign Minister",
 # "Ambassador"): given to a name the glossary does not know, such a title says whose office
 # it is only with a country ("Japanese Prime Minister Taro Yamada").
-_EVERY_COUNTRYS = frozenset(
+_UNIVERSAL_TITLE_WORDS = frozenset(
     {
         "president",
         "vice",
@@ -296,15 +296,15 @@ _EVERY_COUNTRYS = frozenset(
 )
 
 
-def _every_countrys(title: TitlePhrase) -> bool:
-    """The title is made of words every country's titles use, and nothing else."""
+def _universal_title(title: TitlePhrase) -> bool:
+    """The title is made only of words every country's titles use ("Prime Minister")."""
     words = [
         part
         for word in title_words(title.text)
         for part in word.split("-")
         if part not in CONNECTORS
     ]
-    return bool(words) and all(word in _EVERY_COUNTRYS for word in words)
+    return bool(words) and all(word in _UNIVERSAL_TITLE_WORDS for word in words)
 
 
 def _holders_of_the_family(

@@ -26,8 +26,12 @@ PARAGRAPH = (
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def _paragraphs(count: int) -> str:
+    return "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(count))
+
+
 def nitf(count: int) -> bytes:
-    body = "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(count))
+    body = _paragraphs(count)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<nitf><head><title>Talks</title></head>'
         f"<body><body.content>\n{body}</body.content></body></nitf>"
@@ -35,7 +39,7 @@ def nitf(count: int) -> bytes:
 
 
 def newsml(count: int) -> bytes:
-    body = "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(count))
+    body = _paragraphs(count)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
@@ -47,7 +51,7 @@ def newsml(count: int) -> bytes:
 
 
 def page(count: int) -> bytes:
-    body = "".join(f"<p>{PARAGRAPH} {i}</p>\n" for i in range(count))
+    body = _paragraphs(count)
     return (
         f"<!doctype html><html><body><article><h1>Talks</h1>{body}</article></body></html>".encode()
     )
