@@ -169,6 +169,8 @@ class BlockStream:
         self._frames = [_Frame(_BLOCK, root)]
         self._blocks = [self._frames[0]]
         self._open_quotations: list[list[int]] = []  # [start, end] of each open one
+        if local(root.tag) in QUOTATION_ELEMENTS:
+            self._open_quotations.append([-1, -1])
         self._open_kept: list[Node] = []
         self._break_at: int | None = None  # a line break waiting for the text after it
 
@@ -233,6 +235,9 @@ class BlockStream:
     def finish(self) -> None:
         self._place_break(None)
         self._flush(self._blocks[0])
+        for start, end in self._open_quotations:  # the root's own, if it is one
+            if start >= 0:
+                self.quotations.append(Span(start, end))
         self._frames.clear()  # the root frame holds the node that holds this stream
         self._blocks.clear()
 
