@@ -139,8 +139,13 @@ def read_html(source: SourceFile) -> Document:
     outline = _Outline(runs)
     _parse(source, outline)
     page = _PageReader(runs, outline)
-    _parse(source, page)
+    flattened = _parse(source, page)
     page.finish()
+    if flattened:
+        warnings.append(
+            f"{flattened:,} element(s) nested deeper than {MAX_DEPTH:,} levels were read as"
+            " if their tags were not there (their text is checked)"
+        )
     if page.unmapped:
         warnings.append(
             f"{page.unmapped} run(s) of text could not be located in the source and"
@@ -169,9 +174,10 @@ def read_html(source: SourceFile) -> Document:
 _CHUNK = 1 << 16  # characters of the page fed to the parser at a time
 
 
-def _parse(source: SourceFile, reader: _Pass) -> None:
+def _parse(source: SourceFile, reader: _Pass) -> int:
     """Feed the page to libxml2's HTML parser (which never loads external entities), its
-    text nodes and elements going to `reader`; no tree is built."""
+    text nodes and elements going to `reader`; no tree is built. The number of elements
+    nested past `MAX_DEPTH`, whose tags were left out, is returned."""
     state = getattr(_thread, "parser", None)
     if state is None:
         # One parser per thread, reused: a parser with a target is a reference cycle
@@ -192,6 +198,7 @@ def _parse(source: SourceFile, reader: _Pass) -> None:
         for start in range(0, len(text), _CHUNK):
             parser.feed(text[start : start + _CHUNK].encode("utf-8"))
         parser.close()
+        return nodes.flattened
     except BaseException as exc:
         del _thread.parser  # its state is unknown
         if isinstance(exc, (etree.ParserError, etree.XMLSyntaxError)):
@@ -366,6 +373,11 @@ class _Pass:
     def text(self, value: str) -> None: ...
 
 
+# Elements nested deeper than this are read as if their tags were not there (their text
+# still is): an open element costs a reader a few hundred bytes, its tag five.
+MAX_DEPTH = 1_000
+
+
 class _TextNodes:
     """The parser's target, which shows a `_Pass` the page as a tree would hold it: the
     `data` calls between two other events joined into one text node (an element's text,
@@ -376,11 +388,13 @@ class _TextNodes:
         self.reader = _Pass()
         self._data: list[str] = []
         self._depth = 0
+        self.flattened = 0  # elements past `MAX_DEPTH`
 
     def reset(self) -> None:
         self.reader = _Pass()
         self._data.clear()
         self._depth = 0
+        self.flattened = 0
 
     def data(self, value: str) -> None:
         self._data.append(value)
@@ -388,11 +402,15 @@ class _TextNodes:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self._text_node()
         self._depth += 1
-        self.reader.opened(tag, attrib, self._depth)
+        if self._depth > MAX_DEPTH:
+            self.flattened += 1
+        else:
+            self.reader.opened(tag, attrib, self._depth)
 
     def end(self, tag: str) -> None:
         self._text_node()
-        self.reader.closed(self._depth)
+        if self._depth <= MAX_DEPTH:
+            self.reader.closed(self._depth)
         self._depth -= 1
 
     def comment(self, text: str) -> None:

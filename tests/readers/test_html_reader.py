@@ -101,8 +101,8 @@ def test_empty_page() -> None:
     assert read("  ").segments == ()
 
 
-@pytest.mark.parametrize("depth", [300, 3000, 100_000])
-def test_text_nested_past_any_parser_tree_limit_is_read(depth: int) -> None:
+@pytest.mark.parametrize("depth", [300, 995])
+def test_text_nested_past_libxml2s_tree_limit_is_read(depth: int) -> None:
     """libxml2's tree stops at 255 levels; the page is read from its events, so text
     nested deeper is checked like any other, at its offsets."""
     page = (
@@ -113,11 +113,39 @@ def test_text_nested_past_any_parser_tree_limit_is_read(depth: int) -> None:
         + "</article></body></html>"
     )
     document = read_html(decode(page.encode(), "deep.html"))
-    assert [s.text for s in document.segments] == ["Shallow.", "Talks on taiwan ended."]
-    deep = document.segments[1]
-    taiwan = deep.to_source(Span(9, 15))
+    assert [(s.name, s.text) for s in document.segments] == [
+        ("p[1]", "Shallow."),
+        ("p[2]", "Talks on taiwan ended."),
+    ]
+    taiwan = document.segments[1].to_source(Span(9, 15))
     assert (taiwan.start, page[taiwan.start : taiwan.end]) == (page.index("taiwan"), "taiwan")
     assert document.warnings == ()
+
+
+@pytest.mark.parametrize("depth", [997, 100_000])
+def test_elements_nested_past_a_thousand_levels_are_read_as_plain_text(depth: int) -> None:
+    """Past 1,000 open elements the tags are left out and a warning says how many; their
+    text is still checked at its offsets (memory stays bounded whatever the nesting)."""
+    page = (
+        "<html><body><article><p>Shallow.</p>"
+        + "<div>" * depth
+        + "<p>Talks on <b>taiwan</b> ended.</p>"
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+    document = read_html(decode(page.encode(), "deep.html"))
+    # the text joins the innermost element read, the div at the thousandth level
+    assert [(s.name, s.text) for s in document.segments] == [
+        ("p[1]", "Shallow."),
+        ("div[1]", "Talks on taiwan ended."),
+    ]
+    taiwan = document.segments[1].to_source(Span(9, 15))
+    assert (taiwan.start, page[taiwan.start : taiwan.end]) == (page.index("taiwan"), "taiwan")
+    left_out = 3 + depth + 2 - 1000  # html, body, article, the divs, p and b
+    assert document.warnings == (
+        f"{left_out:,} element(s) nested deeper than 1,000 levels were read as if their tags"
+        " were not there (their text is checked)",
+    )
 
 
 def test_a_page_within_the_limit_has_no_warning() -> None:
