@@ -152,3 +152,49 @@ def test_a_page_within_the_limit_has_no_warning() -> None:
     page = "<html><body><article>" + "<div>" * 200 + "<p>Deep.</p>" + "</div>" * 200
     document = read_html(decode(page.encode(), "deep.html"))
     assert [s.text for s in document.segments] == ["Deep."] and document.warnings == ()
+
+
+def test_the_headline_element_is_the_first_with_text_and_is_left_out_of_the_body() -> None:
+    """The outline pass picks the first candidate with text (an empty microdata headline
+    is passed over); the body pass leaves that element out and keeps the blocks around
+    it, with their own language."""
+    page = (
+        '<html lang="en"><body><span itemprop="headline"> </span><article>'
+        '<h1 itemprop="headline">Liu meets <i>Kanai</i></h1><p>First.</p>'
+        '<p lang="ja">金井正彰局長</p><h2>Later heading</h2></article></body></html>'
+    )
+    document = read(page)
+    assert [(s.kind, s.name, s.text, s.lang) for s in document.segments] == [
+        (SegmentKind.HEADLINE, "headline", "Liu meets Kanai", "en"),
+        (SegmentKind.BODY, "p[1]", "First.", "en"),
+        (SegmentKind.BODY, "p[2]", "金井正彰局長", "ja"),
+        (SegmentKind.HEADLINE, "h2[1]", "Later heading", "en"),
+    ]
+    kanai = document.segments[0].to_source(Span(10, 15))
+    assert (kanai.start, page[kanai.start : kanai.end]) == (page.index("Kanai"), "Kanai")
+
+
+def test_a_json_ld_headline_with_a_line_break_in_its_script_falls_back_to_the_h1() -> None:
+    """A JSON-LD headline is used only where its script is one literal run of the
+    source (here a CR LF makes it two): else the next candidate, which then stays out
+    of the body."""
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",\r\n'
+        '"headline": "From JSON"}</script>'
+    )
+    page = f"<html><head>{script}</head><body><h1>From the page</h1><p>Body.</p></body></html>"
+    document = read(page)
+    assert [(s.name, s.text) for s in document.segments] == [
+        ("h1", "From the page"),
+        ("p[1]", "Body."),
+    ]
+
+
+def test_a_blockquote_that_is_the_article_body_is_a_marked_quotation() -> None:
+    page = (
+        '<html><body><blockquote itemprop="articleBody">“We disagree,” he said.'
+        "</blockquote></body></html>"
+    )
+    document = read(page)
+    start = page.index("“")
+    assert document.marked_quotations == (Span(start, page.index("</blockquote>")),)
