@@ -1,33 +1,69 @@
 """Text for a person at a terminal: where, what, the line with the span underlined,
-what to write instead, and the glossary fact behind it."""
+what to write instead, and the glossary fact behind it.
+
+rich colours the report on a terminal; written elsewhere, a line is the same text without
+the colours, so rich is imported only when there is something for it to do (`_Lines`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from checker.bundled import display_path
 from checker.engine import Result
 from checker.printable import printable
 from checker.reporters.common import Position, fix_shown, position, summary
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
-# A line of the report: its pieces of text, each with its style ("": plain).
+# A line of the report: its pieces of text, each with its style ("": plain). Pieces, not
+# markup: text from a file or a file name is shown as it is (made printable), never read
+# for emoji codes or escapes.
 Piece = tuple[str, str]
 
 
+class _Lines:
+    """Writes the report's lines to `out`: through rich where it may colour them (a
+    terminal, or FORCE_COLOR or TTY_COMPATIBLE set), and where a line holds a tab (rich
+    expands it to the next column of eight); any other line as its text, which is what
+    rich would write."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.coloured = _may_colour(out)
+        self._console: Console | None = None
+
+    def __call__(self, *pieces: Piece) -> None:
+        if self.coloured or any("\t" in text for text, _ in pieces):
+            from rich.text import Text
+
+            self._rich().print(Text.assemble(*pieces))
+        else:
+            self.out.write("".join(text for text, _ in pieces) + "\n")
+
+    def _rich(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(file=self.out, highlight=False, soft_wrap=True)
+        return self._console
+
+
+def _may_colour(out: TextIO) -> bool:
+    if "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return True
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # no file behind it, or a closed one
+        return False
+
+
 def write_text(results: Iterable[Result], out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True)
-
-    def line(*pieces: Piece) -> None:
-        # Pieces, not markup: text from a file is shown as it is (no emoji codes, no
-        # escapes), and text from a file or a file name is made printable.
-        console.print(Text.assemble(*pieces))
-
+    line = _Lines(out)
     seen: list[Result] = []
     for result in results:
         seen.append(result)

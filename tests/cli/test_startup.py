@@ -4,6 +4,7 @@ named command built) change nothing a person sees."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,10 @@ UNNEEDED = (
     "charset_normalizer",  # encodings other than UTF-8
     "checker.fix_file",  # --fix and --diff
     "checker.headline.check",
+    "rich",  # colours, for a terminal
 )
+# The environment of a run whose report goes to a file or a pipe, not to be coloured.
+PLAIN = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
 
 
 def _modules_after(args: list[str]) -> set[str]:
@@ -45,7 +49,12 @@ def _modules_after(args: list[str]) -> set[str]:
         "print(' '.join(sorted(sys.modules)))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=PLAIN,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     return set(done.stdout.split())
