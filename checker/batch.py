@@ -19,18 +19,15 @@ from __future__ import annotations
 
 import gc
 import heapq
-import multiprocessing
 import os
 import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from checker.engine import Checker, Result
 from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -47,6 +44,9 @@ from checker.model import Severity
 from checker.printable import printable
 from checker.select import EntryFocus
 from checker.source import MAX_FILE_BYTES, decode
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK_SIZE = 64
 _CHUNKS_PER_WORKER = 3  # in flight at once: enough to keep workers busy, few to hold
@@ -149,7 +149,7 @@ class BatchRun:
         self.jobs = max(1, jobs if jobs is not None else default_jobs())
         self.scheduler = scheduler
         self.chunk_size = max(1, chunk_size)
-        self.start_method = start_method or _preferred_start_method()
+        self.start_method = start_method
         self._tasks = iter(tasks)
         self._head: list[Any] = []
         self._runner: Runner | None = None
@@ -188,6 +188,8 @@ def _chain(head: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
 
 
 def _preferred_start_method() -> str:
+    import multiprocessing
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -197,16 +199,22 @@ def _chunks(tasks: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 
 class _PoolRunner:
-    """A process pool fed a few chunks at a time; a pool that breaks is replaced."""
+    """A process pool fed a few chunks at a time; a pool that breaks is replaced.
 
-    def __init__(self, state: Work, jobs: int, chunk_size: int, start_method: str) -> None:
+    multiprocessing and concurrent.futures are imported only here: a run that checks its
+    files in this process never needs them."""
+
+    def __init__(self, state: Work, jobs: int, chunk_size: int, start_method: str | None) -> None:
         self.state = state
         self.jobs = jobs
         self.chunk_size = chunk_size
-        self.start_method = start_method
+        self.start_method = start_method or _preferred_start_method()
         self._pool: ProcessPoolExecutor | None = None
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context(self.start_method)
         global _STATE
         if self.start_method == "fork":
@@ -220,6 +228,8 @@ class _PoolRunner:
         )
 
     def run(self, tasks: Iterator[Any]) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
         chunks = _chunks(tasks, self.chunk_size)
         window = self.jobs * _CHUNKS_PER_WORKER
         pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
@@ -250,6 +260,8 @@ class _PoolRunner:
 
     def _one_by_one(self, tasks: Iterable[Any]) -> Iterator[Any]:
         """Check each task alone in a one-worker pool, to find the one that kills it."""
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self._start(1)
         try:
             for task in tasks:

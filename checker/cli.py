@@ -108,13 +108,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(code)
 
 
+def _only_named_command(app: typer.Typer, args: Sequence[str]) -> typer.Typer:
+    """The app with only the command the arguments begin with, when they begin with one:
+    typer builds every registered command's options from its signature before parsing,
+    and a run that names its command needs no other."""
+    if args:
+        commands = [c for c in app.registered_commands if c.name == args[0]]
+        groups = [g for g in app.registered_groups if g.name == args[0]]
+        if commands or groups:
+            app.registered_commands, app.registered_groups = commands, groups
+    return app
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    root = typer.main.get_command(build_app())
+    args = list(sys.argv[1:] if argv is None else argv)
+    root = typer.main.get_command(_only_named_command(build_app(), args))
     try:
         try:
-            with root.make_context(
-                "termcheck", list(sys.argv[1:] if argv is None else argv)
-            ) as ctx:
+            with root.make_context("termcheck", args) as ctx:
                 code = root.invoke(ctx)
         except typer.Exit as exc:
             return exc.exit_code

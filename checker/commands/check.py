@@ -463,7 +463,6 @@ def _report(
     focus: EntryFocus | None,
 ) -> int:
     """The report of the run (with --diff: the fixes as a diff), then its exit code."""
-    from checker.fix_file import diff_text
     from checker.output import open_output
     from checker.progress import progress_wanted
 
@@ -481,6 +480,8 @@ def _report(
     )
     with open_output(args.output) as out:
         if args.diff:
+            from checker.fix_file import diff_text
+
             for fixed in run.fixed_files():
                 out.write(diff_text(fixed))
         else:

@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         ),
     )(lookup_command)
     glossary_io.register(group)
-    app.add_typer(group)
+    app.add_typer(group, name="glossary")
 
 
 def validate_command(

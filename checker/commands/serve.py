@@ -10,13 +10,15 @@ import importlib.util
 import ipaddress
 import os
 import signal
-import socket
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from checker.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    import socket
 
 _NEEDED = ("starlette", "uvicorn", "multipart")
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
@@ -126,22 +128,22 @@ def serve_command(
 # deals new connections out among them: shared, one socket would let whichever process
 # woke first take a burst of connections, and its clients would wait on it while another
 # process had little to do (a process checks one story at a time).
-_OWN_SOCKETS = hasattr(socket, "SO_REUSEPORT")
-
-
 def listening_sockets(host: str, port: int, workers: int) -> list[socket.socket]:
     """The listening sockets: one per worker process where the system deals connections
     out among sockets on one port, else one for all."""
+    import socket  # here: the other commands start without it
+
+    own_sockets = workers > 1 and hasattr(socket, "SO_REUSEPORT")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sockets: list[socket.socket] = []
-    for _ in range(workers if workers > 1 and _OWN_SOCKETS else 1):
+    for _ in range(workers if own_sockets else 1):
         # Made as a TCP socket by name: asyncio turns Nagle's algorithm off only on sockets
         # whose protocol says TCP, and an answer's head and body, written apart, would
         # otherwise wait out the client's delayed acknowledgement (about 40 ms each).
         listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sockets.append(listening)
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if workers > 1 and _OWN_SOCKETS:
+        if own_sockets:
             listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         try:
             listening.bind((host, port))

@@ -6,6 +6,7 @@ the options by group and the examples. Every usage error becomes one `CommandLin
 printed by `checker.cli.main` as
 `termcheck: error: no such option: --bogus (see termcheck check --help)` with exit code 2.
 typer's own click (`typer._click`) is the parser; the separate `click` package is never used.
+Option values are converted here rather than by typer's pydantic validators (`TextValue`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import contextlib
 import difflib
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import typer
 from typer._click import exceptions as click_errors
-from typer._click.core import Context
+from typer._click.core import Context, Parameter
+from typer._coercion import RuntimeParam
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from checker.errors import UsageError
@@ -44,6 +47,9 @@ class Command(TyperCommand):
 
     allow_extra_args = True  # reported below as "unexpected argument", not click's wording
     points_to_help = True
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return TextValue.install(super().get_params(ctx))
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         with _in_context(ctx):
@@ -73,6 +79,9 @@ class SelfExplainedCommand(Command):
 
 class Group(TyperGroup):
     """A group of commands: its help lists them; a misspelt one gets "did you mean"."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        return TextValue.install(super().get_params(ctx))
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         with _in_context(ctx):
@@ -148,6 +157,38 @@ def examples_text(examples: Sequence[str]) -> str:
 
 
 # -- values -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextValue(RuntimeParam):
+    """The value of an option or argument as the shell gives it: its text (a list of texts
+    for a repeatable one), a flag's True or False, or what the option's own parser makes
+    of the text. typer would build a pydantic validator for each to do the same, and
+    importing pydantic takes a quarter of a one-story check's start-up."""
+
+    @classmethod
+    def install(cls, params: list[Parameter]) -> list[Parameter]:
+        """`params`, each converting its values here when they are text, a flag or have a
+        parser; any other kind of value (a number, a path) stays with typer."""
+        for param in params:
+            if isinstance(param, (TyperArgument, TyperOption)) and param._runtime_param is None:
+                kind = param.type_descriptor
+                if kind.parameter_info.parser is not None or kind.annotation in _TEXT_OR_FLAG:
+                    param._runtime_param = cls(kind.parameter_info, kind.annotation)
+        return params
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
+        if isinstance(value, (list, tuple)):
+            return [self._one(item) for item in value]
+        return self._one(value)
+
+    def _one(self, value: Any) -> Any:
+        if self.parameter_info.parser is not None:
+            return self.parameter_info.parser(value)
+        return value if self.annotation is bool else str(value)
+
+
+_TEXT_OR_FLAG = (str, list[str], bool)
 
 
 def integer(text: str) -> int:

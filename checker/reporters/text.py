@@ -1,67 +1,110 @@
 """Text for a person at a terminal: where, what, the line with the span underlined,
-what to write instead, and the glossary fact behind it."""
+what to write instead, and the glossary fact behind it.
+
+rich colours the report on a terminal; written elsewhere, a line is the same text without
+the colours, so rich is imported only when there is something for it to do (`_Lines`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING, TextIO
 
 from checker.bundled import display_path
 from checker.engine import Result
 from checker.printable import printable
 from checker.reporters.common import Position, fix_shown, position, summary
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
+# A line of the report: its pieces of text, each with its style ("": plain). Pieces, not
+# markup: text from a file or a file name is shown as it is (made printable), never read
+# for emoji codes or escapes.
+Piece = tuple[str, str]
 
-def _shown(text: str) -> str:
-    """Text from a file or a file name, safe for the terminal and for rich's markup."""
-    return escape(printable(text))
+
+class _Lines:
+    """Writes the report's lines to `out`: through rich where it may colour them (a
+    terminal, or FORCE_COLOR or TTY_COMPATIBLE set), and where a line holds a tab (rich
+    expands it to the next column of eight); any other line as its text, which is what
+    rich would write."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.coloured = _may_colour(out)
+        self._console: Console | None = None
+
+    def __call__(self, *pieces: Piece) -> None:
+        if self.coloured or any("\t" in text for text, _ in pieces):
+            from rich.text import Text
+
+            self._rich().print(Text.assemble(*pieces))
+        else:
+            self.out.write("".join(text for text, _ in pieces) + "\n")
+
+    def _rich(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(file=self.out, highlight=False, soft_wrap=True)
+        return self._console
+
+
+def _may_colour(out: TextIO) -> bool:
+    if "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return True
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # no file behind it, or a closed one
+        return False
 
 
 def write_text(results: Iterable[Result], out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    line = _Lines(out)
     seen: list[Result] = []
     for result in results:
         seen.append(result)
+        path = printable(result.path)
         if result.findings:
-            console.print(
-                f"[dim]{_shown(result.path)}: story date {result.date.isoformat()} "
-                f"({_shown(result.date_origin)})[/dim]"
-            )
+            date = f"{result.date.isoformat()} ({printable(result.date_origin)})"
+            line((f"{path}: story date {date}", "dim"))
         for warning in result.warnings:
-            console.print(f"{_shown(result.path)}: [yellow]warning[/yellow]: {_shown(warning)}")
+            line((f"{path}: ", ""), ("warning", "yellow"), (f": {printable(warning)}", ""))
         for finding in result.findings:
             pos = position(result, finding)
-            level = finding.severity.label
-            console.print(
-                f"[bold]{_shown(finding.path)}:{pos.line}:{pos.column}:[/bold] "
-                f"[{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
-                f"{_shown(finding.message)} [dim]\\[{finding.rule}][/dim]"
+            style = _STYLE[finding.severity.label]
+            line(
+                (f"{printable(finding.path)}:{pos.line}:{pos.column}:", "bold"),
+                (" ", ""),
+                (finding.code, style),
+                (f" {printable(finding.message)} ", ""),
+                (f"[{finding.rule}]", "dim"),
             )
             excerpt, column, end = _excerpt(result, pos)
             width = max(1, len(printable(excerpt[column : column + end - pos.column])))
             column = len(printable(excerpt[:column]))
-            console.print(f"    {_shown(excerpt)}")
-            console.print(
-                "    " + " " * column + f"[{_STYLE[level]}]" + "^" * width + f"[/{_STYLE[level]}]"
-            )
+            line((f"    {printable(excerpt)}", ""))
+            line(("    " + " " * column, ""), ("^" * width, style))
             shown = fix_shown(result, finding)
             if finding.fix is not None and shown is not None:
                 safety = finding.fix.applicability.name.lower().replace("_", "-")
-                console.print(f"    [green]fix ({safety}):[/green] {_shown(shown)}")
+                line(("    ", ""), (f"fix ({safety}):", "green"), (f" {printable(shown)}", ""))
             for fact in finding.related[:2]:
                 where = display_path(fact.glossary or "")
                 if fact.line:
                     where += f":{fact.line}"
                 status = "" if fact.status == "confirmed" else f" [{fact.status}]"
                 source = f" — {fact.source}" if fact.source else ""
-                console.print(
-                    f"    [dim]glossary: {_shown(fact.entry)} ({_shown(str(where))})"
-                    f"{_shown(status)}{_shown(source)}[/dim]"
+                line(
+                    ("    ", ""),
+                    (
+                        f"glossary: {printable(fact.entry)} ({printable(str(where))})"
+                        f"{printable(status)}{printable(source)}",
+                        "dim",
+                    ),
                 )
     totals = summary(seen)
     count = totals["findings"]
@@ -69,15 +112,16 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
         severities = totals["by_severity"]
         assert isinstance(severities, dict)
         parts = ", ".join(f"{n} {k}" for k, n in severities.items() if n)
-        console.print(
-            f"Found {count} finding{'s' if count != 1 else ''} ({parts}) in "
-            f"{totals['files']} file{'s' if totals['files'] != 1 else ''}; "
-            f"{totals['fixable']} with a suggested fix."
+        line(
+            (
+                f"Found {count} finding{'s' if count != 1 else ''} ({parts}) in "
+                f"{totals['files']} file{'s' if totals['files'] != 1 else ''}; "
+                f"{totals['fixable']} with a suggested fix.",
+                "",
+            )
         )
     else:
-        console.print(
-            f"No findings in {totals['files']} file{'s' if totals['files'] != 1 else ''}."
-        )
+        line((f"No findings in {totals['files']} file{'s' if totals['files'] != 1 else ''}.", ""))
 
 
 def _excerpt(result: Result, pos: Position) -> tuple[str, int, int]:
