@@ -14,8 +14,6 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.markup import escape
 
 from checker.bundled import display_path
 from checker.headline.analysis import PairAnalysis
@@ -23,11 +21,9 @@ from checker.headline.check import HeadlineReport, PairResult
 from checker.headline.metrics import LEFT_OUT, PER_LINE, SCORE_LABELS, SCORE_NAMES
 from checker.headline.source_terms import approved_renderings
 from checker.model import Finding
-from checker.reporters.text import excerpt_window
+from checker.printable import printable
+from checker.reporters.text import STYLE, Lines, excerpt_window
 from checker.source import LineIndex
-
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
 
 # -- JSON -------------------------------------------------------------------------------------
 
@@ -184,57 +180,64 @@ def _summary(report: HeadlineReport) -> dict[str, Any]:
 
 
 def write_text(report: HeadlineReport, out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    line = Lines(out)
     for pair_file in report.files:
+        path = printable(pair_file.path)
         for warning in pair_file.warnings:
-            console.print(f"{escape(pair_file.path)}: [yellow]warning[/yellow]: {escape(warning)}")
+            line((f"{path}: ", ""), ("warning", "yellow"), (f": {printable(warning)}", ""))
         for skipped in pair_file.skipped:
-            where = (skipped.path or pair_file.path) + (
+            where = printable(skipped.path or pair_file.path) + (
                 f":{skipped.line}" if skipped.line is not None else ""
             )
-            console.print(f"{escape(where)}: [yellow]skipped[/yellow]: {escape(skipped.message)}")
+            line((f"{where}: ", ""), ("skipped", "yellow"), (f": {printable(skipped.message)}", ""))
     for result in report.results:
         if result.findings:
-            _print_pair(console, result)
-    _print_summary(console, report)
+            _print_pair(line, result)
+    _print_summary(line, report)
 
 
-def _print_pair(console: Console, result: PairResult) -> None:
+def _print_pair(line: Lines, result: PairResult) -> None:
     pair = result.pair
     where = f"{pair.path}:{pair.line}" if pair.line else pair.path
     state = f", {pair.state}" if pair.state else ""
-    console.print(
-        f"[bold]{escape(where)}[/bold]: pair [bold]{escape(pair.id)}[/bold] "
-        f"({pair.source_lang or 'unknown language'}{escape(state)})"
+    line(
+        (printable(where), "bold"),
+        (": pair ", ""),
+        (printable(pair.id), "bold"),
+        (f" ({pair.source_lang or 'unknown language'}{printable(state)})", ""),
     )
     for finding in result.findings:
         field = finding.segment or "translation"
         text = result.analysis.field_text(field)
         lines = LineIndex(text)
-        line, column = lines.line_col(finding.span.start)
+        line_number, column = lines.line_col(finding.span.start)
         end_line, end_column = lines.line_col(finding.span.end)
-        level = finding.severity.label
-        console.print(
-            f"  {field}:{line}:{column}: [{_STYLE[level]}]{finding.code}[/{_STYLE[level]}] "
-            f"{escape(finding.message)} [dim]\\[{finding.rule}][/dim]"
+        style = STYLE[finding.severity.label]
+        line(
+            (f"  {field}:{line_number}:{column}: ", ""),
+            (finding.code, style),
+            (f" {printable(finding.message)} ", ""),
+            (f"[{finding.rule}]", "dim"),
         )
-        row = lines.line_text(line)
-        end = end_column if end_line == line else len(row) + 1
+        row = lines.line_text(line_number)
+        end = end_column if end_line == line_number else len(row) + 1
         excerpt, at = excerpt_window(row, column - 1, end - 1)
-        marked = excerpt[at : at + end - column]
-        console.print(f"      {escape(excerpt)}")
-        console.print("      " + " " * cell_len(excerpt[:at]) + "^" * max(1, cell_len(marked)))
+        marked = printable(excerpt[at : at + end - column])
+        line((f"      {printable(excerpt)}", ""))
+        line(
+            ("      " + " " * cell_len(printable(excerpt[:at])), ""),
+            ("^" * max(1, cell_len(marked)), style),
+        )
         if finding.fix is not None:
             safety = finding.fix.applicability.name.lower().replace("_", "-")
-            console.print(
-                f"      [green]fix ({safety}):[/green] {escape(finding.fix.edits[0].replacement)!r}"
-            )
+            replacement = printable(repr(finding.fix.edits[0].replacement))
+            line(("      ", ""), (f"fix ({safety}):", "green"), (f" {replacement}", ""))
         for fact in finding.related[:1]:
             source = f" — {fact.source}" if fact.source else ""
             where = display_path(fact.glossary or "")
-            console.print(
-                f"      [dim]glossary: {escape(fact.entry)} ({escape(where)}:"
-                f"{fact.line}){escape(source)}[/dim]"
+            line(
+                ("      ", ""),
+                (printable(f"glossary: {fact.entry} ({where}:{fact.line}){source}"), "dim"),
             )
     scores = result.analysis.scores
     if scores.nrefs:
@@ -245,7 +248,7 @@ def _print_pair(console: Console, result: PairResult) -> None:
         )
         plural = "s" if scores.nrefs != 1 else ""
         notes = "".join(f"; {SCORE_LABELS[n]} {_NOTES[note]}" for n, note in scores.notes.items())
-        console.print(f"  [dim]scores: {shown} ({scores.nrefs} reference{plural}{notes})[/dim]")
+        line((f"  scores: {shown} ({scores.nrefs} reference{plural}{notes})", "dim"))
 
 
 _NOTES = {
@@ -254,47 +257,59 @@ _NOTES = {
 }
 
 
-def _print_summary(console: Console, report: HeadlineReport) -> None:
+def _print_summary(line: Lines, report: HeadlineReport) -> None:
     corpus = report.corpus
     files = len(report.files)
-    console.print(
-        f"Batch: {len(report.results)} pair{'s' if len(report.results) != 1 else ''} in "
-        f"{files} file{'s' if files != 1 else ''}, {corpus.pairs_scored} with references"
+    line(
+        (
+            f"Batch: {len(report.results)} pair{'s' if len(report.results) != 1 else ''} in "
+            f"{files} file{'s' if files != 1 else ''}, {corpus.pairs_scored} with references",
+            "",
+        )
     )
     for name in SCORE_NAMES:
         value = corpus.values.get(name)
         if value is not None:
-            console.print(
-                f"  {SCORE_LABELS[name]:<7} {value:6.2f}  [dim]{corpus.signatures[name]}[/dim]"
+            line(
+                (f"  {SCORE_LABELS[name]:<7} {value:6.2f}  ", ""), (corpus.signatures[name], "dim")
             )
         elif name in corpus.signatures:
-            console.print(f"  {SCORE_LABELS[name]:<7}    n/a  [dim]{corpus.signatures[name]}[/dim]")
+            line((f"  {SCORE_LABELS[name]:<7}    n/a  ", ""), (corpus.signatures[name], "dim"))
     if report.subword is not None:
         model = report.subword
         made = "trained locally" if model.origin == "trained" else f"from {model.path}"
-        console.print(f"  [dim]sentencepiece model {made}, sha256 {model.sha256[:12]}[/dim]")
+        line((f"  sentencepiece model {printable(made)}, sha256 {model.sha256[:12]}", "dim"))
     terms = report.terms
     if terms.exact_match is not None:
-        console.print(
-            f"  term exact match {terms.exact_match:.3f} ({terms.exact_matched} of "
-            f"{terms.instances} term instances; WMT21, surface only)"
+        line(
+            (
+                f"  term exact match {terms.exact_match:.3f} ({terms.exact_matched} of "
+                f"{terms.instances} term instances; WMT21, surface only)",
+                "",
+            )
         )
     if terms.success_rate is not None:
-        console.print(
-            f"  term success rate {terms.success_rate:.3f} ({terms.success_valid} terms with a "
-            "rendering in a reference; WMT25)"
+        line(
+            (
+                f"  term success rate {terms.success_rate:.3f} ({terms.success_valid} terms with a "
+                "rendering in a reference; WMT25)",
+                "",
+            )
         )
     findings = report.findings
     if not findings:
-        console.print("No findings.")
+        line(("No findings.", ""))
         return
     counts = Counter(f.severity.label for f in findings)
     parts = ", ".join(f"{counts[k]} {k}" for k in ("error", "warning", "info") if counts[k])
     flagged = sum(1 for r in report.results if r.findings)
     fixable = sum(1 for f in findings if f.fix is not None)
-    console.print(
-        f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
-        f"{flagged} of {len(report.results)} pairs; {fixable} with a suggested fix."
+    line(
+        (
+            f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
+            f"{flagged} of {len(report.results)} pairs; {fixable} with a suggested fix.",
+            "",
+        )
     )
 
 

@@ -2,7 +2,7 @@
 what to write instead, and the glossary fact behind it.
 
 rich colours the report on a terminal; written elsewhere, a line is the same text without
-the colours, so rich is imported only when there is something for it to do (`_Lines`)."""
+the colours, so rich is imported only when there is something for it to do (`Lines`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from checker.reporters.common import Position, fix_shown, position, summary
 if TYPE_CHECKING:
     from rich.console import Console
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 # A line of the report: its pieces of text, each with its style ("": plain). Pieces, not
 # markup: text from a file or a file name is shown as it is (made printable), never read
@@ -26,7 +26,7 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 Piece = tuple[str, str]
 
 
-class _Lines:
+class Lines:
     """Writes the report's lines to `out`: through rich where it may colour them (a
     terminal, or FORCE_COLOR or TTY_COMPATIBLE set), and where a line holds a tab (rich
     expands it to the next column of eight); any other line as its text, which is what
@@ -63,7 +63,7 @@ def _may_colour(out: TextIO) -> bool:
 
 
 def write_text(results: Iterable[Result], out: TextIO) -> None:
-    line = _Lines(out)
+    line = Lines(out)
     seen: list[Result] = []
     for result in results:
         seen.append(result)
@@ -75,7 +75,7 @@ def write_text(results: Iterable[Result], out: TextIO) -> None:
             line((f"{path}: ", ""), ("warning", "yellow"), (f": {printable(warning)}", ""))
         for finding in result.findings:
             pos = position(result, finding)
-            style = _STYLE[finding.severity.label]
+            style = STYLE[finding.severity.label]
             line(
                 (f"{printable(finding.path)}:{pos.line}:{pos.column}:", "bold"),
                 (" ", ""),

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.printable import printable
-from checker.reporters.text import _Lines
+from checker.reporters.text import Lines
 from tests.clirun import invoke
 from tests.conftest import FIXTURE_ARGS
 
@@ -56,6 +56,6 @@ def test_a_line_written_without_rich_is_the_line_rich_writes_to_a_file(
         monkeypatch.delenv(name, raising=False)
     shown = [(printable(text), style) for text, style in pieces]
     ours, theirs = io.StringIO(), io.StringIO()
-    _Lines(ours)(*shown)
+    Lines(ours)(*shown)
     Console(file=theirs, highlight=False, soft_wrap=True).print(Text.assemble(*shown))
     assert ours.getvalue() == theirs.getvalue()

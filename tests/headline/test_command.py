@@ -33,6 +33,22 @@ def test_text_report(tmp_path: Path) -> None:
     assert "term exact match" in result.output
 
 
+def test_text_report_shows_copy_and_names_as_they_are(tmp_path: Path) -> None:
+    """Copy is never read as markup: an emoji code, a bracket and a backslash stay as
+    written, and a control character is shown escaped."""
+    pairs = tmp_path / "odd [b]:smile:.tsv"
+    pairs.write_text(
+        "id\tsource_lang\tsource\ttranslation\n"
+        "p1\tzh-Hans\t日本官员低头听中方讲话\tOfficial :smile: \\[x] \x1b[31m listens\n",
+        encoding="utf-8",
+    )
+    result = run(str(pairs))
+    assert result.exit_code == 1, result.output
+    assert "odd [b]:smile:.tsv:2: pair p1 (zh-Hans)" in result.output
+    assert "      Official :smile: \\[x] \\x1b[31m listens" in result.output
+    assert "\x1b" not in result.output and "😄" not in result.output
+
+
 def test_json_report_shape(tmp_path: Path, cache: Path) -> None:
     out = tmp_path / "report.json"
     result = run(str(SAMPLES / "kanai-liu.jsonl"), "--format", "json", "--output", str(out))
