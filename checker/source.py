@@ -137,7 +137,22 @@ def decode(data: bytes, path: str, declared: str | None = None) -> SourceFile:
             return wide
     in_document = _declared_in_document(data)
     if in_document is not None:
-        return _decode_declared(data, path, in_document)
+        label, in_markup = in_document
+        if in_markup and _codec_name(label) is None:
+            # A page's <meta charset> that names no encoding is ignored, as browsers do.
+            found = _undeclared(data, path)
+            note = (
+                f"the page declares an unknown encoding {label!r}; read as {found.encoding}"
+                " (pass --encoding to override)"
+            )
+            return replace(found, detected=True, encoding_note=note)
+        return _decode_declared(data, path, label)
+    return _undeclared(data, path)
+
+
+def _undeclared(data: bytes, path: str) -> SourceFile:
+    """Bytes without a BOM or a declaration: UTF-8, else UTF-16 or UTF-32 when their
+    reading is plausibly text, else a legacy CJK encoding the detector is confident of."""
     try:
         return SourceFile(path, data.decode("utf-8"), "utf-8", b"", data)
     except UnicodeDecodeError as exc:
@@ -269,17 +284,30 @@ def _byte_offset(source: SourceFile, text_at: int, byte_at: int, target: int) ->
     )
 
 
-def _codec(label: str, path: str) -> str:
+def _codec_name(label: str) -> str | None:
+    """Python's name of the encoding a label names, or None when it names none."""
     try:
         return str(codecs.lookup(_LABELS.get(label.lower(), label)).name)
     except LookupError:
-        raise InputError(f"unknown encoding {label!r}", path) from None
+        return None
 
 
-def _declared_in_document(data: bytes) -> str | None:
+def _codec(label: str, path: str) -> str:
+    name = _codec_name(label)
+    if name is None:
+        raise InputError(f"unknown encoding {label!r}", path)
+    return name
+
+
+def _declared_in_document(data: bytes) -> tuple[str, bool] | None:
+    """The encoding the document declares, and whether an HTML `<meta>` declares it
+    (rather than an XML declaration)."""
     head = data[:4096]
-    match = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
-    return match.group(1).decode("ascii") if match else None
+    declaration = _XML_DECLARATION.match(head)
+    if declaration:
+        return declaration.group(1).decode("ascii"), False
+    meta = _META_CHARSET.search(head)
+    return (meta.group(1).decode("ascii"), True) if meta else None
 
 
 def _decode_declared(data: bytes, path: str, label: str) -> SourceFile:

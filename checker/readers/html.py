@@ -240,6 +240,15 @@ class _Tokens(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_html_declaration(self, i: int) -> int:
+        # `<![` opens no marked section in an HTML page: what follows, to the next `>`, is
+        # a bogus comment (HTML5, as libxml2 reads it), where Python's parser would stop
+        # at an unknown keyword with an error.
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
     def handle_data(self, data: str) -> None:
         for piece in _literal_runs(data, self.position()):
             self._add(piece)

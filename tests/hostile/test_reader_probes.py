@@ -41,6 +41,22 @@ def test_json_ld_nested_past_the_stack_is_skipped_not_fatal(checker: Checker) ->
     assert described(result) == ["1:100082 TM001 taiwan"]
 
 
+@pytest.mark.parametrize(
+    "section", ["<![llh\n x]]>", "<![if !IE]>", "<![CDATA[a>b]]>", "<![endif]>", "<![", "<![x"]
+)
+def test_a_marked_section_in_a_page_is_read_as_browsers_do_not_fatal(
+    checker: Checker, section: str
+) -> None:
+    """`<![` opens no marked section in HTML: Python's tokenizer stopped with an
+    AssertionError at an unknown keyword; now it is a bogus comment to the next `>`."""
+    page = f"<html><body><p>Talks {section} on taiwan.</p></body></html>"
+    result = checker.check_source(decode(page.encode(), "page.html"))
+    at = page.index("taiwan")
+    line, column = page.count("\n", 0, at) + 1, at - (page.rfind("\n", 0, at) + 1) + 1
+    # Without a `>` of its own, the comment runs to the end of `</p>`, taking the text.
+    assert described(result) == ([f"{line}:{column} TM001 taiwan"] if ">" in section else [])
+
+
 def test_nul_bytes_between_ascii_pairs_are_not_taken_for_utf16() -> None:
     source = decode(b"abc\x00def\x00" * 10, "story.txt")
     assert source.encoding == "utf-8" and source.text.startswith("abc\x00def")

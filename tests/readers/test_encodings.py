@@ -150,3 +150,20 @@ def test_real_latin1_stays_latin1() -> None:
     )
     source = decode(page.encode("latin-1"), "page.html")
     assert source.text == page and source.warnings == ()
+
+
+def test_a_page_declaring_an_unknown_encoding_is_read_as_its_bytes_are_with_a_warning() -> None:
+    """Browsers ignore a <meta charset> that names no encoding; so does the reader, and
+    says so (an XML declaration naming none stays an error: above)."""
+    page = '<html><head><meta charset="x-nonsense"></head><body><p>Café talks</p></body></html>'
+    source = decode(page.encode(), "page.html")
+    assert (source.text, source.encoding, source.detected) == (page, "utf-8", True)
+    assert source.warnings == (
+        "the page declares an unknown encoding 'x-nonsense'; read as utf-8 (pass --encoding"
+        " to override)",
+    )
+    big5 = '<meta charset="bogus"><p>台灣外交部長林佳龍表示，雙方會談順利。</p>'.encode("big5")
+    guessed = decode(big5 * 20, "page.html")
+    assert guessed.encoding == "big5" and guessed.warnings[0].startswith(
+        "the page declares an unknown encoding 'bogus'; read as big5"
+    )
