@@ -5,7 +5,7 @@ its size whatever its shape (a million one-word paragraphs, elements nested a th
 deep). libxml2's HTML parser (through lxml, with a parser target: events and no tree; it
 never loads external entities) gives the structure, but no offsets; so a tokenizer pass
 (`html.parser`, references reported apart) first lays out every run of text of the source
-with its offset (`SourceRuns`), and each text node the parser reports is then found in
+with its offset (`_SourceRuns`), and each text node the parser reports is then found in
 that sequence, in document order. Character references are non-literal chunks. The parser
 reads the page twice: once for its outline (`_Outline`: which element is the body, which
 the headline, the JSON-LD articles, the dates of the metadata), once to stream the body's
@@ -135,7 +135,7 @@ def read_html(source: SourceFile) -> Document:
     warnings = list(source.warnings)
     if not source.text.strip():
         return Document(source, (), None, None, tuple(warnings), format="html")
-    runs = SourceRuns(source.text)
+    runs = _SourceRuns(source.text)
     outline = _Outline(runs)
     _parse(source, outline)
     page = _PageReader(runs, outline)
@@ -298,7 +298,7 @@ def _literal_runs(data: str, start: int) -> Iterator[Piece]:
         yield Piece(data[last:], start + last, start + len(data))
 
 
-class SourceRuns:
+class _SourceRuns:
     """The runs of text of an HTML source (`_Tokens`), in which the parser's text nodes
     are found in document order: a node's text is the next place in the joined runs'
     text that holds it, and its `Piece`s are cut from the runs there."""
@@ -313,8 +313,8 @@ class SourceRuns:
         self._flat_starts, self._src_starts = tokens.flat_starts, tokens.src_starts
         self._values = tokens.values
 
-    def cursor(self) -> RunCursor:
-        return RunCursor(self._flat)
+    def cursor(self) -> _RunCursor:
+        return _RunCursor(self._flat)
 
     def pieces(self, start: int, length: int) -> list[Piece]:
         """The pieces of the joined text at [start, start + length)."""
@@ -338,7 +338,7 @@ class SourceRuns:
         return result
 
 
-class RunCursor:
+class _RunCursor:
     """One reading of the parser's text nodes against the runs, in document order: where
     each is, and how much text was passed over (the parser left it out) or not found."""
 
@@ -472,7 +472,7 @@ class _Outline(_Pass):
     is, the JSON-LD articles, and the dates the metadata gives. Elements are known by
     their order of appearance (the second pass sees the same events)."""
 
-    def __init__(self, runs: SourceRuns) -> None:
+    def __init__(self, runs: _SourceRuns) -> None:
         self.runs = runs
         self._cursor = runs.cursor()
         self.count = 0  # elements met
@@ -609,7 +609,7 @@ class _PageReader(_Pass):
     """The second pass: the blocks of the body streamed into segments as they end, and
     the headline element's text."""
 
-    def __init__(self, runs: SourceRuns, outline: _Outline) -> None:
+    def __init__(self, runs: _SourceRuns, outline: _Outline) -> None:
         self._runs = runs
         self._cursor = runs.cursor()
         self._count = 0
