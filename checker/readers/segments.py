@@ -7,16 +7,16 @@ merge into one chunk, and a run of white space that holds a line break or a tab 
 wrapping of a paragraph in the file) becomes a single space mapped to the whole run, so
 that a wrapped line never looks like a new paragraph to the checks.
 
-`block_pieces` walks an element tree (lxml, XML or HTML) and yields the pieces of each
-block element, text inside inline markup joined, given a `TextMap` that says where the
-text and the tail of each node are in the source.
+`subtree_pieces` gathers the pieces of an element of a tree (lxml, or the light tree of
+`xml_stream`), given a `TextMap` that says where the text and the tail of each node are in
+the source; the bodies of stories are read as streams of events (`xml_stream.BlockStream`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -198,54 +198,6 @@ class BlockRules:
     breaks: frozenset[str] = frozenset({"br"})
 
 
-Emit = Callable[[Any, list[Piece]], None]
-
-
-def block_pieces(root: Any, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
-    """Call `emit(block, pieces)` for the text of `root` and of every block inside it, in
-    document order. Text directly inside a block around nested blocks is emitted as
-    separate runs of that block."""
-    _BlockWalker(text_map, rules, emit).block(root)
-
-
-class _BlockWalker:
-    """The walk of `block_pieces`. Methods, not nested closures: a closure that calls
-    itself is a reference cycle, which would keep every block's pieces and element (and
-    so the whole parsed tree) alive until the next full garbage collection."""
-
-    def __init__(self, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
-        self.text_map = text_map
-        self.rules = rules
-        self.emit = emit
-
-    def block(self, block: Any) -> None:
-        run: list[Piece] = list(self.text_map.text_pieces(block))
-        self._inline(block, block, run)
-        self._flush(block, run)
-
-    def _flush(self, block: Any, run: list[Piece]) -> None:
-        if run:
-            self.emit(block, list(run))
-            run.clear()
-
-    def _inline(self, block: Any, node: Any, run: list[Piece]) -> None:
-        rules, text_map = self.rules, self.text_map
-        for child in node:
-            name = local_name(child)
-            if name is None or name in rules.skipped:
-                pass
-            elif name in rules.blocks:
-                self._flush(block, run)
-                self.block(child)
-            elif name in rules.breaks:
-                tail = text_map.tail_pieces(child)
-                run.append(separator("\n", tail[0].start if tail else _end_of(run)))
-            else:
-                run.extend(text_map.text_pieces(child))
-                self._inline(block, child, run)
-            run.extend(text_map.tail_pieces(child))
-
-
 def subtree_pieces(node: Any, text_map: TextMap) -> list[Piece]:
     """Every piece of text inside the node, markup ignored (comments skipped)."""
     pieces = list(text_map.text_pieces(node))
@@ -254,10 +206,6 @@ def subtree_pieces(node: Any, text_map: TextMap) -> list[Piece]:
             pieces.extend(subtree_pieces(child, text_map))
         pieces.extend(text_map.tail_pieces(child))
     return pieces
-
-
-def _end_of(pieces: Sequence[Piece]) -> int:
-    return pieces[-1].end if pieces else 0
 
 
 def dateline_date(segments: Sequence[Segment]) -> tuple[dt.date | None, str | None]:

@@ -12,8 +12,8 @@ What is small — metadata, headers, a NewsML-G2 item's parts — becomes a ligh
 shapes lxml uses), read afterwards by the readers as a tree. The body of a story, which
 may be hundreds of megabytes, is never a tree: where a reader says a body starts
 (`open_stream`), its events go to a `BlockStream`, which hands the pieces of each block
-to the reader's `emit` as the block ends, as `segments.block_pieces` would over a tree,
-and keeps only what the reader asks of the rest (which elements occur, the text and
+to the reader's `emit` as the block ends, as a walk over the tree would (the tests hold
+it to one), and keeps only what the reader asks of the rest (which elements occur, the text and
 attributes of a few, the spans of quotation elements).
 """
 
@@ -148,7 +148,7 @@ SegmentOf = Callable[[Node, list[Piece]], Segment | None]
 class BlockStream:
     """The blocks of one element read from events: the text of the element and of every
     block inside it, as each ends, made into a segment by `segment_of` (the order and the
-    pieces of `segments.block_pieces`) and collected in `segments`. It also keeps the
+    pieces of a walk over the tree) and collected in `segments`. It also keeps the
     local names of the elements met, the spans of quotation elements, and for elements
     named in `kept` their attributes and text, in document order (`kept_nodes`)."""
 

@@ -3,6 +3,9 @@ streamed body gives the blocks a tree gives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import pytest
 
 from checker.document import Segment
@@ -10,7 +13,13 @@ from checker.errors import InputError
 from checker.model import Span
 from checker.readers import reader_for
 from checker.readers.nitf import NITF_RULES
-from checker.readers.segments import Piece, block_pieces
+from checker.readers.segments import (
+    BlockRules,
+    Piece,
+    TextMap,
+    local_name,
+    separator,
+)
 from checker.readers.xml_stream import BlockStream, Node, NodeMap, parse_source, read_light
 from checker.source import SourceFile, decode
 
@@ -155,3 +164,55 @@ def test_malformed_xml_names_line_and_column() -> None:
     with pytest.raises(InputError) as error:
         read('<?xml version="1.0"?>\n<nitf><body>\n<p>open</body></nitf>')
     assert str(error.value).startswith("story.xml:3:")
+
+
+# -- the tree walk the stream is held to ---------------------------------------------------
+
+Emit = Callable[[Any, list[Piece]], None]
+
+
+def block_pieces(root: Any, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
+    """The oracle of the streamed body: `emit(block, pieces)` for the text of `root` and
+    of every block inside it, walked as a tree, in document order. Text directly inside a
+    block around nested blocks is emitted as separate runs of that block."""
+    _BlockWalker(text_map, rules, emit).block(root)
+
+
+class _BlockWalker:
+    """The walk of `block_pieces`."""
+
+    def __init__(self, text_map: TextMap, rules: BlockRules, emit: Emit) -> None:
+        self.text_map = text_map
+        self.rules = rules
+        self.emit = emit
+
+    def block(self, block: Any) -> None:
+        run: list[Piece] = list(self.text_map.text_pieces(block))
+        self._inline(block, block, run)
+        self._flush(block, run)
+
+    def _flush(self, block: Any, run: list[Piece]) -> None:
+        if run:
+            self.emit(block, list(run))
+            run.clear()
+
+    def _inline(self, block: Any, node: Any, run: list[Piece]) -> None:
+        rules, text_map = self.rules, self.text_map
+        for child in node:
+            name = local_name(child)
+            if name is None or name in rules.skipped:
+                pass
+            elif name in rules.blocks:
+                self._flush(block, run)
+                self.block(child)
+            elif name in rules.breaks:
+                tail = text_map.tail_pieces(child)
+                run.append(separator("\n", tail[0].start if tail else _end_of(run)))
+            else:
+                run.extend(text_map.text_pieces(child))
+                self._inline(block, child, run)
+            run.extend(text_map.tail_pieces(child))
+
+
+def _end_of(pieces: Sequence[Piece]) -> int:
+    return pieces[-1].end if pieces else 0
