@@ -89,11 +89,7 @@ def _shared_forms(glossary: Glossary) -> Iterator[Problem]:
         if len(entries) < 2:
             continue
         for entry, role in owners:
-            ambiguous = any(
-                (fold_form(f.text) if f.lang == "en" else f.text) == key
-                for f in entry.forms
-                if f.role is Role.AMBIGUOUS
-            )
+            ambiguous = (id(entry), Role.AMBIGUOUS) in claimed  # the entry lists it so
             if role is not Role.AMBIGUOUS and not ambiguous and role is not Role.FORBIDDEN:
                 others = ", ".join(sorted(entries - {entry.id}))
                 yield _problem(

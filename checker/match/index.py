@@ -82,6 +82,11 @@ class TermIndex:
         latin: dict[str, int] = {}
         cjk: dict[str, int] = {}
         latin_forms, cjk_forms = array("i"), array("i")
+        variants_of_cjk = iter(
+            all_script_variants(
+                [form.text for entry in self.entries for form in entry.forms if form.lang != "en"]
+            )
+        )
         for i, entry in enumerate(self.entries):
             for position, form in enumerate(entry.forms):
                 if form.lang == "en":
@@ -89,7 +94,7 @@ class TermIndex:
                     if key:
                         latin_forms.extend((latin.setdefault(key, len(latin)), i, position))
                 else:
-                    for variant in script_variants(form.text):
+                    for variant in next(variants_of_cjk):
                         cjk_forms.extend((cjk.setdefault(variant, len(cjk)), i, position))
         self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
         self._latin_values = _CandidateTable(self.entries, latin_forms, len(latin))
@@ -474,10 +479,34 @@ _MAX_SLIPS = 2  # the most slips any name part allows (see slips_allowed)
 def script_variants(form: str) -> list[str]:
     """The form as written, width-folded, and in the other Chinese script."""
     base = fold_width(form)
+    converted = (opencc_converter("t2s").convert(base), opencc_converter("s2t").convert(base))
+    return _variants(base, converted)
+
+
+def all_script_variants(forms: Sequence[str]) -> list[list[str]]:
+    """`script_variants` of each form, with one conversion per script for all of them:
+    OpenCC converts by the longest dictionary phrase at each place, and no phrase holds a
+    line break, so forms joined by line breaks convert as each one would alone."""
+    bases = [fold_width(form) for form in forms]
+    if not bases or any("\n" in base for base in bases):
+        return [script_variants(form) for form in forms]
+    joined = "\n".join(bases)
+    simplified = opencc_converter("t2s").convert(joined).split("\n")
+    traditional = opencc_converter("s2t").convert(joined).split("\n")
+    if not len(simplified) == len(traditional) == len(bases):
+        return [script_variants(form) for form in forms]
+    return [
+        _variants(base, converted)
+        for base, *converted in zip(bases, simplified, traditional, strict=True)
+    ]
+
+
+def _variants(base: str, converted: Iterable[str]) -> list[str]:
+    """The width-folded form, then each conversion of it that is new and as long."""
     variants = [base]
-    for converted in (opencc_converter("t2s").convert(base), opencc_converter("s2t").convert(base)):
-        if converted not in variants and len(converted) == len(base):
-            variants.append(converted)
+    for text in converted:
+        if text not in variants and len(text) == len(base):
+            variants.append(text)
     return variants
 
 
