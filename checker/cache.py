@@ -41,7 +41,7 @@ from checker.output import writing_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 4
+_FORMAT = 5
 # Format version; sizes of the key, the glossary, the index, the entries and their offsets;
 # SHA-256 of all that follows the header.
 _HEADER = struct.Struct("<QQQQQQ32s")

@@ -11,10 +11,9 @@ wrapper that says what it holds, so a file cannot make one thing pass for anothe
     {"d": [[k, v], ...]}  dict {"b": "base64"}  bytes     {"a": ["q", "base64"]}  array
     {"e": ["Role", "forbidden"]}  enum member             {"o": ["Entry", {...}]}  object
     {"r": "entries"}  a reference to a value kept apart (the lazily read entries)
-    {"k": [[key, value], ...]}  a pyahocorasick automaton, rebuilt from its words
 
-An automaton is rebuilt from its words rather than loaded from its memory image, so no C
-parser ever reads bytes from the file.
+The term index's automata are not stored: only their keys are (text), from which the index
+makes them again, so no C parser ever reads bytes from the file.
 
 Many objects of one class (the glossary's entries) are written as rows instead
 (`dumps_row`, `loads_row`): an object is a JSON list of its fields in declaration order
@@ -37,8 +36,6 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any, TypeVar
-
-import ahocorasick
 
 from checker.dates import PartialDate
 from checker.glossary import model
@@ -293,8 +290,6 @@ class _Encoder:
             if code is None:
                 code = _ENUM_CODES[value] = {"e": [_registered(kind), value.value]}
             return code
-        if kind is ahocorasick.Automaton:
-            return {"k": list(value.items())}  # (word, number) pairs, written as arrays
         if kind is dt.date:
             return {"o": ["date", value.isoformat()]}
         state = [
@@ -360,7 +355,6 @@ class _Decoder:
             "b": lambda text: base64.b64decode(text, validate=True),
             "a": _array,
             "e": _enum,
-            "k": _automaton,
             "o": _object,
             "r": lambda name: self.references[name],
         }
@@ -391,17 +385,6 @@ def _enum(content: list[Any]) -> enum.Enum:
     if cls is None or not issubclass(cls, enum.Enum):
         raise PlainDataError(f"unknown enum {name!r}")
     return cls(value)
-
-
-def _automaton(words: list[list[Any]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key, number in words:
-        if not isinstance(key, str) or not isinstance(number, int):
-            raise PlainDataError("an automaton holds text keys and whole numbers")
-        automaton.add_word(key, number)
-    if words:
-        automaton.make_automaton()
-    return automaton
 
 
 def _object(content: list[Any]) -> Any:

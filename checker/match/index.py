@@ -96,18 +96,12 @@ class TermIndex:
                 else:
                     for variant in next(variants_of_cjk):
                         cjk_forms.extend((cjk.setdefault(variant, len(cjk)), i, position))
+        self._latin_keys = list(latin)  # by number, as the automata are made from them
         self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
         self._latin_values = _CandidateTable(self.entries, latin_forms, len(latin))
         self._cjk_keys = list(cjk)
         self._cjk_values = _CandidateTable(self.entries, cjk_forms, len(cjk))
-        del latin_forms, cjk_forms, cjk
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key, number in latin.items():
-            automaton.add_word(key, number)
-        if latin:
-            automaton.make_automaton()
-        self._latin = automaton
-        del latin
+        del latin_forms, cjk_forms, cjk, latin
         self.family_names = _family_names(self.entries)
         self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
@@ -137,11 +131,12 @@ class TermIndex:
 
     # What is stored (pickled, or cached as plain data): the automata's keys and tables, the
     # rest as columns of plain values (a few lists, not a tuple or a set per office or per
-    # person). The CJK automaton, the office look-up tables, the name parts and the answers
+    # person). The automata, the office look-up tables, the name parts and the answers
     # remembered are made again.
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         for made in (
+            "_latin",
             "_cjk_automaton",
             "_latin_dfa",
             "name_parts",
@@ -188,6 +183,17 @@ class TermIndex:
         """The people's name parts for near misses; built on first use (after loading from
         a cache too), since many runs meet no capitalized word near a name."""
         return NameParts(self.person_names)
+
+    @cached_property
+    def _latin(self) -> ahocorasick.Automaton:
+        """The Latin keys' automaton (pyahocorasick), each key found as its number; made
+        on first use (a cache stores its keys, a plain list, that no C parser reads)."""
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, key in enumerate(self._latin_keys):
+            automaton.add_word(key, number)
+        if self._latin_keys:
+            automaton.make_automaton()
+        return automaton
 
     @cached_property
     def _cjk_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -262,12 +268,11 @@ class TermIndex:
         about 900): it runs over a text about twice as fast as the pyahocorasick automaton,
         but its size and build time grow fast with the keys (10,000 keys: about 0.05 s and
         14 MB). Built on first use, after loading from a cache too (it cannot be pickled)."""
-        if not 0 < len(self._latin_lengths) <= _DFA_KEYS:
+        if not 0 < len(self._latin_keys) <= _DFA_KEYS:
             return None
-        keys = [""] * len(self._latin_lengths)
-        for key, value in self._latin.items():
-            keys[value] = key
-        return ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
+        return ahocorasick_rs.AhoCorasick(
+            self._latin_keys, implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def find_cjk(self, text: str) -> list[Match]:
         automaton = self._cjk_automaton
@@ -540,7 +545,7 @@ def _countries(entries: tuple[Entry, ...]) -> dict[str, str]:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’.-]*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")  # endings dropped from a word
 
 
 def title_words(text: str) -> list[str]:
@@ -560,7 +565,9 @@ _REMEMBERED_LENGTH = 200
 
 
 def _words_of_title(text: str) -> tuple[str, ...]:
-    words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    words = [
+        w[:-2] if w.endswith(_POSSESSIVE) else w for w in map(str.lower, _TITLE_WORD.findall(text))
+    ]
     if any("-" in w for w in words):
         words = [part for w in words for part in _title_parts(w)]
     words = [_TITLE_SPELLINGS.get(w, w) for w in words]
@@ -600,7 +607,7 @@ _TITLE_SPELLINGS = {
 _COMPOUND_FIRSTS = frozenset(h.split("-")[0] for h in TITLE_HEADS if "-" in h)
 
 
-def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
+def _content_words(words: Iterable[str], countries: dict[str, str]) -> list[str]:
     """A title's words without connectors, and without a country qualifier in front
     ("Japanese Prime Minister"); a country after the title stays ("Ambassador to China")."""
     content: list[str] = []
@@ -681,7 +688,8 @@ def _office_words(entries: tuple[Entry, ...], countries: dict[str, str]) -> Offi
         for form in entry.forms:
             if form.lang != "en" or not form.role.is_correct:
                 continue
-            words = frozenset(_content_words(title_words(form.text), countries))
+            # Each office form once (not remembered as `title_words` remembers texts).
+            words = frozenset(_content_words(_words_of_title(form.text), countries))
             if words:
                 result.append((i, words))
     return tuple(result)
