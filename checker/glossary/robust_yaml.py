@@ -191,6 +191,8 @@ class _Collection:
 
 
 _NO_KEY = object()
+_NOT_READ = object()
+_REMEMBERED = 4096  # plain scalars whose values are kept (see `_Builder.plain`)
 
 
 class _Builder:
@@ -202,6 +204,10 @@ class _Builder:
         self.anchors: dict[str, Any] = {}
         self.anchor_marks: dict[str, Any] = {}
         self.aliased = 0  # values that aliases stood for so far
+        # Plain scalars that YAML might read as another type ("from", "null", "Tanaka"),
+        # each read once: their values (text, or a null, number, boolean or date, none of
+        # which can change). Mostly keys, met again in every entry; at most `_REMEMBERED`.
+        self.plain: dict[str, Any] = {}
 
     def document(self, next_event: Callable[[], Any]) -> Any:
         """The single document of the stream (None if there is none). The loop runs once
@@ -212,6 +218,7 @@ class _Builder:
         root_mark = None
         done = False
         resolved_by_first = _RESOLVED_BY_FIRST
+        plain = self.plain
         while True:
             event = next_event()
             kind = type(event)
@@ -220,10 +227,15 @@ class _Builder:
                     value = self.anchored_scalar(event)
                 else:
                     value = event.value
-                    if event.tag is not None or (
-                        event.implicit[0] and (not value or value[0] in resolved_by_first)
-                    ):
+                    if event.tag is not None:
                         value = _scalar(event)
+                    elif event.implicit[0] and (not value or value[0] in resolved_by_first):
+                        known = plain.get(value, _NOT_READ)
+                        if known is _NOT_READ:
+                            known = _scalar(event)
+                            if len(plain) < _REMEMBERED:
+                                plain[value] = known
+                        value = known
                 mark = event.start_mark
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 top = self.start(event, kind is SequenceStartEvent)
