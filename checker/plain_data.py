@@ -112,7 +112,7 @@ def _row_writer(cls: type) -> Callable[[Any], Any]:
         return dt.date.isoformat
     if issubclass(cls, enum.Enum):
         _registered(cls)
-        return attrgetter("value")
+        return attrgetter("_value_")  # `value` itself is a property, run in Python
     if dataclasses.is_dataclass(cls):
         _registered(cls)
         names = [f.name for f in dataclasses.fields(cls)]

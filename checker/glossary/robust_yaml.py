@@ -292,7 +292,7 @@ class _Builder:
         if event.tag not in _NON_SPECIFIC and event.tag != (_SEQ if is_list else _MAP):
             raise _no_constructor(event.tag, event.start_mark)
         opened = _Collection([] if is_list else {}, event.start_mark, event.anchor)
-        if is_list:
+        if is_list and len(self.open) <= 1:  # only the top level's lists hold entries
             opened.each = self.entries_of()
         self.open.append(opened)
         return opened
