@@ -231,11 +231,16 @@ def _last_day(glossary: Glossary, holding: Holding) -> dt.date | None:
     return glossary.known_until(holding.person)
 
 
+_NAMING_ROLES = (Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE)
+
+
 def _capitalization(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         if entry.kind not in (Kind.PERSON, Kind.PLACE, Kind.ORGANIZATION):
             continue
-        for form in entry.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE):
+        for form in entry.forms:
+            if form.role not in _NAMING_ROLES or form.lang != "en":  # `forms_of`, inline
+                continue
             words = [w for w in form.text.split() if w and w[0].isalpha()]
             first = words[:1]
             if entry.kind is Kind.PERSON and any(w[0].islower() for w in words):
