@@ -94,7 +94,7 @@ T = TypeVar("T")
 
 def dumps_row(value: Any) -> bytes:
     """An object of a registered dataclass as a row (see the module's notes)."""
-    return _ROW_ENCODER.encode(_row_part(value)).encode()
+    return "".join(_encode_row(_row_part(value), 0)).encode()
 
 
 def _row_part(value: Any) -> Any:
@@ -128,6 +128,16 @@ _ROW_WRITERS: dict[type, Callable[[Any], Any]] = {}
 # objects are handed to `_row_part` as json meets them, so their fields are walked by
 # json's C code.
 _ROW_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False, default=_row_part)
+# Its C encoder, made once: `JSONEncoder.encode` makes one for every value it is given
+# (the pure-Python one where json has no C encoder).
+_C_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_encode_row: Any = (  # (value, indent level) → its JSON in pieces
+    _C_ENCODER(
+        None, _row_part, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True
+    )
+    if _C_ENCODER is not None
+    else _ROW_ENCODER.iterencode
+)
 
 
 def loads_row(cls: type[T], data: bytes | str) -> T:
