@@ -267,17 +267,16 @@ class _Builder:
                     value = top.each(value)
                 top.value.append(value)
             elif top.key is _NO_KEY:
-                if not isinstance(value, _KEY_TYPES):
+                if type(value) is not str and not isinstance(value, _KEY_TYPES):
                     raise ConstructorError(None, None, "a mapping key must be text", mark)
-                first = top.seen.get(value)
-                if first is not None:
+                first = top.seen.setdefault(value, mark)
+                if first is not mark:
                     raise ConstructorError(
                         None,
                         None,
                         f"duplicate key {value!r} (first on line {first.line + 1})",
                         mark,
                     )
-                top.seen[value] = mark
                 top.key = value
             else:
                 top.value[top.key] = value
