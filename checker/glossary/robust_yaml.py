@@ -68,12 +68,23 @@ def parse_yaml(
     `path`, the line (and column) and the problem. With `each_entry`, every item of the
     top-level list, or of the list under the top-level mapping's `entries`, is replaced by
     `each_entry(item, line)` as soon as it is read, `line` being that of the mapping that
-    holds the list (1 for a top-level list)."""
-    bad = Reader.NON_PRINTABLE.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        problem = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
-        raise GlossaryError(f"invalid YAML: {problem}", path, line)
+    holds the list (1 for a top-level list).
+
+    A character YAML does not allow is the first problem named, wherever it is. Both
+    parsers refuse every such character they read, and a document read to its end has had
+    every character read, so the text is searched for one only when reading fails."""
+    try:
+        return _parse(text, path, each_entry, pure)
+    except Exception:
+        bad = Reader.NON_PRINTABLE.search(text)
+        if bad:
+            line = text.count("\n", 0, bad.start()) + 1
+            problem = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
+            raise GlossaryError(f"invalid YAML: {problem}", path, line) from None
+        raise
+
+
+def _parse(text: str, path: str, each_entry: EachEntry | None, pure: bool) -> Any:
     fast = not pure and C_PARSER is not None
     parser = C_PARSER(text) if fast and C_PARSER is not None else yaml.SafeLoader(text)
     try:

@@ -226,3 +226,26 @@ def test_a_bad_value_like_a_good_one_read_before_it_is_reported_at_its_own_line(
     text = "a:\n  - 2025-02-03\n  - 2025-02-03\n  - null\n  - 2025-02-30\n"
     with pytest.raises(GlossaryError, match=r"^g\.yaml:5:.*'2025-02-30' is not a date"):
         parse_yaml(text, "g.yaml", pure=pure)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\nb: \x07\n",  # a duplicate key before it
+        "a: [1\nb: \x07\n",  # bad YAML before it
+        "entries:\n- id: x\n  kind: nothing\n- note: \x07\n",  # a bad entry before it
+        "a: '\ud800'\n",  # a lone surrogate
+        "a: 1\n" * 2_000 + "b: \x1b[31m\n",  # far into the file
+    ],
+)
+def test_a_character_yaml_does_not_allow_is_the_problem_named_wherever_it_is(
+    text: str, pure: bool
+) -> None:
+    with pytest.raises(GlossaryError) as caught:
+        glossary_from_yaml(text, "g.yaml", pure=pure)
+    line = text.count("\n", 0, next(i for i, c in enumerate(text) if c in "\x07\ud800\x1b")) + 1
+    character = next(c for c in text if c in "\x07\ud800\x1b")
+    assert str(caught.value) == (
+        f"g.yaml:{line}: invalid YAML: character U+{ord(character):04X} is not allowed in YAML"
+    )
