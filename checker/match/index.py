@@ -114,10 +114,13 @@ class TermIndex:
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
         self._near_given: dict[str, dict[str, list[int]]] = {}
-        self._office_vocabulary = _office_vocabulary(self.entries, self.office_words)
-        self.title_vocabulary = frozenset(
-            w for _, words in self.office_words for w in words
-        ) | _organization_words(self.entries)
+        organizations = _organizations_words(self.entries)
+        self._office_vocabulary = _office_vocabulary(
+            self.entries, self.office_words, dict(organizations)
+        )
+        self.title_vocabulary = frozenset(w for _, words in self.office_words for w in words).union(
+            *(words for _, words in organizations)
+        )
 
     def _index_offices(self) -> None:
         """The look-up tables of the offices' forms, made from their words and facts (and
@@ -619,10 +622,12 @@ def _content_words(words: Iterable[str], countries: dict[str, str]) -> list[str]
 
 
 def _office_vocabulary(
-    entries: tuple[Entry, ...], office_words: OfficeWords
+    entries: tuple[Entry, ...],
+    office_words: OfficeWords,
+    organizations: dict[str, frozenset[str]],
 ) -> dict[str, frozenset[str]]:
-    """Each office's words: those of its correct English forms and its organization's."""
-    organizations = {e.id: e for e in entries if e.kind is Kind.ORGANIZATION}
+    """Each office's words: those of its correct English forms and its organization's
+    (`organizations`: each organization's words, by id)."""
     built: dict[str, set[str]] = {}
     for i, words in office_words:
         office = entries[i]
@@ -630,21 +635,27 @@ def _office_vocabulary(
         if known is None:
             known = built[office.id] = set()
             if office.organization in organizations:
-                known.update(_organization_words((organizations[office.organization],)))
+                known.update(organizations[office.organization])
         known.update(words)
     return {office: frozenset(words) for office, words in built.items()}
 
 
-def _organization_words(entries: Iterable[Entry]) -> frozenset[str]:
-    """Words of organizations' English forms ("Foreign", "Ministry", "Republic")."""
-    return frozenset(
-        w
+def _organizations_words(entries: Iterable[Entry]) -> list[tuple[str, frozenset[str]]]:
+    """Each organization's id and the words of its English forms ("Foreign", "Ministry",
+    "Republic"), in glossary order."""
+    return [
+        (
+            entry.id,
+            frozenset(
+                w
+                for form in entry.forms
+                if form.lang == "en" and form.role.is_correct
+                for w in title_words(form.text)
+            ),
+        )
         for entry in entries
         if entry.kind is Kind.ORGANIZATION
-        for form in entry.forms
-        if form.lang == "en" and form.role.is_correct
-        for w in title_words(form.text)
-    )
+    ]
 
 
 # An office set: the words of some office forms, the offices that have a form with exactly
