@@ -85,3 +85,21 @@ def test_a_compiled_glossary_is_frozen_before_the_collector_runs_again(tmp_path:
         # What was made is out of the collector's sight, and it never walked it.
         assert gc.get_freeze_count() - frozen > 1_000, attempt
         assert collections == [], attempt
+
+
+def test_capitalization_is_checked_in_every_naming_form() -> None:
+    glossary = glossary_from_yaml(
+        """entries:
+- {id: ann-lee, kind: person, en: Ann Lee, family: Lee, given: Ann, sources: [u],
+   accepted: [Ann de Lee, McLee Ann, "O'Lee Ann", Ann-lee Lee, "Ann 1lee"]}
+- {id: lee-town, kind: place, en: lee town, adjective: [Lee-ish, "x-Lee"], sources: [u]}
+- {id: lee-org, kind: organization, en: Lee Org, short: [de Lee], case: title-or-lower,
+   sources: [u]}
+""",
+        "g.yaml",
+    )
+    assert [str(problem) for problem in validate(glossary)] == [
+        "g.yaml:2: [ann-lee] name form 'Ann de Lee' has a lower-case word",
+        "g.yaml:4: [lee-town] form 'lee town' starts in lower case",
+        "g.yaml:4: [lee-town] form 'x-Lee' starts in lower case",
+    ]

@@ -241,6 +241,8 @@ def _capitalization(glossary: Glossary) -> Iterator[Problem]:
         for form in entry.forms:
             if form.role not in _NAMING_ROLES or form.lang != "en":  # `forms_of`, inline
                 continue
+            if form.text.istitle():  # most names: no letter after a space is lower case
+                continue
             words = [w for w in form.text.split() if w and w[0].isalpha()]
             first = words[:1]
             if entry.kind is Kind.PERSON and any(w[0].islower() for w in words):
