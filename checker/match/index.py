@@ -1,12 +1,12 @@
 """TermIndex: every glossary form compiled once into two automata.
 
-Latin forms are matched in folded text (see fold.py) with pyahocorasick, whose
-automaton pickles, so a compiled glossary can be cached; hits are kept only where
-neither neighbour is a Latin letter or digit, then resolved leftmost-longest.
+Latin forms are matched in folded text (see fold.py) with pyahocorasick; hits are kept
+only where neither neighbour is a Latin letter or digit, then resolved leftmost-longest.
 CJK forms (each also converted between simplified and traditional script with
 OpenCC) are matched in width-folded text with ahocorasick-rs, leftmost-longest, with
 no word boundaries. Both automata are linear in the text length whatever the
-glossary size.
+glossary size. They are made from their keys when first used: the keys (plain text) are
+what is pickled or cached.
 """
 
 from __future__ import annotations
