@@ -41,7 +41,7 @@ from checker.output import writing_atomic
 
 KEEP = 8
 _MAGIC = b"termcheck-glossary-cache\n"
-_FORMAT = 4
+_FORMAT = 5
 # Format version; sizes of the key, the glossary, the index, the entries and their offsets;
 # SHA-256 of all that follows the header.
 _HEADER = struct.Struct("<QQQQQQ32s")
@@ -75,10 +75,11 @@ class GlossaryCache:
         with the garbage collector paused (it makes millions of objects, none of them
         garbage, and each full collection would walk all made so far), then moved out of
         the collector's sight (`gc.freeze`), which otherwise walks them again and again
-        while stories are checked."""
+        while stories are checked; frozen before the collector runs again, or its first
+        collection would walk them all once more (a second or so for 100,000 entries)."""
         with _collections_paused():
             compiled = self._load(paths)
-        gc.freeze()
+            gc.freeze()
         return compiled
 
     def _load(self, paths: Sequence[str | Path] | None) -> Compiled:

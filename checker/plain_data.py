@@ -11,17 +11,16 @@ wrapper that says what it holds, so a file cannot make one thing pass for anothe
     {"d": [[k, v], ...]}  dict {"b": "base64"}  bytes     {"a": ["q", "base64"]}  array
     {"e": ["Role", "forbidden"]}  enum member             {"o": ["Entry", {...}]}  object
     {"r": "entries"}  a reference to a value kept apart (the lazily read entries)
-    {"k": [[key, value], ...]}  a pyahocorasick automaton, rebuilt from its words
 
-An automaton is rebuilt from its words rather than loaded from its memory image, so no C
-parser ever reads bytes from the file.
+The term index's automata are not stored: only their keys are (text), from which the index
+makes them again, so no C parser ever reads bytes from the file.
 
 Many objects of one class (the glossary's entries) are written as rows instead
-(`dumps_row`, `loads_row`): an object is a JSON list of its fields in declaration order,
-each written by its declared type (an enum member as its value, a date as ISO text, a
-tuple as a list, a registered dataclass as a row of its own), so no tag or field name is
-written and no object is handed back and forth between json's encoder and Python. The
-reader is told the class and builds only what its fields' types say."""
+(`dumps_row`, `loads_row`): an object is a JSON list of its fields in declaration order
+(an enum member as its value, a date as ISO text, a tuple as a list, a registered
+dataclass as a row of its own), so no tag or field name is written; json's encoder walks
+the row and hands each of the model's objects to Python only for the tuple of its fields.
+The reader is told the class and builds only what its fields' types say."""
 
 from __future__ import annotations
 
@@ -37,8 +36,6 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any, TypeVar
-
-import ahocorasick
 
 from checker.dates import PartialDate
 from checker.glossary import model
@@ -93,23 +90,60 @@ def loads(data: bytes | str, references: Mapping[str, Any] | None = None) -> Any
 
 
 T = TypeVar("T")
-# One encoder for every row: compact, no cycle check (rows are trees); ASCII, so text that
-# carries undecodable bytes (a file name's surrogate escapes) is written too.
-_ROW_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
 
 def dumps_row(value: Any) -> bytes:
     """An object of a registered dataclass as a row (see the module's notes)."""
-    kind: Any = type(value)  # a class is hashable, as the cache of codecs needs
-    encode, _ = _row_codec(kind)
-    assert encode is not None  # a dataclass always has one
-    return _ROW_ENCODER.encode(encode(value)).encode()
+    return "".join(_encode_row(_row_part(value), 0)).encode()
+
+
+def _row_part(value: Any) -> Any:
+    """What a row holds for one of the model's objects, which json's encoder cannot write
+    itself and hands to this: a dataclass as the tuple of its fields (each written in turn,
+    by json or by this), an enum member as its value, a date as ISO text."""
+    write = _ROW_WRITERS.get(type(value))
+    if write is None:
+        write = _ROW_WRITERS[type(value)] = _row_writer(type(value))
+    return write(value)
+
+
+def _row_writer(cls: type) -> Callable[[Any], Any]:
+    if cls is dt.date:
+        return dt.date.isoformat
+    if issubclass(cls, enum.Enum):
+        _registered(cls)
+        return attrgetter("_value_")  # `value` itself is a property, run in Python
+    if dataclasses.is_dataclass(cls):
+        _registered(cls)
+        names = [f.name for f in dataclasses.fields(cls)]
+        if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+            return lambda value: (getattr(value, names[0]),)
+        return attrgetter(*names)
+    raise PlainDataError(f"no row form for {cls.__module__}.{cls.__qualname__}")
+
+
+_ROW_WRITERS: dict[type, Callable[[Any], Any]] = {}
+# One encoder for every row: compact, no cycle check (rows are trees); ASCII, so text that
+# carries undecodable bytes (a file name's surrogate escapes) is written too. The model's
+# objects are handed to `_row_part` as json meets them, so their fields are walked by
+# json's C code.
+_ROW_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False, default=_row_part)
+# Its C encoder, made once: `JSONEncoder.encode` makes one for every value it is given
+# (the pure-Python one where json has no C encoder).
+_C_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_encode_row: Any = (  # (value, indent level) → its JSON in pieces
+    _C_ENCODER(
+        None, _row_part, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True
+    )
+    if _C_ENCODER is not None
+    else _ROW_ENCODER.iterencode
+)
 
 
 def loads_row(cls: type[T], data: bytes | str) -> T:
     """The object of class `cls` that `dumps_row` wrote as `data`."""
     declared: Any = cls
-    _, decode = _row_codec(declared)
+    decode = _row_reader(declared)
     assert decode is not None
     try:
         value: T = decode(json.loads(data))
@@ -120,66 +154,56 @@ def loads_row(cls: type[T], data: bytes | str) -> T:
     return value
 
 
-# How a value of a declared type is written and read back: None is JSON's own value.
-_Codec = tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]
+# How a value of a declared type is read back from a row; None: as JSON gives it.
+_Reader = Callable[[Any], Any] | None
 
 
 @functools.cache
-def _row_codec(declared: Any) -> _Codec:
-    """The writer and reader of values of a declared type: JSON's scalars, `X | None`, an
-    enum or a dataclass registered in `CLASSES`, a date, `tuple[X, ...]`, `tuple[X, Y]`."""
+def _row_reader(declared: Any) -> _Reader:
+    """The reader of values of a declared type: JSON's scalars, `X | None`, an enum or a
+    dataclass registered in `CLASSES`, a date, `tuple[X, ...]`, `tuple[X, Y]`."""
     if declared in _SCALARS:
-        return None, None
+        return None
     origin = typing.get_origin(declared)
     if origin is typing.Union or origin is types.UnionType:
         present = [t for t in typing.get_args(declared) if t is not type(None)]
         if all(t in _SCALARS for t in present):
-            return None, None
+            return None
         if len(present) != 1:
             raise PlainDataError(f"no row form for {declared}")
-        return _optional(_row_codec(present[0]))
+        return _optional(_row_reader(present[0]))
     if origin is tuple:
-        return _tuple_codec(typing.get_args(declared))
+        return _tuple_reader(typing.get_args(declared))
     if declared is dt.date:
-        return dt.date.isoformat, dt.date.fromisoformat
+        return dt.date.fromisoformat
     if isinstance(declared, type) and issubclass(declared, enum.Enum):
         _registered(declared)
-        return attrgetter("value"), declared
+        return declared
     if isinstance(declared, type) and dataclasses.is_dataclass(declared):
-        return _dataclass_codec(declared)
+        return _dataclass_reader(declared)
     raise PlainDataError(f"no row form for {declared}")
 
 
-def _optional(codec: _Codec) -> _Codec:
-    encode, decode = codec
-    assert encode is not None and decode is not None
-    return (
-        lambda value: None if value is None else encode(value),
-        lambda row: None if row is None else decode(row),
-    )
+def _optional(decode: _Reader) -> _Reader:
+    assert decode is not None
+    return lambda row: None if row is None else decode(row)
 
 
-def _tuple_codec(items: tuple[Any, ...]) -> _Codec:
+def _tuple_reader(items: tuple[Any, ...]) -> _Reader:
     if len(items) == 2 and items[1] is Ellipsis:  # tuple[X, ...]
-        encode, decode = _row_codec(items[0])
-        if encode is None or decode is None:
-            return list, _list_as_tuple
-        return (
-            lambda value: [encode(v) for v in value],
-            lambda row: tuple([decode(v) for v in _list_as_tuple(row)]),
-        )
-    codecs = [_row_codec(item) for item in items]
-    size = len(codecs)
+        decode = _row_reader(items[0])
+        if decode is None:
+            return _list_as_tuple
+        return lambda row: tuple([decode(v) for v in _list_as_tuple(row)])
+    decoders = [_row_reader(item) for item in items]
+    size = len(decoders)
 
     def read(row: Any) -> tuple[Any, ...]:
         if type(row) is not list or len(row) != size:
             raise PlainDataError(f"expected a list of {size} values")
-        return tuple(v if d is None else d(v) for (_, d), v in zip(codecs, row, strict=True))
+        return tuple(v if d is None else d(v) for d, v in zip(decoders, row, strict=True))
 
-    def write(value: tuple[Any, ...]) -> list[Any]:
-        return [v if e is None else e(v) for (e, _), v in zip(codecs, value, strict=True)]
-
-    return write, read
+    return read
 
 
 def _list_as_tuple(row: Any) -> tuple[Any, ...]:
@@ -188,23 +212,15 @@ def _list_as_tuple(row: Any) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def _dataclass_codec(cls: type) -> _Codec:
+def _dataclass_reader(cls: type) -> _Reader:
     """A row of the dataclass's fields in order; only the fields whose type JSON does not
-    hold itself are converted (an entry's text fields are copied by one `attrgetter`)."""
+    hold itself are converted."""
     _registered(cls)
     declared = typing.get_type_hints(cls)
     names = tuple(f.name for f in dataclasses.fields(cls))
-    fields = attrgetter(*names)
     size = len(names)
-    converted = [(i, *_row_codec(declared[name])) for i, name in enumerate(names)]
-    encoders = [(i, encode) for i, encode, _ in converted if encode is not None]
-    decoders = [(i, decode) for i, _, decode in converted if decode is not None]
-
-    def write(value: Any) -> list[Any]:
-        row = list(fields(value))
-        for i, encode in encoders:
-            row[i] = encode(row[i])
-        return row
+    converted = [(i, _row_reader(declared[name])) for i, name in enumerate(names)]
+    decoders = [(i, decode) for i, decode in converted if decode is not None]
 
     def read(row: Any) -> Any:
         if type(row) is not list or len(row) != size:
@@ -213,7 +229,7 @@ def _dataclass_codec(cls: type) -> _Codec:
             row[i] = decode(row[i])
         return cls(*row)
 
-    return write, read
+    return read
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -284,8 +300,6 @@ class _Encoder:
             if code is None:
                 code = _ENUM_CODES[value] = {"e": [_registered(kind), value.value]}
             return code
-        if kind is ahocorasick.Automaton:
-            return {"k": list(value.items())}  # (word, number) pairs, written as arrays
         if kind is dt.date:
             return {"o": ["date", value.isoformat()]}
         state = [
@@ -351,7 +365,6 @@ class _Decoder:
             "b": lambda text: base64.b64decode(text, validate=True),
             "a": _array,
             "e": _enum,
-            "k": _automaton,
             "o": _object,
             "r": lambda name: self.references[name],
         }
@@ -382,17 +395,6 @@ def _enum(content: list[Any]) -> enum.Enum:
     if cls is None or not issubclass(cls, enum.Enum):
         raise PlainDataError(f"unknown enum {name!r}")
     return cls(value)
-
-
-def _automaton(words: list[list[Any]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key, number in words:
-        if not isinstance(key, str) or not isinstance(number, int):
-            raise PlainDataError("an automaton holds text keys and whole numbers")
-        automaton.add_word(key, number)
-    if words:
-        automaton.make_automaton()
-    return automaton
 
 
 def _object(content: list[Any]) -> Any:

@@ -81,3 +81,10 @@ def test_every_entry_of_a_glossary_reads_back_equal() -> None:
 def test_a_row_that_is_not_an_entry_is_refused(row: bytes, problem: str) -> None:
     with pytest.raises(plain_data.PlainDataError, match=problem):
         plain_data.loads_row(Entry, row)
+
+
+def test_rows_are_the_same_without_json_s_c_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = plain_data.dumps_row(EVERY_FIELD)
+    monkeypatch.setattr(plain_data, "_encode_row", plain_data._ROW_ENCODER.iterencode)
+    assert plain_data.dumps_row(EVERY_FIELD) == fast
+    assert plain_data.loads_row(Entry, fast) == EVERY_FIELD

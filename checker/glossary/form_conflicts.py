@@ -20,7 +20,8 @@ def forbidden_names_of_others(glossary: Glossary) -> Iterator[tuple[Entry, int |
     forbidden = [
         (entry, form, fold_form(form.text))
         for entry in glossary.entries
-        for form in entry.forms_of(Role.FORBIDDEN)
+        for form in entry.forms
+        if form.role is Role.FORBIDDEN and form.lang == "en"  # `forms_of`, for every entry
     ]
     if not forbidden:
         return

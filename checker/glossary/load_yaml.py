@@ -55,6 +55,7 @@ _KIND_KEYS = {
     Kind.TERM: {"events"},
 }
 _ENTRY_KEYS = {kind: _COMMON_KEYS | keys | {LINE} for kind, keys in _KIND_KEYS.items()}
+_KINDS = {kind.value: kind for kind in Kind}
 _ROLE_KEYS = {
     "accepted": Role.ACCEPTED,
     "short": Role.SHORT,
@@ -158,13 +159,13 @@ class EntryReader:
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or not entry_id:
             raise self.fail("entry without an 'id'", line)
-        try:
-            kind = Kind(item.get("kind"))
-        except ValueError:
+        kind_name = item.get("kind")
+        kind = _KINDS.get(kind_name) if isinstance(kind_name, str) else None
+        if kind is None:
             raise self.fail(
                 f"entry {entry_id!r}: kind must be one of " + ", ".join(k.value for k in Kind),
                 line,
-            ) from None
+            )
         _reject_unknown(item, _ENTRY_KEYS[kind], self.path, f"entry {entry_id!r}")
         en = item.get("en")
         if not isinstance(en, str) or not en.strip():

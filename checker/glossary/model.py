@@ -223,6 +223,8 @@ class Glossary:
     @classmethod
     def merge(cls, glossaries: Iterable[Glossary]) -> Glossary:
         parts = list(glossaries)
+        if len(parts) == 1 and type(parts[0]) is cls:
+            return parts[0]  # one glossary is its own merge (its entries are not copied)
         return cls(
             entries=tuple(e for g in parts for e in g.entries),
             names=tuple(n for g in parts for n in g.names),

@@ -68,12 +68,23 @@ def parse_yaml(
     `path`, the line (and column) and the problem. With `each_entry`, every item of the
     top-level list, or of the list under the top-level mapping's `entries`, is replaced by
     `each_entry(item, line)` as soon as it is read, `line` being that of the mapping that
-    holds the list (1 for a top-level list)."""
-    bad = Reader.NON_PRINTABLE.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        problem = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
-        raise GlossaryError(f"invalid YAML: {problem}", path, line)
+    holds the list (1 for a top-level list).
+
+    A character YAML does not allow is the first problem named, wherever it is. Both
+    parsers refuse every such character they read, and a document read to its end has had
+    every character read, so the text is searched for one only when reading fails."""
+    try:
+        return _parse(text, path, each_entry, pure)
+    except Exception:
+        bad = Reader.NON_PRINTABLE.search(text)
+        if bad:
+            line = text.count("\n", 0, bad.start()) + 1
+            problem = f"character U+{ord(bad.group()):04X} is not allowed in YAML"
+            raise GlossaryError(f"invalid YAML: {problem}", path, line) from None
+        raise
+
+
+def _parse(text: str, path: str, each_entry: EachEntry | None, pure: bool) -> Any:
     fast = not pure and C_PARSER is not None
     parser = C_PARSER(text) if fast and C_PARSER is not None else yaml.SafeLoader(text)
     try:
@@ -191,6 +202,8 @@ class _Collection:
 
 
 _NO_KEY = object()
+_NOT_READ = object()
+_REMEMBERED = 4096  # plain scalars whose values are kept (see `_Builder.plain`)
 
 
 class _Builder:
@@ -202,6 +215,10 @@ class _Builder:
         self.anchors: dict[str, Any] = {}
         self.anchor_marks: dict[str, Any] = {}
         self.aliased = 0  # values that aliases stood for so far
+        # Plain scalars that YAML might read as another type ("from", "null", "Tanaka"),
+        # each read once: their values (text, or a null, number, boolean or date, none of
+        # which can change). Mostly keys, met again in every entry; at most `_REMEMBERED`.
+        self.plain: dict[str, Any] = {}
 
     def document(self, next_event: Callable[[], Any]) -> Any:
         """The single document of the stream (None if there is none). The loop runs once
@@ -212,6 +229,7 @@ class _Builder:
         root_mark = None
         done = False
         resolved_by_first = _RESOLVED_BY_FIRST
+        plain = self.plain
         while True:
             event = next_event()
             kind = type(event)
@@ -220,10 +238,15 @@ class _Builder:
                     value = self.anchored_scalar(event)
                 else:
                     value = event.value
-                    if event.tag is not None or (
-                        event.implicit[0] and (not value or value[0] in resolved_by_first)
-                    ):
+                    if event.tag is not None:
                         value = _scalar(event)
+                    elif event.implicit[0] and (not value or value[0] in resolved_by_first):
+                        known = plain.get(value, _NOT_READ)
+                        if known is _NOT_READ:
+                            known = _scalar(event)
+                            if len(plain) < _REMEMBERED:
+                                plain[value] = known
+                        value = known
                 mark = event.start_mark
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 top = self.start(event, kind is SequenceStartEvent)
@@ -255,17 +278,16 @@ class _Builder:
                     value = top.each(value)
                 top.value.append(value)
             elif top.key is _NO_KEY:
-                if not isinstance(value, _KEY_TYPES):
+                if type(value) is not str and not isinstance(value, _KEY_TYPES):
                     raise ConstructorError(None, None, "a mapping key must be text", mark)
-                first = top.seen.get(value)
-                if first is not None:
+                first = top.seen.setdefault(value, mark)
+                if first is not mark:
                     raise ConstructorError(
                         None,
                         None,
                         f"duplicate key {value!r} (first on line {first.line + 1})",
                         mark,
                     )
-                top.seen[value] = mark
                 top.key = value
             else:
                 top.value[top.key] = value
@@ -280,7 +302,7 @@ class _Builder:
         if event.tag not in _NON_SPECIFIC and event.tag != (_SEQ if is_list else _MAP):
             raise _no_constructor(event.tag, event.start_mark)
         opened = _Collection([] if is_list else {}, event.start_mark, event.anchor)
-        if is_list:
+        if is_list and len(self.open) <= 1:  # only the top level's lists hold entries
             opened.each = self.entries_of()
         self.open.append(opened)
         return opened

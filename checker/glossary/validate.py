@@ -89,11 +89,7 @@ def _shared_forms(glossary: Glossary) -> Iterator[Problem]:
         if len(entries) < 2:
             continue
         for entry, role in owners:
-            ambiguous = any(
-                (fold_form(f.text) if f.lang == "en" else f.text) == key
-                for f in entry.forms
-                if f.role is Role.AMBIGUOUS
-            )
+            ambiguous = (id(entry), Role.AMBIGUOUS) in claimed  # the entry lists it so
             if role is not Role.AMBIGUOUS and not ambiguous and role is not Role.FORBIDDEN:
                 others = ", ".join(sorted(entries - {entry.id}))
                 yield _problem(
@@ -235,11 +231,18 @@ def _last_day(glossary: Glossary, holding: Holding) -> dt.date | None:
     return glossary.known_until(holding.person)
 
 
+_NAMING_ROLES = (Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE)
+
+
 def _capitalization(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         if entry.kind not in (Kind.PERSON, Kind.PLACE, Kind.ORGANIZATION):
             continue
-        for form in entry.forms_of(Role.PREFERRED, Role.ACCEPTED, Role.SHORT, Role.ADJECTIVE):
+        for form in entry.forms:
+            if form.role not in _NAMING_ROLES or form.lang != "en":  # `forms_of`, inline
+                continue
+            if form.text.istitle():  # most names: no letter after a space is lower case
+                continue
             words = [w for w in form.text.split() if w and w[0].isalpha()]
             first = words[:1]
             if entry.kind is Kind.PERSON and any(w[0].islower() for w in words):

@@ -1,12 +1,12 @@
 """TermIndex: every glossary form compiled once into two automata.
 
-Latin forms are matched in folded text (see fold.py) with pyahocorasick, whose
-automaton pickles, so a compiled glossary can be cached; hits are kept only where
-neither neighbour is a Latin letter or digit, then resolved leftmost-longest.
+Latin forms are matched in folded text (see fold.py) with pyahocorasick; hits are kept
+only where neither neighbour is a Latin letter or digit, then resolved leftmost-longest.
 CJK forms (each also converted between simplified and traditional script with
 OpenCC) are matched in width-folded text with ahocorasick-rs, leftmost-longest, with
 no word boundaries. Both automata are linear in the text length whatever the
-glossary size.
+glossary size. They are made from their keys when first used: the keys (plain text) are
+what is pickled or cached.
 """
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ class TermIndex:
         latin: dict[str, int] = {}
         cjk: dict[str, int] = {}
         latin_forms, cjk_forms = array("i"), array("i")
+        variants_of_cjk = iter(
+            all_script_variants(
+                [form.text for entry in self.entries for form in entry.forms if form.lang != "en"]
+            )
+        )
         for i, entry in enumerate(self.entries):
             for position, form in enumerate(entry.forms):
                 if form.lang == "en":
@@ -89,20 +94,14 @@ class TermIndex:
                     if key:
                         latin_forms.extend((latin.setdefault(key, len(latin)), i, position))
                 else:
-                    for variant in script_variants(form.text):
+                    for variant in next(variants_of_cjk):
                         cjk_forms.extend((cjk.setdefault(variant, len(cjk)), i, position))
+        self._latin_keys = list(latin)  # by number, as the automata are made from them
         self._latin_lengths = array("I", (len(key) for key in latin))  # the keys' lengths
         self._latin_values = _CandidateTable(self.entries, latin_forms, len(latin))
         self._cjk_keys = list(cjk)
         self._cjk_values = _CandidateTable(self.entries, cjk_forms, len(cjk))
-        del latin_forms, cjk_forms, cjk
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key, number in latin.items():
-            automaton.add_word(key, number)
-        if latin:
-            automaton.make_automaton()
-        self._latin = automaton
-        del latin
+        del latin_forms, cjk_forms, cjk, latin
         self.family_names = _family_names(self.entries)
         self.person_names = person_names(self.entries)  # near misses are indexed from these
         self.countries = _countries(self.entries)
@@ -115,10 +114,13 @@ class TermIndex:
         self._bearers: dict[str, tuple[tuple[int, str | None, str], ...]] = {}
         self._groups: dict[int, tuple[tuple[Entry, ...], EntryGroup]] = {}
         self._near_given: dict[str, dict[str, list[int]]] = {}
-        self._office_vocabulary = _office_vocabulary(self.entries, self.office_words)
-        self.title_vocabulary = frozenset(
-            w for _, words in self.office_words for w in words
-        ) | _organization_words(self.entries)
+        organizations = _organizations_words(self.entries)
+        self._office_vocabulary = _office_vocabulary(
+            self.entries, self.office_words, dict(organizations)
+        )
+        self.title_vocabulary = frozenset(w for _, words in self.office_words for w in words).union(
+            *(words for _, words in organizations)
+        )
 
     def _index_offices(self) -> None:
         """The look-up tables of the offices' forms, made from their words and facts (and
@@ -132,11 +134,12 @@ class TermIndex:
 
     # What is stored (pickled, or cached as plain data): the automata's keys and tables, the
     # rest as columns of plain values (a few lists, not a tuple or a set per office or per
-    # person). The CJK automaton, the office look-up tables, the name parts and the answers
+    # person). The automata, the office look-up tables, the name parts and the answers
     # remembered are made again.
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         for made in (
+            "_latin",
             "_cjk_automaton",
             "_latin_dfa",
             "name_parts",
@@ -183,6 +186,17 @@ class TermIndex:
         """The people's name parts for near misses; built on first use (after loading from
         a cache too), since many runs meet no capitalized word near a name."""
         return NameParts(self.person_names)
+
+    @cached_property
+    def _latin(self) -> ahocorasick.Automaton:
+        """The Latin keys' automaton (pyahocorasick), each key found as its number; made
+        on first use (a cache stores its keys, a plain list, that no C parser reads)."""
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, key in enumerate(self._latin_keys):
+            automaton.add_word(key, number)
+        if self._latin_keys:
+            automaton.make_automaton()
+        return automaton
 
     @cached_property
     def _cjk_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -257,12 +271,11 @@ class TermIndex:
         about 900): it runs over a text about twice as fast as the pyahocorasick automaton,
         but its size and build time grow fast with the keys (10,000 keys: about 0.05 s and
         14 MB). Built on first use, after loading from a cache too (it cannot be pickled)."""
-        if not 0 < len(self._latin_lengths) <= _DFA_KEYS:
+        if not 0 < len(self._latin_keys) <= _DFA_KEYS:
             return None
-        keys = [""] * len(self._latin_lengths)
-        for key, value in self._latin.items():
-            keys[value] = key
-        return ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
+        return ahocorasick_rs.AhoCorasick(
+            self._latin_keys, implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def find_cjk(self, text: str) -> list[Match]:
         automaton = self._cjk_automaton
@@ -474,10 +487,34 @@ _MAX_SLIPS = 2  # the most slips any name part allows (see slips_allowed)
 def script_variants(form: str) -> list[str]:
     """The form as written, width-folded, and in the other Chinese script."""
     base = fold_width(form)
+    converted = (opencc_converter("t2s").convert(base), opencc_converter("s2t").convert(base))
+    return _variants(base, converted)
+
+
+def all_script_variants(forms: Sequence[str]) -> list[list[str]]:
+    """`script_variants` of each form, with one conversion per script for all of them:
+    OpenCC converts by the longest dictionary phrase at each place, and no phrase holds a
+    line break, so forms joined by line breaks convert as each one would alone."""
+    bases = [fold_width(form) for form in forms]
+    if not bases or any("\n" in base for base in bases):
+        return [script_variants(form) for form in forms]
+    joined = "\n".join(bases)
+    simplified = opencc_converter("t2s").convert(joined).split("\n")
+    traditional = opencc_converter("s2t").convert(joined).split("\n")
+    if not len(simplified) == len(traditional) == len(bases):
+        return [script_variants(form) for form in forms]
+    return [
+        _variants(base, converted)
+        for base, *converted in zip(bases, simplified, traditional, strict=True)
+    ]
+
+
+def _variants(base: str, converted: Iterable[str]) -> list[str]:
+    """The width-folded form, then each conversion of it that is new and as long."""
     variants = [base]
-    for converted in (opencc_converter("t2s").convert(base), opencc_converter("s2t").convert(base)):
-        if converted not in variants and len(converted) == len(base):
-            variants.append(converted)
+    for text in converted:
+        if text not in variants and len(text) == len(base):
+            variants.append(text)
     return variants
 
 
@@ -511,7 +548,7 @@ def _countries(entries: tuple[Entry, ...]) -> dict[str, str]:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-zÀ-ɏ][\w'’.-]*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")  # endings dropped from a word
 
 
 def title_words(text: str) -> list[str]:
@@ -531,7 +568,9 @@ _REMEMBERED_LENGTH = 200
 
 
 def _words_of_title(text: str) -> tuple[str, ...]:
-    words = [_POSSESSIVE.sub("", w.lower()) for w in _TITLE_WORD.findall(text)]
+    words = [
+        w[:-2] if w.endswith(_POSSESSIVE) else w for w in map(str.lower, _TITLE_WORD.findall(text))
+    ]
     if any("-" in w for w in words):
         words = [part for w in words for part in _title_parts(w)]
     words = [_TITLE_SPELLINGS.get(w, w) for w in words]
@@ -571,7 +610,7 @@ _TITLE_SPELLINGS = {
 _COMPOUND_FIRSTS = frozenset(h.split("-")[0] for h in TITLE_HEADS if "-" in h)
 
 
-def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
+def _content_words(words: Iterable[str], countries: dict[str, str]) -> list[str]:
     """A title's words without connectors, and without a country qualifier in front
     ("Japanese Prime Minister"); a country after the title stays ("Ambassador to China")."""
     content: list[str] = []
@@ -583,10 +622,12 @@ def _content_words(words: list[str], countries: dict[str, str]) -> list[str]:
 
 
 def _office_vocabulary(
-    entries: tuple[Entry, ...], office_words: OfficeWords
+    entries: tuple[Entry, ...],
+    office_words: OfficeWords,
+    organizations: dict[str, frozenset[str]],
 ) -> dict[str, frozenset[str]]:
-    """Each office's words: those of its correct English forms and its organization's."""
-    organizations = {e.id: e for e in entries if e.kind is Kind.ORGANIZATION}
+    """Each office's words: those of its correct English forms and its organization's
+    (`organizations`: each organization's words, by id)."""
     built: dict[str, set[str]] = {}
     for i, words in office_words:
         office = entries[i]
@@ -594,21 +635,27 @@ def _office_vocabulary(
         if known is None:
             known = built[office.id] = set()
             if office.organization in organizations:
-                known.update(_organization_words((organizations[office.organization],)))
+                known.update(organizations[office.organization])
         known.update(words)
     return {office: frozenset(words) for office, words in built.items()}
 
 
-def _organization_words(entries: Iterable[Entry]) -> frozenset[str]:
-    """Words of organizations' English forms ("Foreign", "Ministry", "Republic")."""
-    return frozenset(
-        w
+def _organizations_words(entries: Iterable[Entry]) -> list[tuple[str, frozenset[str]]]:
+    """Each organization's id and the words of its English forms ("Foreign", "Ministry",
+    "Republic"), in glossary order."""
+    return [
+        (
+            entry.id,
+            frozenset(
+                w
+                for form in entry.forms
+                if form.lang == "en" and form.role.is_correct
+                for w in title_words(form.text)
+            ),
+        )
         for entry in entries
         if entry.kind is Kind.ORGANIZATION
-        for form in entry.forms
-        if form.lang == "en" and form.role.is_correct
-        for w in title_words(form.text)
-    )
+    ]
 
 
 # An office set: the words of some office forms, the offices that have a form with exactly
@@ -652,7 +699,8 @@ def _office_words(entries: tuple[Entry, ...], countries: dict[str, str]) -> Offi
         for form in entry.forms:
             if form.lang != "en" or not form.role.is_correct:
                 continue
-            words = frozenset(_content_words(title_words(form.text), countries))
+            # Each office form once (not remembered as `title_words` remembers texts).
+            words = frozenset(_content_words(_words_of_title(form.text), countries))
             if words:
                 result.append((i, words))
     return tuple(result)

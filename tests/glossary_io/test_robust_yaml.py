@@ -197,3 +197,55 @@ def test_a_bad_entry_is_reported_after_the_file_is_known_to_be_yaml_and_a_glossa
     assert error_of(f"{ENTRY}- [x]\n", pure) == (
         "g.yaml:1: each entry is a mapping with an 'id' and a 'kind'"
     )
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_plain_scalars_read_again_and_again_keep_their_values(
+    pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same keys and values in every item, some of them read as other types, and more
+    # distinct ones than are remembered: every item reads as PyYAML reads it.
+    monkeypatch.setattr(robust_yaml, "_REMEMBERED", 16)
+    count = 60
+    items = "".join(
+        f"- {{from: 2019-09-{i % 28 + 1:02d}, to: null, on: yes, note: n{i}, "
+        f"family: Tanaka, t{i}: {i}, f{i}: 2.5, n: ~, o: off}}\n"
+        for i in range(count)
+    )
+    text = f"entries:\n{items}"
+    data = parse_yaml(text, "m.yaml", pure=pure)
+    assert _drop_lines(data) == yaml.safe_load(text)
+    assert data["entries"][-1][LINE] == count + 1
+    assert data["entries"][-1]["from"] == dt.date(2019, 9, (count - 1) % 28 + 1)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_bad_value_like_a_good_one_read_before_it_is_reported_at_its_own_line(
+    pure: bool,
+) -> None:
+    text = "a:\n  - 2025-02-03\n  - 2025-02-03\n  - null\n  - 2025-02-30\n"
+    with pytest.raises(GlossaryError, match=r"^g\.yaml:5:.*'2025-02-30' is not a date"):
+        parse_yaml(text, "g.yaml", pure=pure)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\nb: \x07\n",  # a duplicate key before it
+        "a: [1\nb: \x07\n",  # bad YAML before it
+        "entries:\n- id: x\n  kind: nothing\n- note: \x07\n",  # a bad entry before it
+        "a: '\ud800'\n",  # a lone surrogate
+        "a: 1\n" * 2_000 + "b: \x1b[31m\n",  # far into the file
+    ],
+)
+def test_a_character_yaml_does_not_allow_is_the_problem_named_wherever_it_is(
+    text: str, pure: bool
+) -> None:
+    with pytest.raises(GlossaryError) as caught:
+        glossary_from_yaml(text, "g.yaml", pure=pure)
+    line = text.count("\n", 0, next(i for i, c in enumerate(text) if c in "\x07\ud800\x1b")) + 1
+    character = next(c for c in text if c in "\x07\ud800\x1b")
+    assert str(caught.value) == (
+        f"g.yaml:{line}: invalid YAML: character U+{ord(character):04X} is not allowed in YAML"
+    )
