@@ -101,18 +101,23 @@ def test_empty_page() -> None:
     assert read("  ").segments == ()
 
 
+def nested(depth: int, paragraph: str) -> tuple[str, Document]:
+    """A page with a paragraph inside `depth` nested divs of an article, and its reading."""
+    page = (
+        "<html><body><article><p>Shallow.</p>"
+        + "<div>" * depth
+        + paragraph
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+    return page, read_html(decode(page.encode(), "deep.html"))
+
+
 @pytest.mark.parametrize("depth", [300, 995])
 def test_text_nested_past_libxml2s_tree_limit_is_read(depth: int) -> None:
     """libxml2's tree stops at 255 levels; the page is read from its events, so text
     nested deeper is checked like any other, at its offsets."""
-    page = (
-        "<html><body><article><p>Shallow.</p>"
-        + "<div>" * depth
-        + "<p>Talks on taiwan ended.</p>"
-        + "</div>" * depth
-        + "</article></body></html>"
-    )
-    document = read_html(decode(page.encode(), "deep.html"))
+    page, document = nested(depth, "<p>Talks on taiwan ended.</p>")
     assert [(s.name, s.text) for s in document.segments] == [
         ("p[1]", "Shallow."),
         ("p[2]", "Talks on taiwan ended."),
@@ -126,14 +131,7 @@ def test_text_nested_past_libxml2s_tree_limit_is_read(depth: int) -> None:
 def test_elements_nested_past_a_thousand_levels_are_read_as_plain_text(depth: int) -> None:
     """Past 1,000 open elements the tags are left out and a warning says how many; their
     text is still checked at its offsets (memory stays bounded whatever the nesting)."""
-    page = (
-        "<html><body><article><p>Shallow.</p>"
-        + "<div>" * depth
-        + "<p>Talks on <b>taiwan</b> ended.</p>"
-        + "</div>" * depth
-        + "</article></body></html>"
-    )
-    document = read_html(decode(page.encode(), "deep.html"))
+    page, document = nested(depth, "<p>Talks on <b>taiwan</b> ended.</p>")
     # the text joins the innermost element read, the div at the thousandth level
     assert [(s.name, s.text) for s in document.segments] == [
         ("p[1]", "Shallow."),

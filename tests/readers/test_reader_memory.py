@@ -85,6 +85,17 @@ def read(source: SourceFile) -> Document:
     return reader_for(source.path)(source)
 
 
+def read_traced(source: SourceFile) -> tuple[Document, int, int]:
+    """The document, and the Python memory reading it kept and took at its peak."""
+    tracemalloc.start()
+    try:
+        document = read(source)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return document, kept, peak
+
+
 @pytest.fixture
 def no_automatic_collection() -> Iterator[None]:
     gc.collect()
@@ -112,12 +123,7 @@ def test_reading_leaves_no_cycles_and_no_tree(name: str) -> None:
 def test_python_memory_of_reading_is_a_small_multiple_of_the_text(name: str) -> None:
     read(source_of(name, 1))  # the reader's modules are imported: they are no input
     source = source_of(name, 2000)  # about a third of a megabyte of text
-    tracemalloc.start()
-    try:
-        document = read(source)
-        kept, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    document, kept, peak = read_traced(source)
     text = sum(len(s.text) for s in document.segments)
     assert text > 2000 * len(PARAGRAPH) * 0.95
     # The segments' text and their maps (a segment, its chunk, its name: a few hundred
@@ -170,12 +176,7 @@ def test_streamed_readers_keep_a_few_bytes_a_tiny_paragraph(name: str) -> None:
         )
     else:
         markup = len(source.text)
-    tracemalloc.start()
-    try:
-        document = read(source)
-        kept, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    document, kept, peak = read_traced(source)
     assert sum(len(s.names) for s in document.segments) >= 20_000
     apart = [s for s in document.segments if s.paragraphs is None]
     assert len(apart) < JOINED_PARAGRAPHS  # the last run, too short to be joined
